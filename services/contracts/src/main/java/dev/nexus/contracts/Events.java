@@ -1,0 +1,143 @@
+package dev.nexus.contracts;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The payload of every Nexus event (DESIGN §3), one record per type. Payloads carry everything a
+ * consumer needs, so that projections never call back. Adding a field is compatible; removing or
+ * changing one needs a new type version.
+ */
+public final class Events {
+
+    private Events() {
+    }
+
+    // identity
+
+    public record UserRegistered(UUID userId, String displayName, String timeZone, String email) implements EventPayload {
+        public String subject() {
+            return userId.toString();
+        }
+    }
+
+    public record UserUpdated(UUID userId, String displayName, String timeZone, String email) implements EventPayload {
+        public String subject() {
+            return userId.toString();
+        }
+    }
+
+    // sessions: groups
+
+    public record GroupCreated(UUID groupId, String name, String visibility, UUID ownerId) implements EventPayload {
+        public String subject() {
+            return groupId.toString();
+        }
+    }
+
+    public record GroupUpdated(UUID groupId, String name, String visibility, UUID ownerId) implements EventPayload {
+        public String subject() {
+            return groupId.toString();
+        }
+    }
+
+    public record MemberJoined(UUID groupId, UUID userId, String role) implements EventPayload {
+        public String subject() {
+            return groupId.toString();
+        }
+    }
+
+    public record MemberLeft(UUID groupId, UUID userId, String role) implements EventPayload {
+        public String subject() {
+            return groupId.toString();
+        }
+    }
+
+    public record MemberRoleChanged(UUID groupId, UUID userId, String role) implements EventPayload {
+        public String subject() {
+            return groupId.toString();
+        }
+    }
+
+    // sessions: coding sessions
+
+    /** {@code recurrence} is an RFC 5545 RRULE or null; {@code capacity} is null when unlimited. */
+    public record SessionScheduled(UUID sessionId, UUID groupId, String title, Instant startsAt, Instant endsAt,
+            String timeZone, UUID organizerId, Integer capacity, String recurrence) implements EventPayload {
+        public String subject() {
+            return sessionId.toString();
+        }
+    }
+
+    public record SessionRescheduled(UUID sessionId, UUID groupId, Instant previousStartsAt, Instant previousEndsAt,
+            Instant startsAt, Instant endsAt) implements EventPayload {
+        public String subject() {
+            return sessionId.toString();
+        }
+    }
+
+    public record SessionCancelled(UUID sessionId, UUID groupId, String reason) implements EventPayload {
+        public String subject() {
+            return sessionId.toString();
+        }
+    }
+
+    public record RsvpChanged(UUID sessionId, UUID groupId, UUID userId, String status, boolean waitlisted)
+            implements EventPayload {
+        public String subject() {
+            return sessionId.toString();
+        }
+    }
+
+    public record WaitlistPromoted(UUID sessionId, UUID groupId, UUID userId) implements EventPayload {
+        public String subject() {
+            return sessionId.toString();
+        }
+    }
+
+    // notes
+
+    /** {@code sessionId} is null when the note is not linked to a session. */
+    public record NotePosted(UUID noteId, UUID groupId, UUID sessionId, UUID authorId, String title)
+            implements EventPayload {
+        public String subject() {
+            return noteId.toString();
+        }
+    }
+
+    public record NoteUpdated(UUID noteId, UUID groupId, UUID sessionId, UUID authorId, String title)
+            implements EventPayload {
+        public String subject() {
+            return noteId.toString();
+        }
+    }
+
+    public record ProblemPosted(UUID problemId, UUID groupId, UUID sessionId, UUID authorId, String title)
+            implements EventPayload {
+        public String subject() {
+            return problemId.toString();
+        }
+    }
+
+    public record SolutionPosted(UUID solutionId, UUID problemId, UUID groupId, UUID authorId) implements EventPayload {
+        public String subject() {
+            return solutionId.toString();
+        }
+    }
+
+    public record SolutionAccepted(UUID solutionId, UUID problemId, UUID groupId, UUID authorId)
+            implements EventPayload {
+        public String subject() {
+            return solutionId.toString();
+        }
+    }
+
+    /** {@code targetType} is {@code NOTE} or {@code SOLUTION}. */
+    public record CommentAdded(UUID commentId, String targetType, UUID targetId, UUID targetAuthorId, UUID groupId,
+            UUID authorId, List<UUID> mentionedUserIds) implements EventPayload {
+        public String subject() {
+            return commentId.toString();
+        }
+    }
+}

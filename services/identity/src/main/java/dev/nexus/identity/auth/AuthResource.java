@@ -1,0 +1,59 @@
+package dev.nexus.identity.auth;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/api/v1/auth")
+@Tag(name = "Auth")
+public class AuthResource {
+
+    private final AuthService auth;
+
+    public AuthResource(AuthService auth) {
+        this.auth = auth;
+    }
+
+    @POST
+    @Path("/register")
+    @Operation(summary = "Create an account and log in",
+            description = "Password 10 to 72 characters; timeZone is an IANA name and defaults to UTC.")
+    @APIResponse(responseCode = "201", description = "The new account and its first token pair")
+    @APIResponse(responseCode = "400", description = "Invalid field; see errors[]")
+    @APIResponse(responseCode = "409", description = "E-mail address already registered")
+    public Uni<RestResponse<TokenResponse>> register(@Valid @NotNull Requests.Register request) {
+        return auth.register(request).map(tokens -> RestResponse.status(RestResponse.Status.CREATED, tokens));
+    }
+
+    @POST
+    @Path("/login")
+    @Operation(summary = "Exchange e-mail and password for a token pair")
+    @APIResponse(responseCode = "401", description = "Wrong e-mail or password (the same answer for both)")
+    public Uni<TokenResponse> login(@Valid @NotNull Requests.Login request) {
+        return auth.login(request);
+    }
+
+    @POST
+    @Path("/refresh")
+    @Operation(summary = "Exchange a refresh token for a new pair",
+            description = "Each refresh token works once. Presenting a used one again revokes every token of its login.")
+    @APIResponse(responseCode = "401", description = "Invalid, expired, revoked or reused refresh token")
+    public Uni<TokenResponse> refresh(@Valid @NotNull Requests.Refresh request) {
+        return auth.refresh(request.refreshToken());
+    }
+
+    @POST
+    @Path("/logout")
+    @ResponseStatus(204)
+    @Operation(summary = "Revoke the refresh token and every token issued from the same login")
+    public Uni<Void> logout(@Valid @NotNull Requests.Refresh request) {
+        return auth.logout(request.refreshToken());
+    }
+}

@@ -1,0 +1,83 @@
+package dev.nexus.identity.auth;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.util.KeyUtils;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.RSAPublicKeySpec;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.lang.JoseException;
+
+/**
+ * Signs RS256 access tokens and publishes the matching public key as a JWKS. The key id is the
+ * key's RFC 7638 thumbprint, so a new key gets a new id without configuration.
+ */
+@ApplicationScoped
+public class TokenIssuer {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final PrivateKey signingKey;
+    private final RsaJsonWebKey publicJwk;
+    private final String issuer;
+    private final Duration accessTokenLifetime;
+
+    public TokenIssuer(
+            @ConfigProperty(name = "nexus.jwt.signing-key-location") String keyLocation,
+            @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
+            @ConfigProperty(name = "nexus.jwt.access-token-lifetime", defaultValue = "15m") Duration accessTokenLifetime)
+            throws GeneralSecurityException, JoseException, java.io.IOException {
+        this.signingKey = KeyUtils.readPrivateKey(keyLocation);
+        if (!(signingKey instanceof RSAPrivateCrtKey rsa)) {
+            throw new IllegalStateException(keyLocation + " is not an RSA private key in PKCS#8 PEM");
+        }
+        RSAPublicKey publicKey = (RSAPublicKey) KeyFactory.getInstance("RSA")
+                .generatePublic(new RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent()));
+        this.publicJwk = new RsaJsonWebKey(publicKey);
+        publicJwk.setKeyId(publicJwk.calculateBase64urlEncodedThumbprint("SHA-256"));
+        publicJwk.setAlgorithm("RS256");
+        publicJwk.setUse("sig");
+        this.issuer = issuer;
+        this.accessTokenLifetime = accessTokenLifetime;
+    }
+
+    public String accessToken(UUID accountId, String displayName) {
+        return Jwt.issuer(issuer)
+                .audience("nexus")
+                .subject(accountId.toString())
+                .groups(Set.of("user"))
+                .claim("name", displayName)
+                .expiresIn(accessTokenLifetime)
+                .jws()
+                .keyId(publicJwk.getKeyId())
+                .sign(signingKey);
+    }
+
+    public long accessTokenSeconds() {
+        return accessTokenLifetime.toSeconds();
+    }
+
+    /** A new opaque refresh token: 256 random bits. */
+    public static String newRefreshToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** {@code {"keys":[...]}} with the public signing key only. */
+    public String jwks() {
+        return "{\"keys\":[" + publicJwk.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY) + "]}";
+    }
+
+}

@@ -1,0 +1,145 @@
+package dev.nexus.platform.cache;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.value.ReactiveValueCommands;
+import io.quarkus.redis.datasource.value.SetArgs;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Arrays;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Cache-aside for hot reads on Redis. Values are stored as their JSON response body with a
+ * precomputed ETag, so a hit is served without re-serialising or hashing.
+ *
+ * <ul>
+ * <li>Single flight: concurrent misses on one key in this process run the loader once.</li>
+ * <li>Invalidation: call {@link #invalidate} after the writing transaction committed.</li>
+ * <li>Redis is not a source of truth: when it fails or is slow the loader answers instead, and the
+ * {@code nexus.cache{result=fallback}} counter says so.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class HotCache {
+
+    private static final Logger LOG = Logger.getLogger(HotCache.class);
+
+    private final ReactiveValueCommands<String, String> values;
+    private final ReactiveRedisDataSource redis;
+    private final ObjectMapper json;
+    private final String prefix;
+    private final Duration timeout;
+    private final Counter hits;
+    private final Counter misses;
+    private final Counter fallbacks;
+    private final ConcurrentHashMap<String, Uni<Entry>> inflight = new ConcurrentHashMap<>();
+
+    @Inject
+    public HotCache(ReactiveRedisDataSource redis, ObjectMapper json, MeterRegistry metrics,
+            @ConfigProperty(name = "nexus.cache.prefix") String prefix,
+            @ConfigProperty(name = "nexus.cache.timeout", defaultValue = "250ms") Duration timeout) {
+        this.redis = redis;
+        this.values = redis.value(String.class, String.class);
+        this.json = json;
+        this.prefix = prefix;
+        this.timeout = timeout;
+        this.hits = metrics.counter("nexus.cache", "result", "hit");
+        this.misses = metrics.counter("nexus.cache", "result", "miss");
+        this.fallbacks = metrics.counter("nexus.cache", "result", "fallback");
+    }
+
+    /** A cached response body and its strong ETag (quoted). */
+    public record Entry(String etag, String json) {
+
+        /** 200 with the body, or 304 when {@code ifNoneMatch} already names this version. */
+        public Response toResponse(String ifNoneMatch) {
+            if (ifNoneMatch != null && Arrays.stream(ifNoneMatch.split(","))
+                    .map(String::trim)
+                    .anyMatch(tag -> tag.equals(etag) || tag.equals("W/" + etag) || tag.equals("*"))) {
+                return Response.notModified(EntityTag.valueOf(etag)).build();
+            }
+            return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).tag(EntityTag.valueOf(etag)).build();
+        }
+    }
+
+    /**
+     * The entry under {@code key}, loading it on a miss. A loader failure (say, a 404) is passed on
+     * and nothing is cached.
+     */
+    public Uni<Entry> get(String key, Duration ttl, Supplier<Uni<?>> loader) {
+        String redisKey = prefix + key;
+        return values.get(redisKey)
+                .ifNoItem().after(timeout).fail()
+                .onFailure().recoverWithItem(e -> {
+                    fallbacks.increment();
+                    LOG.debugf("cache read of %s failed, loading from the database: %s", key, e.getMessage());
+                    return null;
+                })
+                .chain(stored -> {
+                    if (stored != null) {
+                        hits.increment();
+                        int newline = stored.indexOf('\n');
+                        return Uni.createFrom().item(new Entry(stored.substring(0, newline), stored.substring(newline + 1)));
+                    }
+                    misses.increment();
+                    return singleFlight(redisKey, ttl, loader);
+                });
+    }
+
+    /** Deletes keys; call after the transaction that changed their data committed. Never fails. */
+    public Uni<Void> invalidate(String... keys) {
+        String[] redisKeys = Arrays.stream(keys).map(k -> prefix + k).toArray(String[]::new);
+        for (String redisKey : redisKeys) {
+            inflight.remove(redisKey); // a load that began before the write must not answer later readers
+        }
+        return redis.key().del(redisKeys)
+                .ifNoItem().after(timeout).fail()
+                .onFailure().invoke(e -> {
+                    fallbacks.increment();
+                    LOG.warnf("cache invalidation of %s failed; entries expire with their TTL: %s",
+                            Arrays.toString(keys), e.getMessage());
+                })
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    private Uni<Entry> singleFlight(String redisKey, Duration ttl, Supplier<Uni<?>> loader) {
+        Uni<Entry>[] self = new Uni[1];
+        Uni<Entry> load = inflight.computeIfAbsent(redisKey, k -> self[0] = Uni.createFrom().deferred(loader)
+                .map(this::entryOf)
+                .call(entry -> values.set(redisKey, entry.etag() + "\n" + entry.json(), new SetArgs().px(ttl))
+                        .ifNoItem().after(timeout).fail()
+                        .onFailure().invoke(e -> fallbacks.increment())
+                        .onFailure().recoverWithNull())
+                .eventually(() -> inflight.remove(redisKey, self[0]))
+                .memoize().indefinitely());
+        return load;
+    }
+
+    private Entry entryOf(Object value) {
+        try {
+            String body = json.writeValueAsString(value);
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
+            String tag = '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22) + '"';
+            return new Entry(tag, body);
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot cache " + value.getClass().getName(), e);
+        }
+    }
+}

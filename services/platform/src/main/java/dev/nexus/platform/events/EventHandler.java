@@ -1,0 +1,18 @@
+package dev.nexus.platform.events;
+
+import dev.nexus.contracts.CloudEvent;
+import dev.nexus.contracts.EventPayload;
+import dev.nexus.contracts.EventType;
+import io.smallrye.mutiny.Uni;
+import java.util.Set;
+
+/**
+ * Applies events of some types to a service's own data. Beans implementing it are called by the
+ * {@link Inbox} inside the transaction that records the event id, so an effect happens at most once.
+ */
+public interface EventHandler {
+
+    Set<EventType> types();
+
+    Uni<Void> handle(CloudEvent<? extends EventPayload> event);
+}

@@ -1,0 +1,113 @@
+package dev.nexus.platform.events;
+
+import dev.nexus.contracts.CloudEvent;
+import dev.nexus.contracts.EventPayload;
+import dev.nexus.contracts.EventType;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.rabbitmq.RabbitMQRejectMetadata;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.Map;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.jboss.logging.Logger;
+
+/**
+ * The consuming side of every service: records each event id in the {@code inbox} table in the same
+ * transaction as the handler's effect, so a redelivered or duplicated event has no second effect.
+ *
+ * <p>Acknowledges only after that transaction committed. A handler failure is negatively acknowledged
+ * with requeue, so the broker retries it until the queue's delivery limit dead-letters it; an event
+ * that can never be processed (not JSON, unknown type, data that does not fit) is dead-lettered at once.
+ */
+@ApplicationScoped
+public class Inbox {
+
+    private static final Logger LOG = Logger.getLogger(Inbox.class);
+
+    private final EventCodec codec;
+    private final Map<EventType, EventHandler> handlers = new EnumMap<>(EventType.class);
+    private final MeterRegistry metrics;
+
+    public Inbox(EventCodec codec, Instance<EventHandler> handlerBeans, MeterRegistry metrics) {
+        this.codec = codec;
+        this.metrics = metrics;
+        for (EventHandler handler : handlerBeans) {
+            handler.types().forEach(type -> {
+                EventHandler clash = handlers.putIfAbsent(type, handler);
+                if (clash != null) {
+                    throw new IllegalStateException(type + " has two handlers: " + clash + " and " + handler);
+                }
+            });
+        }
+    }
+
+    /** Processes one message of the {@link Channels#EVENTS_IN} channel and settles it. */
+    public Uni<Void> accept(Message<?> message) {
+        CloudEvent<EventPayload> event;
+        EventHandler handler;
+        try {
+            event = codec.decode(text(message.getPayload()));
+            handler = handlers.get(EventType.fromType(event.type()).orElseThrow());
+            if (handler == null) {
+                throw new EventCodec.MalformedEventException("no handler for " + event.type() + " in this service");
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("dead-lettering an event that cannot be processed: %s", e.getMessage());
+            count("rejected");
+            return Uni.createFrom().completionStage(
+                    message.nack(e, Metadata.of(new RabbitMQRejectMetadata(false))));
+        }
+        return Panache.withTransaction(() -> record(event).chain(first -> first
+                        ? handler.handle(event).replaceWith("handled")
+                        : Uni.createFrom().item("duplicate")))
+                .chain(outcome -> {
+                    count(outcome);
+                    return Uni.createFrom().completionStage(message.ack());
+                })
+                .onFailure().recoverWithUni(e -> {
+                    LOG.warnf(e, "handling %s %s failed; the broker will retry it", event.type(), event.id());
+                    count("failed");
+                    return Uni.createFrom().completionStage(
+                            message.nack(e, Metadata.of(new RabbitMQRejectMetadata(true))));
+                });
+    }
+
+    private Uni<Boolean> record(CloudEvent<?> event) {
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("insert into inbox (event_id, type) values (?1, ?2) on conflict do nothing")
+                .setParameter(1, event.id())
+                .setParameter(2, event.type())
+                .executeUpdate()
+                .map(inserted -> inserted == 1));
+    }
+
+    private void count(String outcome) {
+        metrics.counter("nexus.inbox.events", "outcome", outcome).increment();
+    }
+
+    private static String text(Object payload) {
+        if (payload instanceof JsonObject json) {
+            return json.encode();
+        }
+        if (payload instanceof byte[] bytes) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+        if (payload instanceof Buffer buffer) {
+            return buffer.toString(StandardCharsets.UTF_8);
+        }
+        if (payload instanceof io.vertx.mutiny.core.buffer.Buffer buffer) {
+            return buffer.toString(StandardCharsets.UTF_8);
+        }
+        if (payload instanceof String string) {
+            return string;
+        }
+        throw new EventCodec.MalformedEventException("unexpected payload " + payload);
+    }
+}

@@ -1,0 +1,120 @@
+package dev.nexus.platform.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure of a request into an RFC 9457 problem response: validation, malformed JSON,
+ * authentication, authorization, the services' own {@link ProblemException}s, and anything
+ * unexpected (a 500 that names no internals).
+ */
+public class Problems {
+
+    private static final Logger LOG = Logger.getLogger(Problems.class);
+    private static final String TYPE_BASE = "https://nexus.dev/problems/";
+
+    static String typeOf(int status) {
+        return switch (status) {
+            case 400 -> TYPE_BASE + "invalid-request";
+            case 401 -> TYPE_BASE + "unauthenticated";
+            case 403 -> TYPE_BASE + "forbidden";
+            case 404 -> TYPE_BASE + "not-found";
+            case 409 -> TYPE_BASE + "conflict";
+            case 412 -> TYPE_BASE + "precondition-failed";
+            case 413 -> TYPE_BASE + "payload-too-large";
+            default -> "about:blank";
+        };
+    }
+
+    public static Response response(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    static Response response(int status, String detail) {
+        String title = Response.Status.fromStatusCode(status) == null
+                ? "Error"
+                : Response.Status.fromStatusCode(status).getReasonPhrase();
+        return response(new Problem(typeOf(status), title, status, detail, List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return response(e.toProblem());
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+        return response(new Problem(typeOf(400), "Invalid request", 400, detail, errors));
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            String message = "has the wrong type or format";
+            return response(new Problem(typeOf(400), "Invalid request", 400, field + ": " + message,
+                    List.of(new Problem.FieldError(field, message))));
+        }
+        return response(400, "The request body is not valid JSON: " + e.getOriginalMessage());
+    }
+
+    @ServerExceptionMapper({ AuthenticationFailedException.class, UnauthorizedException.class })
+    public Response unauthenticated(RuntimeException e) {
+        return Response.fromResponse(response(401, "A valid bearer token is required: send 'Authorization: Bearer <accessToken>'."))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return response(403, "Your role does not allow this action.");
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return malformedJson(json);
+        }
+        if (status >= 500) {
+            LOG.error("request failed", e);
+            return response(status, "The server could not complete the request.");
+        }
+        return response(status, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        LOG.error("unexpected failure", e);
+        return response(500, "The server could not complete the request. It has been logged.");
+    }
+
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        String field = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            field = node.getName();
+        }
+        return field == null ? "body" : field;
+    }
+}

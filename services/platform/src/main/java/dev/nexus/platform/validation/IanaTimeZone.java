@@ -1,0 +1,31 @@
+package dev.nexus.platform.validation;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.time.ZoneId;
+
+/** An IANA time-zone name such as {@code Europe/Berlin}; null is allowed (use @NotNull to forbid it). */
+@Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE })
+@Retention(RetentionPolicy.RUNTIME)
+@Constraint(validatedBy = IanaTimeZone.Validator.class)
+public @interface IanaTimeZone {
+
+    String message() default "must be an IANA time zone such as Europe/Berlin or America/New_York";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+
+    class Validator implements ConstraintValidator<IanaTimeZone, String> {
+        @Override
+        public boolean isValid(String value, ConstraintValidatorContext context) {
+            return value == null || ZoneId.getAvailableZoneIds().contains(value);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package dev.nexus.testing;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.DeliverCallback;
+import com.rabbitmq.client.GetResponse;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The test's own connection to the run's RabbitMQ objects (the {@code test-<run>.} names): watch
+ * what services publish, publish raw messages, read a dead-letter queue.
+ */
+public final class Broker implements AutoCloseable {
+
+    private final Connection connection;
+    private final Channel channel;
+    private final String prefix;
+
+    private Broker(Connection connection, String prefix) throws Exception {
+        this.connection = connection;
+        this.channel = connection.createChannel();
+        this.prefix = prefix;
+    }
+
+    /** Connects with the configuration of the service under test. */
+    public static Broker open() {
+        Config config = ConfigProvider.getConfig();
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost(config.getValue("rabbitmq-host", String.class));
+        factory.setPort(config.getValue("rabbitmq-port", Integer.class));
+        factory.setUsername(config.getValue("rabbitmq-username", String.class));
+        factory.setPassword(config.getValue("rabbitmq-password", String.class));
+        try {
+            return new Broker(factory.newConnection("nexus-test"),
+                    config.getOptionalValue("nexus.messaging.prefix", String.class).orElse(""));
+        } catch (Exception e) {
+            throw new IllegalStateException("RabbitMQ is not reachable: " + e.getMessage(), e);
+        }
+    }
+
+    static Connection connect(Servers servers) throws Exception {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost(servers.rabbitHost());
+        factory.setPort(servers.rabbitPort());
+        factory.setUsername(servers.rabbitUser());
+        factory.setPassword(servers.rabbitPassword());
+        return factory.newConnection("nexus-test-cleanup");
+    }
+
+    /** The run's name for a broker object, e.g. {@code nexus.events}. */
+    public String name(String plain) {
+        return prefix + plain;
+    }
+
+    /**
+     * A private queue bound to {@code nexus.events} with these routing keys; it records every
+     * event published from now on and disappears with this broker connection.
+     */
+    public Recorder record(String... routingKeys) {
+        try {
+            channel.exchangeDeclare(name("nexus.events"), "topic", true);
+            String queue = channel.queueDeclare("", false, true, true, null).getQueue();
+            for (String key : routingKeys) {
+                channel.queueBind(queue, name("nexus.events"), key);
+            }
+            Recorder recorder = new Recorder();
+            DeliverCallback onMessage = (tag, delivery) -> recorder.received.add(new Received(
+                    delivery.getEnvelope().getRoutingKey(), delivery.getProperties(),
+                    new JsonObject(new String(delivery.getBody(), StandardCharsets.UTF_8))));
+            channel.basicConsume(queue, true, onMessage, tag -> {
+            });
+            return recorder;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Publishes raw bytes to {@code nexus.events}, as a misbehaving producer could. */
+    public void publish(String routingKey, String body) {
+        try {
+            channel.basicPublish(name("nexus.events"), routingKey,
+                    new AMQP.BasicProperties.Builder().contentType("application/cloudevents+json").deliveryMode(2).build(),
+                    body.getBytes(StandardCharsets.UTF_8));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Takes the next message of a queue (e.g. a DLQ), or null when it is empty. */
+    public String take(String plainQueue) {
+        try {
+            GetResponse response = channel.basicGet(name(plainQueue), true);
+            return response == null ? null : new String(response.getBody(), StandardCharsets.UTF_8);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Messages ready in a queue. */
+    public long messageCount(String plainQueue) {
+        try {
+            return channel.queueDeclarePassive(name(plainQueue)).getMessageCount();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (Exception ignored) {
+            // already closed
+        }
+    }
+
+    public record Received(String routingKey, AMQP.BasicProperties properties, JsonObject event) {
+    }
+
+    /** What a {@link #record} queue has received so far, in arrival order. */
+    public static final class Recorder {
+        private final List<Received> received = new CopyOnWriteArrayList<>();
+
+        public List<Received> all() {
+            return List.copyOf(received);
+        }
+
+        /** Events whose {@code subject} is this aggregate id. */
+        public List<Received> about(Object subject) {
+            return received.stream().filter(r -> r.event().getString("subject").equals(String.valueOf(subject))).toList();
+        }
+    }
+}
