@@ -1,0 +1,8 @@
+package dev.nexus.notes;
+
+import dev.nexus.testing.ServiceSmokeTest;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class SmokeTest extends ServiceSmokeTest {
+}

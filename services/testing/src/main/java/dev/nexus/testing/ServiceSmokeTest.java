@@ -1,0 +1,47 @@
+package dev.nexus.testing;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every Nexus service offers whatever its domain: extend it with an empty
+ * {@code @QuarkusTest} class in each service module.
+ */
+public abstract class ServiceSmokeTest {
+
+    @Test
+    void readiness_reports_postgresql_redis_and_rabbitmq_up() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItems(
+                        "Reactive PostgreSQL connections health check",
+                        "Redis connection health check",
+                        "SmallRye Reactive Messaging - readiness check"));
+    }
+
+    @Test
+    void openapi_document_and_swagger_ui_are_served() {
+        given().when().get("/q/openapi?format=json").then().statusCode(200).body("openapi", containsString("3."));
+        given().when().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void prometheus_metrics_include_the_outbox_backlog() {
+        given().when().get("/q/metrics").then().statusCode(200).body(containsString("nexus_outbox_pending"));
+    }
+
+    @Test
+    void an_unknown_api_path_is_a_404_problem() {
+        given().auth().oauth2(Tokens.forUser(UUID.randomUUID(), "Smoke"))
+                .when().get("/api/v1/no-such-thing")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404));
+    }
+}
