@@ -24,6 +24,12 @@ public final class Tokens {
                 .claim("name", displayName).expiresIn(Duration.ofMinutes(15)).jws().sign(KEY);
     }
 
+    /** Signed with the right key but naming another issuer. */
+    public static String withIssuer(UUID userId, String issuer) {
+        return Jwt.issuer(issuer).audience("nexus").subject(userId.toString()).groups(Set.of("user"))
+                .expiresIn(Duration.ofMinutes(15)).jws().sign(KEY);
+    }
+
     /** Signed correctly, but expired an hour ago. */
     public static String expired(UUID userId) {
         Instant past = Instant.now().minus(Duration.ofHours(2));
