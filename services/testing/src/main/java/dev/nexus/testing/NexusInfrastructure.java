@@ -1,7 +1,6 @@
 package dev.nexus.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.util.HashMap;
 import java.util.Map;
 import org.testcontainers.DockerClientFactory;
 
@@ -28,11 +27,8 @@ public class NexusInfrastructure implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public Map<String, String> start() {
-        Servers servers = Servers.get();
-        run = TestRun.create(servers, service);
-        Map<String, String> config = new HashMap<>(servers.config());
-        config.putAll(run.config());
-        return config;
+        run = TestRun.create(Servers.get(), service);
+        return run.config(service);
     }
 
     @Override

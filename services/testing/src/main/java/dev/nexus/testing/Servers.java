@@ -44,7 +44,7 @@ public record Servers(String dbHost, int dbPort, String dbUser, String dbPasswor
     }
 
     /** The service configuration that points at these servers. */
-    Map<String, String> config() {
+    public Map<String, String> config() {
         return Map.of(
                 "nexus.db.host", dbHost,
                 "nexus.db.port", String.valueOf(dbPort),
@@ -57,7 +57,7 @@ public record Servers(String dbHost, int dbPort, String dbUser, String dbPasswor
                 "rabbitmq-password", rabbitPassword);
     }
 
-    String jdbcUrl(String database) {
+    public String jdbcUrl(String database) {
         return "jdbc:postgresql://" + dbHost + ":" + dbPort + "/" + database;
     }
 

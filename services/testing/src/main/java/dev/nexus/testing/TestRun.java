@@ -17,31 +17,37 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * One test run's private share of the servers: a database, a messaging prefix and a Redis key
- * prefix, all carrying a random run id, and their removal.
+ * One test run's private share of the servers: a database per service, a messaging prefix and a
+ * Redis key prefix, all carrying a random run id, and their removal.
  */
 public final class TestRun {
 
     private static final Logger LOG = Logger.getLogger(TestRun.class);
 
     private final Servers servers;
-    private final String service;
+    private final List<String> services;
     private final String id;
 
-    private TestRun(Servers servers, String service, String id) {
+    private TestRun(Servers servers, List<String> services, String id) {
         this.servers = servers;
-        this.service = service;
+        this.services = List.copyOf(services);
         this.id = id;
     }
 
-    /** Creates the run's database. */
-    public static TestRun create(Servers servers, String service) {
-        TestRun run = new TestRun(servers, service, UUID.randomUUID().toString().substring(0, 8));
-        run.sql("postgres", "create database " + run.database());
+    /** Creates the run's databases, one per service. */
+    public static TestRun create(Servers servers, String... services) {
+        TestRun run = new TestRun(servers, List.of(services), UUID.randomUUID().toString().substring(0, 8));
+        for (String service : services) {
+            run.sql("postgres", "create database " + run.database(service));
+        }
         return run;
     }
 
-    public String database() {
+    public Servers servers() {
+        return servers;
+    }
+
+    public String database(String service) {
         return "nexus_test_" + service + "_" + id;
     }
 
@@ -49,23 +55,27 @@ public final class TestRun {
         return "test-" + id + ".";
     }
 
-    public String redisPrefix() {
+    public String redisPrefix(String service) {
         return "test-" + id + ":" + service + ":";
     }
 
-    Map<String, String> config() {
-        return Map.of(
-                "nexus.db.name", database(),
-                "nexus.messaging.prefix", messagingPrefix(),
-                "nexus.cache.prefix", redisPrefix());
+    /** Configuration overrides that put {@code service} on this run's share of the servers. */
+    public Map<String, String> config(String service) {
+        Map<String, String> config = new java.util.HashMap<>(servers.config());
+        config.put("nexus.db.name", database(service));
+        config.put("nexus.messaging.prefix", messagingPrefix());
+        config.put("nexus.cache.prefix", redisPrefix(service));
+        return config;
     }
 
-    /** Drops the database, the run's exchanges and queues, and its Redis keys. */
+    /** Drops the databases, the run's exchanges and queues, and its Redis keys. */
     public void cleanUp() {
-        try {
-            sql("postgres", "drop database if exists " + database() + " with (force)");
-        } catch (RuntimeException e) {
-            LOG.warnf("could not drop %s: %s", database(), e.getMessage());
+        for (String service : services) {
+            try {
+                sql("postgres", "drop database if exists " + database(service) + " with (force)");
+            } catch (RuntimeException e) {
+                LOG.warnf("could not drop %s: %s", database(service), e.getMessage());
+            }
         }
         deleteBrokerObjects();
         deleteRedisKeys();
@@ -75,8 +85,10 @@ public final class TestRun {
         String p = messagingPrefix();
         try (Connection connection = Broker.connect(servers)) {
             List<Runnable> deletions = new ArrayList<>();
-            for (String queue : List.of(service + ".events", service + ".events.dlq")) {
-                deletions.add(() -> withChannel(connection, ch -> ch.queueDelete(p + queue)));
+            for (String service : services) {
+                for (String queue : List.of(service + ".events", service + ".events.dlq")) {
+                    deletions.add(() -> withChannel(connection, ch -> ch.queueDelete(p + queue)));
+                }
             }
             for (String exchange : List.of("nexus.events", "nexus.dlx")) {
                 deletions.add(() -> withChannel(connection, ch -> ch.exchangeDelete(p + exchange)));
@@ -91,7 +103,7 @@ public final class TestRun {
         Vertx vertx = Vertx.vertx();
         try {
             Redis redis = Redis.createClient(vertx, servers.redisUrl());
-            Response keys = redis.send(Request.cmd(Command.KEYS).arg(redisPrefix() + "*"))
+            Response keys = redis.send(Request.cmd(Command.KEYS).arg("test-" + id + ":*"))
                     .toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
             if (keys != null && keys.size() > 0) {
                 Request del = Request.cmd(Command.DEL);

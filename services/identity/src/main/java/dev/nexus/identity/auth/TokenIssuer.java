@@ -2,7 +2,13 @@ package dev.nexus.identity.auth;
 
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.util.KeyUtils;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
@@ -23,6 +29,7 @@ import org.jose4j.lang.JoseException;
  * Signs RS256 access tokens and publishes the matching public key as a JWKS. The key id is the
  * key's RFC 7638 thumbprint, so a new key gets a new id without configuration.
  */
+@Startup
 @ApplicationScoped
 public class TokenIssuer {
 
@@ -37,8 +44,8 @@ public class TokenIssuer {
             @ConfigProperty(name = "nexus.jwt.signing-key-location") String keyLocation,
             @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
             @ConfigProperty(name = "nexus.jwt.access-token-lifetime", defaultValue = "15m") Duration accessTokenLifetime)
-            throws GeneralSecurityException, JoseException, java.io.IOException {
-        this.signingKey = KeyUtils.readPrivateKey(keyLocation);
+            throws GeneralSecurityException, JoseException {
+        this.signingKey = KeyUtils.decodePrivateKey(readPem(keyLocation));
         if (!(signingKey instanceof RSAPrivateCrtKey rsa)) {
             throw new IllegalStateException(keyLocation + " is not an RSA private key in PKCS#8 PEM");
         }
@@ -50,6 +57,25 @@ public class TokenIssuer {
         publicJwk.setUse("sig");
         this.issuer = issuer;
         this.accessTokenLifetime = accessTokenLifetime;
+    }
+
+    /** A file path, or a classpath resource (the test key). Fails start-up with a clear message. */
+    private static String readPem(String location) {
+        try {
+            Path file = Path.of(location);
+            if (Files.isRegularFile(file)) {
+                return Files.readString(file);
+            }
+            try (InputStream resource = Thread.currentThread().getContextClassLoader().getResourceAsStream(location)) {
+                if (resource != null) {
+                    return new String(resource.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the token signing key at " + location + ": " + e.getMessage(), e);
+        }
+        throw new IllegalStateException("no token signing key at '" + location + "' (nexus.jwt.signing-key-location,"
+                + " env NEXUS_JWT_SIGNING_KEY): give the path of a PKCS#8 PEM RSA private key; ./nexus up generates one");
     }
 
     public String accessToken(UUID accountId, String displayName) {

@@ -1,0 +1,146 @@
+package dev.nexus.e2e;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.nexus.testing.Servers;
+import dev.nexus.testing.TestRun;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The packaged services (target/quarkus-app/quarkus-run.jar of each module) started as separate
+ * JVMs on free ports, on one isolated {@link TestRun}: they share its exchange and queue names
+ * exactly as deployed services share nexus.events.
+ */
+final class Platform implements AutoCloseable {
+
+    static final List<String> SERVICES = List.of("identity", "sessions", "notes", "notifications");
+    private static final Path SERVICES_DIR = Path.of("..").toAbsolutePath().normalize();
+
+    private final TestRun run;
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Path logs;
+
+    private Platform(TestRun run, Path logs) {
+        this.run = run;
+        this.logs = logs;
+    }
+
+    static Platform start() throws IOException {
+        Path logs = Files.createDirectories(Path.of("target", "e2e-logs"));
+        Platform platform = new Platform(TestRun.create(Servers.get(), SERVICES.toArray(String[]::new)), logs);
+        try {
+            Path signingKey = platform.copyDevKey();
+            for (String service : SERVICES) {
+                platform.ports.put(service, freePort());
+            }
+            for (String service : SERVICES) {
+                platform.launch(service, signingKey);
+            }
+            for (String service : SERVICES) {
+                platform.awaitReady(service);
+            }
+            return platform;
+        } catch (IOException | RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    String url(String service) {
+        return "http://localhost:" + ports.get(service);
+    }
+
+    String jdbcUrl(String service) {
+        return run.servers().jdbcUrl(run.database(service));
+    }
+
+    TestRun run() {
+        return run;
+    }
+
+    private void launch(String service, Path signingKey) throws IOException {
+        Path jar = SERVICES_DIR.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: the end-to-end tests run in `mvn verify`, after packaging");
+        }
+        Map<String, String> config = new LinkedHashMap<>(run.config(service));
+        config.put("quarkus.http.port", String.valueOf(ports.get(service)));
+        config.put("mp.jwt.verify.publickey.location", url("identity") + "/.well-known/jwks.json");
+        config.put("nexus.outbox.sweep-interval", "1s");
+        if (service.equals("identity")) {
+            config.put("nexus.jwt.signing-key-location", signingKey.toString());
+        }
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx192m", "-XX:TieredStopAtLevel=1"));
+        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-jar");
+        command.add(jar.toString());
+        Path log = logs.resolve(service + ".log");
+        processes.put(service, new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start());
+    }
+
+    private void awaitReady(String service) {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(url(service) + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(5)).build();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            if (!processes.get(service).isAlive()) {
+                throw new IllegalStateException(service + " exited at start; see " + logs.resolve(service + ".log"));
+            }
+            try {
+                return http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+    }
+
+    private Path copyDevKey() throws IOException {
+        Path key = Files.createTempFile("nexus-dev-key", ".pem");
+        try (InputStream in = Platform.class.getClassLoader().getResourceAsStream("nexus-dev-keys/private.pem")) {
+            Files.copy(in, key, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        key.toFile().deleteOnExit();
+        return key;
+    }
+
+    @Override
+    public void close() {
+        processes.values().forEach(Process::destroy);
+        for (Process process : processes.values()) {
+            try {
+                if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        run.cleanUp();
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.nexus.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * All four services as separate processes: an account registered in identity reaches the users
+ * projection of sessions, notes and notifications through the real broker, and so does a change.
+ */
+class UserPropagationIT {
+
+    private static final Duration BOUND = Duration.ofSeconds(30);
+    private static final String[] CONSUMERS = { "sessions", "notes", "notifications" };
+
+    private static Platform platform;
+
+    @BeforeAll
+    static void startPlatform() throws Exception {
+        platform = Platform.start();
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void a_registered_user_appears_in_every_consuming_service() throws SQLException {
+        String email = "e2e-" + UUID.randomUUID() + "@example.org";
+        JsonPath created = given().baseUri(platform.url("identity")).contentType(ContentType.JSON)
+                .body(Map.of("email", email, "password", "correct horse battery", "displayName", "Edsger",
+                        "timeZone", "Europe/Amsterdam"))
+                .when().post("/api/v1/auth/register")
+                .then().statusCode(201).extract().jsonPath();
+        UUID userId = UUID.fromString(created.getString("user.id"));
+
+        for (String service : CONSUMERS) {
+            await().atMost(BOUND).until(() -> user(service, userId) != null);
+            Map<String, String> user = user(service, userId);
+            assertEquals("Edsger", user.get("display_name"), service);
+            assertEquals("Europe/Amsterdam", user.get("time_zone"), service);
+            assertEquals(service.equals("notifications") ? email : "", user.get("email"),
+                    "only notifications keeps e-mail addresses (" + service + ")");
+        }
+    }
+
+    @Test
+    void a_profile_change_reaches_every_consuming_service() throws SQLException {
+        JsonPath created = given().baseUri(platform.url("identity")).contentType(ContentType.JSON)
+                .body(Map.of("email", "e2e-" + UUID.randomUUID() + "@example.org", "password", "correct horse battery",
+                        "displayName", "Barbara"))
+                .when().post("/api/v1/auth/register")
+                .then().statusCode(201).extract().jsonPath();
+        UUID userId = UUID.fromString(created.getString("user.id"));
+
+        // identity verifies its own tokens through its JWKS endpoint, as every service does.
+        given().baseUri(platform.url("identity")).auth().oauth2(created.getString("accessToken"))
+                .contentType(ContentType.JSON).body(Map.of("displayName", "Barbara L.", "timeZone", "America/Chicago"))
+                .when().patch("/api/v1/users/me")
+                .then().statusCode(200).body("displayName", equalTo("Barbara L."));
+
+        for (String service : CONSUMERS) {
+            await().atMost(BOUND).until(() -> {
+                Map<String, String> user = user(service, userId);
+                return user != null && user.get("display_name").equals("Barbara L.");
+            });
+            assertEquals("America/Chicago", user(service, userId).get("time_zone"), service);
+        }
+    }
+
+    private static Map<String, String> user(String service, UUID userId) throws SQLException {
+        var servers = platform.run().servers();
+        try (var connection = DriverManager.getConnection(platform.jdbcUrl(service), servers.dbUser(), servers.dbPassword());
+                PreparedStatement st = connection.prepareStatement(
+                        "select display_name, time_zone, email from users where id = ?")) {
+            st.setObject(1, userId);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next()
+                        ? Map.of("display_name", rs.getString(1), "time_zone", rs.getString(2), "email", rs.getString(3))
+                        : null;
+            }
+        }
+    }
+}
