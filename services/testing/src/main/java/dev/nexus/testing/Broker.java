@@ -73,7 +73,7 @@ public final class Broker implements AutoCloseable {
             Recorder recorder = new Recorder();
             DeliverCallback onMessage = (tag, delivery) -> recorder.received.add(new Received(
                     delivery.getEnvelope().getRoutingKey(), delivery.getProperties(),
-                    new JsonObject(new String(delivery.getBody(), StandardCharsets.UTF_8))));
+                    new JsonObject(new String(delivery.getBody(), StandardCharsets.UTF_8)), System.nanoTime()));
             channel.basicConsume(queue, true, onMessage, tag -> {
             });
             return recorder;
@@ -121,7 +121,8 @@ public final class Broker implements AutoCloseable {
         }
     }
 
-    public record Received(String routingKey, AMQP.BasicProperties properties, JsonObject event) {
+    /** One delivery; {@code receivedNanos} is {@link System#nanoTime()} at arrival, for benchmarks. */
+    public record Received(String routingKey, AMQP.BasicProperties properties, JsonObject event, long receivedNanos) {
     }
 
     /** What a {@link #record} queue has received so far, in arrival order. */
