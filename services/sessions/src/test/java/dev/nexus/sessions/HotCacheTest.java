@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nexus.platform.cache.HotCache;
+import dev.nexus.platform.health.RedisCacheHealthCheck;
 import dev.nexus.platform.problem.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -25,9 +26,10 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.Test;
 
-/** The platform's Redis cache-aside helper against the real Redis (and an unreachable one). */
+/** The platform's Redis cache-aside helper and Redis health, against the real Redis and an unreachable one. */
 @QuarkusTest
 class HotCacheTest {
 
@@ -129,6 +131,21 @@ class HotCacheTest {
 
             assertEquals("{\"value\":\"from db\"}", entry.json());
             assertTrue(deadMetrics.counter("nexus.cache", "result", "fallback").count() >= 2);
+        } finally {
+            deadClient.close();
+        }
+    }
+
+    @Test
+    void with_redis_unreachable_the_service_stays_ready_and_reports_degraded() {
+        Redis deadClient = Redis.createClient(vertx, "redis://localhost:1");
+        try {
+            HealthCheckResponse health = new RedisCacheHealthCheck(
+                    new ReactiveRedisDataSourceImpl(vertx, deadClient, RedisAPI.api(deadClient))).call().await().atMost(WAIT);
+
+            assertEquals(HealthCheckResponse.Status.UP, health.getStatus());
+            assertEquals("DOWN", health.getData().orElseThrow().get("redis"));
+            assertTrue(String.valueOf(health.getData().orElseThrow().get("mode")).startsWith("degraded"));
         } finally {
             deadClient.close();
         }

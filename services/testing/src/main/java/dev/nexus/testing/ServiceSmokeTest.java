@@ -21,8 +21,9 @@ public abstract class ServiceSmokeTest {
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItems(
                         "Reactive PostgreSQL connections health check",
-                        "Redis connection health check",
-                        "SmallRye Reactive Messaging - readiness check"));
+                        "Redis cache",
+                        "SmallRye Reactive Messaging - readiness check"))
+                .body("checks.find { it.name == 'Redis cache' }.data.redis", equalTo("UP"));
     }
 
     @Test

@@ -4,13 +4,13 @@ import dev.nexus.identity.account.Account;
 import dev.nexus.identity.account.AccountService;
 import dev.nexus.identity.account.AccountView;
 import dev.nexus.platform.problem.ProblemException;
+import dev.nexus.platform.problem.Problems;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.OptimisticLockException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,7 +20,6 @@ import java.util.HexFormat;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hibernate.StaleStateException;
 
 /**
  * Registration, login and the refresh-token families. Password hashing (bcrypt) runs on a worker
@@ -79,7 +78,8 @@ public class AuthService {
                             current.usedAt = now;
                             return accounts.get(current.accountId).chain(a -> issue(a, current.familyId, false));
                         }))
-                .onFailure(AuthService::isConcurrentUse).recoverWithNull()
+                // Two refreshes with one token at the same moment: the loser sees the winner's version.
+                .onFailure(Problems::isConcurrentModification).recoverWithNull()
                 .onItem().ifNull().failWith(() -> ProblemException.unauthorized(INVALID_REFRESH));
     }
 
@@ -128,16 +128,6 @@ public class AuthService {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Two refreshes with one token at the same moment: the loser sees the winner's version. */
-    private static boolean isConcurrentUse(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean isUniqueViolation(Throwable e) {

@@ -4,12 +4,15 @@ import static dev.nexus.identity.auth.Accounts.anAccount;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nexus.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +61,20 @@ class UserResourceTest {
         given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("displayName", "   "))
                 .when().patch("/api/v1/users/me")
                 .then().statusCode(400).body("errors.field", hasItem("displayName"));
+    }
+
+    @Test
+    void concurrent_profile_changes_answer_200_or_409_never_500() {
+        String token = anAccount().register().getString("accessToken");
+
+        List<Integer> statuses = IntStream.range(0, 8).parallel()
+                .mapToObj(i -> given().auth().oauth2(token).contentType(ContentType.JSON)
+                        .body(Map.of("displayName", "Racer " + i))
+                        .when().patch("/api/v1/users/me").statusCode())
+                .toList();
+
+        assertTrue(statuses.contains(200), statuses.toString());
+        assertTrue(statuses.stream().allMatch(s -> s == 200 || s == 409), statuses.toString());
     }
 
     @Test

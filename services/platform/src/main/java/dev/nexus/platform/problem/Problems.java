@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -106,8 +108,21 @@ public class Problems {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (isConcurrentModification(e)) {
+            return response(409, "Someone else changed this at the same moment. Read it again and retry.");
+        }
         LOG.error("unexpected failure", e);
         return response(500, "The server could not complete the request. It has been logged.");
+    }
+
+    /** Optimistic locking lost a race ({@code @Version}): a conflict, not a server error. */
+    public static boolean isConcurrentModification(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String fieldOf(ConstraintViolation<?> violation) {
