@@ -41,6 +41,18 @@ public final class Db {
         }
     }
 
+    /** Runs an insert, update or delete; returns the number of rows it changed. */
+    public static int execute(String sql, Object... params) {
+        try (Connection connection = connect(); PreparedStatement st = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                st.setObject(i + 1, params[i]);
+            }
+            return st.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The single value of a one-row, one-column query. */
     public static Object value(String sql, Object... params) {
         List<Map<String, Object>> rows = query(sql, params);

@@ -2,6 +2,8 @@ package dev.nexus.platform.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -68,13 +70,16 @@ public class Problems {
         return response(new Problem(typeOf(400), "Invalid request", 400, detail, errors));
     }
 
-    @ServerExceptionMapper
+    /** MismatchedInputException is named too: Quarkus maps it itself unless a closer mapper exists. */
+    @ServerExceptionMapper({ JsonProcessingException.class, MismatchedInputException.class })
     public Response malformedJson(JsonProcessingException e) {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining("."));
-            String message = "has the wrong type or format";
+            String message = mapping instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()
+                    ? "must be one of " + java.util.Arrays.toString(invalid.getTargetType().getEnumConstants())
+                    : "has the wrong type or format";
             return response(new Problem(typeOf(400), "Invalid request", 400, field + ": " + message,
                     List.of(new Problem.FieldError(field, message))));
         }

@@ -1,0 +1,48 @@
+package dev.nexus.platform.paging;
+
+import dev.nexus.platform.problem.ProblemException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+
+/**
+ * Keyset position for lists ordered by (time, id): opaque to clients, stable under inserts.
+ *
+ * @param at the time of the last row shown
+ * @param id the id of the last row shown (tie-breaker)
+ */
+public record Cursor(Instant at, UUID id) {
+
+    public static final int DEFAULT_LIMIT = 20;
+    public static final int MAX_LIMIT = 100;
+
+    public String encode() {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((at + "|" + id).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Null for the first page; a 400 naming {@code cursor} when it was not made by {@link #encode}. */
+    public static Cursor decode(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
+            return new Cursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
+        } catch (RuntimeException e) {
+            throw ProblemException.invalidField("cursor", "is not a cursor this list returned; start again without it");
+        }
+    }
+
+    /** {@code ?limit=}: default {@value #DEFAULT_LIMIT}, 1 to {@value #MAX_LIMIT}. */
+    public static int limit(Integer requested) {
+        if (requested == null) {
+            return DEFAULT_LIMIT;
+        }
+        if (requested < 1 || requested > MAX_LIMIT) {
+            throw ProblemException.invalidField("limit", "must be between 1 and " + MAX_LIMIT);
+        }
+        return requested;
+    }
+}
