@@ -85,6 +85,28 @@ class UserPropagationIT {
         }
     }
 
+    @Test
+    void sessions_accepts_identity_tokens_and_shows_projected_names() {
+        JsonPath created = given().baseUri(platform.url("identity")).contentType(ContentType.JSON)
+                .body(Map.of("email", "e2e-" + UUID.randomUUID() + "@example.org", "password", "correct horse battery",
+                        "displayName", "Margaret"))
+                .when().post("/api/v1/auth/register")
+                .then().statusCode(201).extract().jsonPath();
+        String token = created.getString("accessToken");
+
+        // sessions verifies the RS256 token against identity's JWKS, fetched over HTTP.
+        String groupId = given().baseUri(platform.url("sessions")).auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("name", "Apollo guidance", "visibility", "PUBLIC"))
+                .when().post("/api/v1/groups")
+                .then().statusCode(201).extract().path("id");
+
+        await().atMost(BOUND).untilAsserted(() -> given().baseUri(platform.url("sessions")).auth().oauth2(token)
+                .when().get("/api/v1/groups/" + groupId + "/members")
+                .then().statusCode(200).body("items[0].displayName", equalTo("Margaret")));
+        given().baseUri(platform.url("sessions")).auth().oauth2("forged." + token.substring(token.indexOf('.') + 1))
+                .when().get("/api/v1/groups/" + groupId).then().statusCode(401);
+    }
+
     private static Map<String, String> user(String service, UUID userId) throws SQLException {
         var servers = platform.run().servers();
         try (var connection = DriverManager.getConnection(platform.jdbcUrl(service), servers.dbUser(), servers.dbPassword());
