@@ -77,9 +77,15 @@ public class Problems {
             String field = mapping.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining("."));
-            String message = mapping instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()
-                    ? "must be one of " + java.util.Arrays.toString(invalid.getTargetType().getEnumConstants())
-                    : "has the wrong type or format";
+            String message = "has the wrong type or format";
+            if (mapping instanceof InvalidFormatException invalid && invalid.getTargetType() != null) {
+                Class<?> target = invalid.getTargetType();
+                if (target.isEnum()) {
+                    message = "must be one of " + java.util.Arrays.toString(target.getEnumConstants());
+                } else if (target.getPackageName().equals("java.time")) {
+                    message = "must be an RFC 3339 date-time with an offset, such as 2026-03-28T18:00:00+01:00";
+                }
+            }
             return response(new Problem(typeOf(400), "Invalid request", 400, field + ": " + message,
                     List.of(new Problem.FieldError(field, message))));
         }

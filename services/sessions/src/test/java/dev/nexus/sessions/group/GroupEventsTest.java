@@ -3,6 +3,7 @@ package dev.nexus.sessions.group;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.nexus.sessions.Learner;
 import dev.nexus.testing.Broker;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;

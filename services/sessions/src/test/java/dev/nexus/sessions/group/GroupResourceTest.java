@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.nexus.sessions.Learner;
 import dev.nexus.testing.Db;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.OffsetDateTime;

@@ -1,4 +1,4 @@
-package dev.nexus.sessions.group;
+package dev.nexus.sessions;
 
 import static io.restassured.RestAssured.given;
 
@@ -11,41 +11,41 @@ import java.util.Map;
 import java.util.UUID;
 
 /** A user known to the sessions service (in its users projection), calling the API with a token. */
-record Learner(UUID id, String name, String token) {
+public record Learner(UUID id, String name, String token) {
 
-    static Learner named(String name) {
+    public static Learner named(String name) {
         UUID id = UUID.randomUUID();
         Db.execute("insert into users (id, display_name, time_zone, updated_at) values (?, ?, 'Europe/Berlin', ?)",
                 id, name, OffsetDateTime.now());
         return new Learner(id, name, Tokens.forUser(id, name));
     }
 
-    RequestSpecification call() {
+    public RequestSpecification call() {
         return given().auth().oauth2(token).contentType(ContentType.JSON);
     }
 
     /** Creates a group and returns its id. */
-    UUID creates(String visibility) {
+    public UUID creates(String visibility) {
         return UUID.fromString(call().body(Map.of("name", name + "'s " + visibility.toLowerCase() + " group",
                         "visibility", visibility, "timeZone", "Europe/Berlin"))
                 .when().post("/api/v1/groups")
                 .then().statusCode(201).extract().path("id"));
     }
 
-    void joins(UUID groupId) {
+    public void joins(UUID groupId) {
         call().when().post("/api/v1/groups/" + groupId + "/members").then().statusCode(201);
     }
 
-    void joinsWith(UUID groupId, String inviteCode) {
+    public void joinsWith(UUID groupId, String inviteCode) {
         call().body(Map.of("inviteCode", inviteCode)).when().post("/api/v1/groups/" + groupId + "/members")
                 .then().statusCode(201);
     }
 
-    String invites(UUID groupId) {
+    public String invites(UUID groupId) {
         return call().when().post("/api/v1/groups/" + groupId + "/invites").then().statusCode(201).extract().path("code");
     }
 
-    void makes(Learner other, String role, UUID groupId) {
+    public void makes(Learner other, String role, UUID groupId) {
         call().body(Map.of("role", role)).when().put("/api/v1/groups/" + groupId + "/members/" + other.id() + "/role")
                 .then().statusCode(200);
     }

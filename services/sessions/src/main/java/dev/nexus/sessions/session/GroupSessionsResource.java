@@ -1,0 +1,67 @@
+package dev.nexus.sessions.session;
+
+import static dev.nexus.sessions.session.SessionResource.tagged;
+
+import dev.nexus.platform.paging.Cursor;
+import dev.nexus.platform.paging.Page;
+import dev.nexus.sessions.session.SessionViews.OccurrenceView;
+import dev.nexus.sessions.session.SessionViews.ScheduleSession;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+
+/** A group's coding sessions: scheduling and the list of occurrences. */
+@Path("/api/v1/groups/{groupId}/sessions")
+@Authenticated
+@Tag(name = "Sessions")
+@SecurityRequirement(name = "bearer")
+public class GroupSessionsResource {
+
+    private final SessionService sessions;
+    private final JsonWebToken token;
+
+    public GroupSessionsResource(SessionService sessions, JsonWebToken token) {
+        this.sessions = sessions;
+        this.token = token;
+    }
+
+    @POST
+        @Operation(summary = "Schedule a coding session (owner or organizer)",
+            description = "startsAt is RFC 3339 with an offset; durationMinutes 5-720; timeZone an IANA name;"
+                    + " recurrence an RRULE ending within 200 occurrences and a year; meetingUrl http(s) only.")
+    @APIResponse(responseCode = "201", description = "Scheduled; ETag carries the version for If-Match")
+    public Uni<Response> schedule(@RestPath UUID groupId, @Valid @NotNull ScheduleSession request) {
+        return sessions.schedule(caller(), groupId, request)
+                .map(view -> tagged(Response.status(Response.Status.CREATED), view));
+    }
+
+    @GET
+        @Operation(summary = "A group's sessions as occurrences in time order",
+            description = "Recurring sessions are expanded into their occurrences. from defaults to now, to to"
+                    + " from + 90 days (at most 366 days). Pages: limit (1-100, default 20), cursor.")
+    public Uni<Page<OccurrenceView>> occurrences(@RestPath UUID groupId, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        Instant[] window = SessionService.window(from, to);
+        return sessions.occurrences(caller(), groupId, window[0], window[1], Cursor.decode(cursor),
+                Cursor.limit(limit));
+    }
+
+    private UUID caller() {
+        return UUID.fromString(token.getSubject());
+    }
+}

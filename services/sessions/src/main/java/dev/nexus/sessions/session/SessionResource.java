@@ -1,0 +1,91 @@
+package dev.nexus.sessions.session;
+
+import dev.nexus.platform.problem.ProblemException;
+import dev.nexus.sessions.session.SessionViews.CancelSession;
+import dev.nexus.sessions.session.SessionViews.SessionView;
+import dev.nexus.sessions.session.SessionViews.UpdateSession;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+
+@Path("/api/v1/sessions")
+@Authenticated
+@Tag(name = "Sessions")
+@SecurityRequirement(name = "bearer")
+public class SessionResource {
+
+    private final SessionService sessions;
+    private final JsonWebToken token;
+
+    public SessionResource(SessionService sessions, JsonWebToken token) {
+        this.sessions = sessions;
+        this.token = token;
+    }
+
+    @GET
+    @Path("/{sessionId}")
+    @Operation(summary = "One session (or series)")
+    @APIResponse(responseCode = "404", description = "No such session, or in a private group the caller is not in")
+    public Uni<Response> get(@RestPath UUID sessionId) {
+        return sessions.get(caller(), sessionId).map(view -> tagged(Response.ok(), view));
+    }
+
+    @PATCH
+    @Path("/{sessionId}")
+    @Operation(summary = "Edit or reschedule a session (owner or organizer)",
+            description = "Send the ETag of your last read in If-Match. Absent fields stay as they are."
+                    + " A session cannot be moved into the past.")
+    @APIResponse(responseCode = "412", description = "The session changed since the ETag was read")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public Uni<Response> update(@RestPath UUID sessionId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull UpdateSession request) {
+        return sessions.update(caller(), sessionId, version(ifMatch), request).map(view -> tagged(Response.ok(), view));
+    }
+
+    @POST
+    @Path("/{sessionId}/cancel")
+    @Operation(summary = "Cancel a session or a whole series (owner or organizer); cancelling twice is harmless")
+    public Uni<Response> cancel(@RestPath UUID sessionId, @Valid CancelSession request) {
+        return sessions.cancel(caller(), sessionId, request == null ? null : request.reason())
+                .map(view -> tagged(Response.ok(), view));
+    }
+
+    static Response tagged(Response.ResponseBuilder response, SessionView view) {
+        return response.entity(view).tag(new EntityTag("v" + view.version())).build();
+    }
+
+    /** {@code If-Match: "v3"} (or W/"v3") → 3. */
+    static long version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ProblemException(428, "Precondition Required",
+                    "Send the session's ETag in If-Match, so that you do not overwrite someone else's change.", List.of());
+        }
+        String tag = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
+        try {
+            return Long.parseLong(tag.substring(1));
+        } catch (RuntimeException e) {
+            throw ProblemException.of(Response.Status.PRECONDITION_FAILED, "If-Match is not an ETag of this session.");
+        }
+    }
+
+    private UUID caller() {
+        return UUID.fromString(token.getSubject());
+    }
+}

@@ -1,0 +1,238 @@
+package dev.nexus.sessions.session;
+
+import dev.nexus.contracts.Events.SessionCancelled;
+import dev.nexus.contracts.Events.SessionRescheduled;
+import dev.nexus.contracts.Events.SessionScheduled;
+import dev.nexus.platform.events.Outbox;
+import dev.nexus.platform.paging.Cursor;
+import dev.nexus.platform.paging.Page;
+import dev.nexus.platform.problem.ProblemException;
+import dev.nexus.sessions.group.GroupService;
+import dev.nexus.sessions.session.SessionViews.OccurrenceView;
+import dev.nexus.sessions.session.SessionViews.ScheduleSession;
+import dev.nexus.sessions.session.SessionViews.SessionView;
+import dev.nexus.sessions.session.SessionViews.UpdateSession;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response.Status;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Coding sessions: scheduling (owners and organizers), reading (anyone who can see the group),
+ * listing as occurrences, rescheduling with optimistic locking, cancelling.
+ */
+@ApplicationScoped
+public class SessionService {
+
+    /** Longest allowed duration: a query window widened by it finds sessions still running. */
+    private static final Duration LONGEST = Duration.ofMinutes(720);
+    static final Duration DEFAULT_WINDOW = Duration.ofDays(90);
+    static final Duration MAX_WINDOW = Duration.ofDays(366);
+
+    private final GroupService groups;
+    private final Outbox outbox;
+
+    public SessionService(GroupService groups, Outbox outbox) {
+        this.groups = groups;
+        this.outbox = outbox;
+    }
+
+    @WithTransaction
+    public Uni<SessionView> schedule(UUID caller, UUID groupId, ScheduleSession request) {
+        return groups.organizing(caller, groupId).chain(access -> {
+            ZonedDateTime start = request.startsAt().atZoneSameInstant(ZoneId.of(request.timeZone()));
+            if (start.toInstant().isBefore(Instant.now())) {
+                throw ProblemException.invalidField("startsAt", "is in the past");
+            }
+            CodingSession session = new CodingSession();
+            session.id = UUID.randomUUID();
+            session.groupId = groupId;
+            session.title = request.title().trim();
+            session.description = request.description() == null ? "" : request.description().trim();
+            session.startsAt = start.toInstant().truncatedTo(ChronoUnit.SECONDS);
+            session.durationMinutes = request.durationMinutes();
+            session.timeZone = request.timeZone();
+            session.capacity = request.capacity();
+            session.recurrence = request.recurrence() == null || request.recurrence().isBlank()
+                    ? null
+                    : Recurrence.validate(request.recurrence(), start);
+            session.meetingUrl = request.meetingUrl();
+            session.organizerId = caller;
+            session.createdAt = Instant.now();
+            return session.persist()
+                    .chain(() -> outbox.publish(new SessionScheduled(session.id, groupId, session.title,
+                            session.startsAt, session.endsAt(), session.timeZone, caller, session.capacity,
+                            session.recurrence)))
+                    .map(ignored -> view(session));
+        });
+    }
+
+    @WithSession
+    public Uni<SessionView> get(UUID caller, UUID sessionId) {
+        return visible(caller, sessionId).map(SessionService::view);
+    }
+
+    /** Occurrences starting in [from, to) or still running at {@code from}, in time order. */
+    @WithSession
+    public Uni<Page<OccurrenceView>> occurrences(UUID caller, UUID groupId, Instant from, Instant to, Cursor after,
+            int limit) {
+        return groups.visible(caller, groupId)
+                .chain(() -> CodingSession.<CodingSession>find(
+                        "groupId = ?1 and cancelledAt is null and startsAt < ?2"
+                                + " and (startsAt >= ?3 or (recurrence is not null and startsAt >= ?4))",
+                        groupId, to, from.minus(LONGEST), from.minus(MAX_WINDOW).minus(LONGEST)).list())
+                .map(sessions -> {
+                    List<OccurrenceView> all = new ArrayList<>();
+                    for (CodingSession s : sessions) {
+                        all.addAll(occurrencesOf(s, from, to));
+                    }
+                    all.sort(Comparator.comparing(OccurrenceView::startsAt).thenComparing(OccurrenceView::sessionId));
+                    List<OccurrenceView> rest = after == null ? all : all.stream()
+                            .filter(o -> o.startsAt().toInstant().isAfter(after.at())
+                                    || (o.startsAt().toInstant().equals(after.at()) && o.sessionId().compareTo(after.id()) > 0))
+                            .toList();
+                    return Page.of(rest.subList(0, Math.min(rest.size(), limit + 1)), limit, o -> o,
+                            o -> new Cursor(o.startsAt().toInstant(), o.sessionId()).encode());
+                });
+    }
+
+    /** Edits a session; {@code expectedVersion} comes from If-Match. Changed times publish session.rescheduled. */
+    @WithTransaction
+    public Uni<SessionView> update(UUID caller, UUID sessionId, long expectedVersion, UpdateSession request) {
+        return organizing(caller, sessionId).chain(session -> {
+            if (session.version != expectedVersion) {
+                throw ProblemException.of(Status.PRECONDITION_FAILED,
+                        "The session changed since you read it (now version " + session.version
+                                + "). Read it again and retry with its ETag in If-Match.");
+            }
+            if (session.cancelled()) {
+                throw ProblemException.conflict("A cancelled session cannot be edited.");
+            }
+            Instant previousStart = session.startsAt;
+            Instant previousEnd = session.endsAt();
+            apply(session, request);
+            session.sequence++;
+            boolean moved = !previousStart.equals(session.startsAt) || !previousEnd.equals(session.endsAt());
+            Uni<?> event = moved
+                    ? outbox.publish(new SessionRescheduled(session.id, session.groupId, previousStart, previousEnd,
+                            session.startsAt, session.endsAt()))
+                    : Uni.createFrom().voidItem();
+            // flush so the response carries the version the next If-Match needs
+            return event.chain(() -> session.flush()).map(ignored -> view(session));
+        });
+    }
+
+    @WithTransaction
+    public Uni<SessionView> cancel(UUID caller, UUID sessionId, String reason) {
+        return organizing(caller, sessionId).chain(session -> {
+            if (session.cancelled()) {
+                return Uni.createFrom().item(view(session));
+            }
+            session.cancelledAt = Instant.now();
+            session.cancelReason = reason == null || reason.isBlank() ? null : reason.trim();
+            session.sequence++;
+            return outbox.publish(new SessionCancelled(session.id, session.groupId, session.cancelReason))
+                    .chain(() -> session.flush())
+                    .map(ignored -> view(session));
+        });
+    }
+
+    private void apply(CodingSession session, UpdateSession request) {
+        if (request.title() != null) {
+            session.title = request.title().trim();
+        }
+        if (request.description() != null) {
+            session.description = request.description().trim();
+        }
+        if (request.timeZone() != null) {
+            session.timeZone = request.timeZone();
+        }
+        if (request.durationMinutes() != null) {
+            session.durationMinutes = request.durationMinutes();
+        }
+        if (request.capacity() != null) {
+            session.capacity = request.capacity();
+        }
+        if (request.meetingUrl() != null) {
+            session.meetingUrl = request.meetingUrl().isBlank() ? null : request.meetingUrl();
+        }
+        if (request.startsAt() != null) {
+            Instant start = request.startsAt().toInstant().truncatedTo(ChronoUnit.SECONDS);
+            if (!start.equals(session.startsAt) && start.isBefore(Instant.now())) {
+                throw ProblemException.invalidField("startsAt", "cannot be moved into the past");
+            }
+            session.startsAt = start;
+        }
+        if (session.recurrence != null && (request.startsAt() != null || request.timeZone() != null)) {
+            session.recurrence = Recurrence.validate(session.recurrence, session.firstStart());
+        }
+    }
+
+    private Uni<CodingSession> visible(UUID caller, UUID sessionId) {
+        return CodingSession.<CodingSession>findById(sessionId)
+                .onItem().ifNull().failWith(SessionService::sessionNotFound)
+                .call(session -> groups.visible(caller, session.groupId)
+                        .onFailure(ProblemException.class).transform(e -> sessionNotFound()));
+    }
+
+    private Uni<CodingSession> organizing(UUID caller, UUID sessionId) {
+        return visible(caller, sessionId).call(session -> groups.organizing(caller, session.groupId));
+    }
+
+    static List<OccurrenceView> occurrencesOf(CodingSession s, Instant from, Instant to) {
+        Duration length = Duration.ofMinutes(s.durationMinutes);
+        List<ZonedDateTime> starts = s.recurrence == null
+                ? List.of(s.firstStart())
+                : Recurrence.starts(s.recurrence, s.firstStart(), from.minus(length), to);
+        return starts.stream()
+                .filter(start -> start.toInstant().isBefore(to) && start.toInstant().plus(length).isAfter(from))
+                .map(start -> new OccurrenceView(s.id, s.title, start.toOffsetDateTime(),
+                        start.plus(length).toOffsetDateTime(), s.timeZone, s.recurrence != null))
+                .toList();
+    }
+
+    static SessionView view(CodingSession s) {
+        ZoneId zone = ZoneId.of(s.timeZone);
+        return new SessionView(s.id, s.groupId, s.title, s.description, s.startsAt.atZone(zone).toOffsetDateTime(),
+                s.endsAt().atZone(zone).toOffsetDateTime(), s.durationMinutes, s.timeZone, s.capacity, s.recurrence,
+                s.meetingUrl, s.organizerId, s.cancelled(), s.cancelReason, s.version);
+    }
+
+    /** The window of a list: from defaults to now, to to from + 90 days; at most 366 days. */
+    static Instant[] window(String from, String to) {
+        Instant start = from == null ? Instant.now() : instant("from", from);
+        Instant end = to == null ? start.plus(DEFAULT_WINDOW) : instant("to", to);
+        if (!end.isAfter(start)) {
+            throw ProblemException.invalidField("to", "must be after from");
+        }
+        if (Duration.between(start, end).compareTo(MAX_WINDOW) > 0) {
+            throw ProblemException.invalidField("to", "must be at most 366 days after from");
+        }
+        return new Instant[] { start, end };
+    }
+
+    private static Instant instant(String field, String value) {
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.invalidField(field,
+                    "must be an RFC 3339 date-time with an offset, such as 2026-03-28T18:00:00+01:00");
+        }
+    }
+
+    private static ProblemException sessionNotFound() {
+        return ProblemException.notFound("No such session, or it belongs to a private group you are not a member of.");
+    }
+
+}
