@@ -52,7 +52,7 @@ public class AuthService {
                 .chain(hash -> Panache.withTransaction(() -> accounts
                         .register(request.email(), hash, request.displayName(), timeZone)
                         .chain(account -> startFamily(account))))
-                .onFailure(AuthService::isUniqueViolation).transform(e -> AccountService.emailTaken());
+                .onFailure(Problems::isConstraintViolation).transform(e -> AccountService.emailTaken());
     }
 
     public Uni<TokenResponse> login(Requests.Login request) {
@@ -128,15 +128,5 @@ public class AuthService {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.hibernate.exception.ConstraintViolationException
-                    || String.valueOf(t.getMessage()).contains("23505")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -38,8 +38,10 @@ public class Problems {
             case 403 -> TYPE_BASE + "forbidden";
             case 404 -> TYPE_BASE + "not-found";
             case 409 -> TYPE_BASE + "conflict";
+            case 410 -> TYPE_BASE + "gone";
             case 412 -> TYPE_BASE + "precondition-failed";
             case 413 -> TYPE_BASE + "payload-too-large";
+            case 428 -> TYPE_BASE + "precondition-required";
             default -> "about:blank";
         };
     }
@@ -122,6 +124,9 @@ public class Problems {
         if (isConcurrentModification(e)) {
             return response(409, "Someone else changed this at the same moment. Read it again and retry.");
         }
+        if (isConstraintViolation(e)) {
+            return response(409, "This conflicts with a change made at the same moment. Read the current state and retry.");
+        }
         LOG.error("unexpected failure", e);
         return response(500, "The server could not complete the request. It has been logged.");
     }
@@ -130,6 +135,19 @@ public class Problems {
     public static boolean isConcurrentModification(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A database constraint refused the write (unique, exclusion...): two requests raced past the
+     * service's own checks. Input problems are caught before the database, so this is a conflict.
+     */
+    public static boolean isConstraintViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
                 return true;
             }
         }

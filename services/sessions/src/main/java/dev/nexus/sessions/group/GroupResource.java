@@ -117,7 +117,8 @@ public class GroupResource {
 
     @POST
     @Path("/{groupId}/invites")
-    @Operation(summary = "Create an invite code (owner or organizer); valid for 7 days")
+    @Operation(summary = "Create an invite code (owner or organizer)",
+            description = "Anyone with the code can join until expiresAt (nexus.sessions.invite-lifetime, default 7 days).")
     @APIResponse(responseCode = "201", description = "The code to share")
     public Uni<RestResponse<InviteView>> invite(@RestPath UUID groupId) {
         return groups.invite(caller(), groupId).map(i -> RestResponse.status(RestResponse.Status.CREATED, i));

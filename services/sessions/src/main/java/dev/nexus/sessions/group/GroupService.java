@@ -15,6 +15,7 @@ import dev.nexus.sessions.group.GroupViews.InviteView;
 import dev.nexus.sessions.group.GroupViews.MemberView;
 import dev.nexus.sessions.group.GroupViews.UpdateGroup;
 import dev.nexus.sessions.group.Membership.Role;
+import dev.nexus.sessions.user.User;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;
@@ -120,6 +121,7 @@ public class GroupService {
     public Uni<GroupView> update(UUID caller, UUID groupId, UpdateGroup request) {
         return organizing(caller, groupId).chain(access -> {
             Group group = access.group();
+            GroupView before = view(group, 0, null);
             if (request.name() != null) {
                 group.name = request.name().trim();
             }
@@ -132,9 +134,10 @@ public class GroupService {
             if (request.timeZone() != null) {
                 group.timeZone = request.timeZone();
             }
-            return outbox.publish(new GroupUpdated(group.id, group.name, group.visibility.name(), group.ownerId))
-                    .chain(() -> countMembers(groupId))
-                    .map(count -> view(group, count, access.role()));
+            Uni<?> event = before.equals(view(group, 0, null))
+                    ? Uni.createFrom().voidItem()
+                    : outbox.publish(new GroupUpdated(group.id, group.name, group.visibility.name(), group.ownerId));
+            return event.chain(() -> countMembers(groupId)).map(count -> view(group, count, access.role()));
         });
     }
 
@@ -145,7 +148,7 @@ public class GroupService {
                 return Uni.createFrom().failure(groupNotFound());
             }
             if (access.membership() != null) {
-                return Uni.createFrom().item(new Joined(memberView(access.membership(), null), false));
+                return withName(access.membership()).map(view -> new Joined(view, false));
             }
             Uni<Void> admitted = access.group().visibility == Group.Visibility.PUBLIC
                     ? Uni.createFrom().voidItem()
@@ -154,7 +157,8 @@ public class GroupService {
             return admitted
                     .chain(() -> member.persist())
                     .chain(() -> outbox.publish(new MemberJoined(groupId, caller, Role.MEMBER.name())))
-                    .map(ignored -> new Joined(memberView(member, null), true));
+                    .chain(() -> withName(member))
+                    .map(view -> new Joined(view, true));
         });
     }
 
@@ -207,7 +211,7 @@ public class GroupService {
                     throw ProblemException.conflict("The owner keeps the owner role until handing it to another member.");
                 }
                 if (target.role == role) {
-                    return Uni.createFrom().item(memberView(target, null));
+                    return withName(target);
                 }
                 target.role = role;
                 Uni<?> events = outbox.publish(new MemberRoleChanged(groupId, userId, role.name()));
@@ -220,7 +224,7 @@ public class GroupService {
                             .chain(() -> outbox.publish(
                                     new GroupUpdated(groupId, group.name, group.visibility.name(), userId)));
                 }
-                return events.map(ignored -> memberView(target, null));
+                return events.chain(() -> withName(target));
             });
         });
     }
@@ -308,6 +312,10 @@ public class GroupService {
         return counts.chain(c -> roles.map(r -> groups.stream()
                 .map(g -> view(g, c.getOrDefault(g.id, 0L), r.get(g.id)))
                 .toList()));
+    }
+
+    private static Uni<MemberView> withName(Membership m) {
+        return User.<User>findById(m.userId).map(u -> memberView(m, u == null ? null : u.displayName));
     }
 
     private static GroupView view(Group g, long memberCount, Role myRole) {

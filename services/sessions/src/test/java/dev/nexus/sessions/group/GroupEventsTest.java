@@ -40,6 +40,7 @@ class GroupEventsTest {
         UUID groupId = owner.creates("PUBLIC");
         member.joins(groupId);
         owner.makes(member, "ORGANIZER", groupId);
+        owner.call().body(Map.of()).when().patch("/api/v1/groups/" + groupId).then().statusCode(200); // no change, no event
         owner.call().body(Map.of("description", "Weekly katas")).when().patch("/api/v1/groups/" + groupId)
                 .then().statusCode(200);
         owner.makes(member, "OWNER", groupId);

@@ -8,12 +8,15 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nexus.sessions.Learner;
 import dev.nexus.testing.Db;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -45,12 +48,28 @@ class GroupResourceTest {
         UUID groupId = owner.creates("PUBLIC");
 
         grace.call().when().get("/api/v1/groups/" + groupId).then().statusCode(200).body("myRole", nullValue());
-        grace.joins(groupId);
+        grace.call().when().post("/api/v1/groups/" + groupId + "/members").then().statusCode(201)
+                .body("displayName", equalTo("Grace")).body("role", equalTo("MEMBER"));
         grace.call().when().post("/api/v1/groups/" + groupId + "/members").then().statusCode(200)
                 .body("role", equalTo("MEMBER"));
 
         grace.call().when().get("/api/v1/groups/" + groupId)
                 .then().body("myRole", equalTo("MEMBER")).body("memberCount", equalTo(2));
+    }
+
+    @Test
+    void simultaneous_joins_by_one_user_make_one_membership_and_no_500() {
+        Learner owner = Learner.named("Owner");
+        Learner eager = Learner.named("Eager");
+        UUID groupId = owner.creates("PUBLIC");
+
+        List<Integer> statuses = IntStream.range(0, 6).parallel()
+                .mapToObj(i -> eager.call().when().post("/api/v1/groups/" + groupId + "/members").statusCode())
+                .toList();
+
+        assertTrue(statuses.contains(201), statuses.toString());
+        assertTrue(statuses.stream().allMatch(s -> s == 201 || s == 200 || s == 409), statuses.toString());
+        assertEquals(1L, Db.value("select count(*) from memberships where group_id = ? and user_id = ?", groupId, eager.id()));
     }
 
     @Test
