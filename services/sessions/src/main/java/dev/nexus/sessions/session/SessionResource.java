@@ -1,6 +1,12 @@
 package dev.nexus.sessions.session;
 
+import dev.nexus.platform.paging.Cursor;
+import dev.nexus.platform.paging.Page;
 import dev.nexus.platform.problem.ProblemException;
+import dev.nexus.sessions.rsvp.RsvpService;
+import dev.nexus.sessions.rsvp.RsvpViews.Answer;
+import dev.nexus.sessions.rsvp.RsvpViews.AttendeeView;
+import dev.nexus.sessions.rsvp.RsvpViews.RsvpView;
 import dev.nexus.sessions.session.SessionViews.CancelSession;
 import dev.nexus.sessions.session.SessionViews.SessionView;
 import dev.nexus.sessions.session.SessionViews.UpdateSession;
@@ -12,7 +18,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -32,10 +40,12 @@ import org.jboss.resteasy.reactive.RestPath;
 public class SessionResource {
 
     private final SessionService sessions;
+    private final RsvpService rsvps;
     private final JsonWebToken token;
 
-    public SessionResource(SessionService sessions, JsonWebToken token) {
+    public SessionResource(SessionService sessions, RsvpService rsvps, JsonWebToken token) {
         this.sessions = sessions;
+        this.rsvps = rsvps;
         this.token = token;
     }
 
@@ -65,6 +75,25 @@ public class SessionResource {
     public Uni<Response> cancel(@RestPath UUID sessionId, @Valid CancelSession request) {
         return sessions.cancel(caller(), sessionId, request == null ? null : request.reason())
                 .map(view -> tagged(Response.ok(), view));
+    }
+
+    @PUT
+    @Path("/{sessionId}/rsvp")
+    @Operation(summary = "Answer GOING, MAYBE or DECLINED (group members only)",
+            description = "With a capacity, GOING beyond it joins a first-come-first-served waitlist (position 1 is"
+                    + " next); a place freed by a decline or a larger capacity goes to the first in line.")
+    @APIResponse(responseCode = "403", description = "The caller is not a member of the group")
+    @APIResponse(responseCode = "409", description = "The session was cancelled")
+    public Uni<RsvpView> rsvp(@RestPath UUID sessionId, @Valid @NotNull Answer request) {
+        return rsvps.answer(caller(), sessionId, request.status());
+    }
+
+    @GET
+    @Path("/{sessionId}/rsvps")
+    @Operation(summary = "Everyone's answers, in the order they answered")
+    public Uni<Page<AttendeeView>> attendees(@RestPath UUID sessionId, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        return rsvps.attendees(caller(), sessionId, Cursor.decode(cursor), Cursor.limit(limit));
     }
 
     static Response tagged(Response.ResponseBuilder response, SessionView view) {

@@ -8,6 +8,7 @@ import dev.nexus.platform.paging.Cursor;
 import dev.nexus.platform.paging.Page;
 import dev.nexus.platform.problem.ProblemException;
 import dev.nexus.sessions.group.GroupService;
+import dev.nexus.sessions.rsvp.RsvpService;
 import dev.nexus.sessions.session.SessionViews.OccurrenceView;
 import dev.nexus.sessions.session.SessionViews.ScheduleSession;
 import dev.nexus.sessions.session.SessionViews.SessionView;
@@ -16,6 +17,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.ws.rs.core.Response.Status;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,10 +43,12 @@ public class SessionService {
     static final Duration MAX_WINDOW = Duration.ofDays(366);
 
     private final GroupService groups;
+    private final RsvpService rsvps;
     private final Outbox outbox;
 
-    public SessionService(GroupService groups, Outbox outbox) {
+    public SessionService(GroupService groups, RsvpService rsvps, Outbox outbox) {
         this.groups = groups;
+        this.rsvps = rsvps;
         this.outbox = outbox;
     }
 
@@ -121,6 +125,7 @@ public class SessionService {
             }
             Instant previousStart = session.startsAt;
             Instant previousEnd = session.endsAt();
+            Integer previousCapacity = session.capacity;
             apply(session, request);
             session.sequence++;
             boolean moved = !previousStart.equals(session.startsAt) || !previousEnd.equals(session.endsAt());
@@ -128,8 +133,12 @@ public class SessionService {
                     ? outbox.publish(new SessionRescheduled(session.id, session.groupId, previousStart, previousEnd,
                             session.startsAt, session.endsAt()))
                     : Uni.createFrom().voidItem();
+            boolean morePlaces = previousCapacity != null
+                    && (session.capacity == null || session.capacity > previousCapacity);
             // flush so the response carries the version the next If-Match needs
-            return event.chain(() -> session.flush()).map(ignored -> view(session));
+            return event.chain(() -> morePlaces ? rsvps.fillFreePlaces(session) : Uni.createFrom().voidItem())
+                    .chain(() -> session.flush())
+                    .map(ignored -> view(session));
         });
     }
 
@@ -180,14 +189,20 @@ public class SessionService {
     }
 
     private Uni<CodingSession> visible(UUID caller, UUID sessionId) {
-        return CodingSession.<CodingSession>findById(sessionId)
+        return visible(caller, sessionId, LockModeType.NONE);
+    }
+
+    /** Locked sessions serialise every change of places: edits, RSVPs and cancellations. */
+    private Uni<CodingSession> visible(UUID caller, UUID sessionId, LockModeType lock) {
+        return CodingSession.<CodingSession>findById(sessionId, lock)
                 .onItem().ifNull().failWith(SessionService::sessionNotFound)
                 .call(session -> groups.visible(caller, session.groupId)
                         .onFailure(ProblemException.class).transform(e -> sessionNotFound()));
     }
 
     private Uni<CodingSession> organizing(UUID caller, UUID sessionId) {
-        return visible(caller, sessionId).call(session -> groups.organizing(caller, session.groupId));
+        return visible(caller, sessionId, LockModeType.PESSIMISTIC_WRITE)
+                .call(session -> groups.organizing(caller, session.groupId));
     }
 
     static List<OccurrenceView> occurrencesOf(CodingSession s, Instant from, Instant to) {

@@ -1,0 +1,167 @@
+package dev.nexus.sessions.rsvp;
+
+import dev.nexus.contracts.Events.RsvpChanged;
+import dev.nexus.contracts.Events.WaitlistPromoted;
+import dev.nexus.platform.events.Outbox;
+import dev.nexus.platform.paging.Cursor;
+import dev.nexus.platform.paging.Page;
+import dev.nexus.platform.problem.ProblemException;
+import dev.nexus.sessions.group.GroupService;
+import dev.nexus.sessions.rsvp.RsvpViews.AttendeeView;
+import dev.nexus.sessions.rsvp.RsvpViews.RsvpView;
+import dev.nexus.sessions.session.CodingSession;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * RSVPs with a capacity and a FIFO waitlist. Every change locks the session row first
+ * ({@code SELECT ... FOR UPDATE}), so concurrent answers are counted one after another and a
+ * session is never overbooked; a freed place goes to the first in line in the same transaction.
+ */
+@ApplicationScoped
+public class RsvpService {
+
+    private final GroupService groups;
+    private final Outbox outbox;
+
+    public RsvpService(GroupService groups, Outbox outbox) {
+        this.groups = groups;
+        this.outbox = outbox;
+    }
+
+    @WithTransaction
+    public Uni<RsvpView> answer(UUID caller, UUID sessionId, Rsvp.Status status) {
+        return CodingSession.<CodingSession>findById(sessionId, LockModeType.PESSIMISTIC_WRITE)
+                .onItem().ifNull().failWith(RsvpService::sessionNotFound)
+                .call(session -> groups.visible(caller, session.groupId)
+                        .onFailure(ProblemException.class).transform(e -> sessionNotFound())
+                        .invoke(access -> {
+                            if (access.membership() == null) {
+                                throw ProblemException.forbidden("Join the group to answer its sessions.");
+                            }
+                        }))
+                .chain(session -> {
+                    if (session.cancelled()) {
+                        throw ProblemException.conflict("This session was cancelled.");
+                    }
+                    return Rsvp.<Rsvp>find("sessionId = ?1 and userId = ?2", sessionId, caller).firstResult()
+                            .chain(existing -> change(session, caller, existing, status));
+                });
+    }
+
+    @WithSession
+    public Uni<Page<AttendeeView>> attendees(UUID caller, UUID sessionId, Cursor after, int limit) {
+        return CodingSession.<CodingSession>findById(sessionId)
+                .onItem().ifNull().failWith(RsvpService::sessionNotFound)
+                .call(session -> groups.visible(caller, session.groupId)
+                        .onFailure(ProblemException.class).transform(e -> sessionNotFound()))
+                .chain(session -> {
+                    String hql = "select r, u.displayName from Rsvp r left join User u on u.id = r.userId"
+                            + " where r.sessionId = :session"
+                            + (after == null ? "" : " and (r.respondedAt > :at or (r.respondedAt = :at and r.id > :id))")
+                            + " order by r.respondedAt, r.id";
+                    Parameters params = Parameters.with("session", sessionId);
+                    if (after != null) {
+                        params.and("at", after.at()).and("id", after.id());
+                    }
+                    return Rsvp.find(hql, params).project(Object[].class).range(0, limit).list()
+                            .map(rows -> Page.of(rows, limit, row -> {
+                                Rsvp r = (Rsvp) row[0];
+                                return new AttendeeView(r.userId, (String) row[1], r.status, r.waitlisted, r.respondedAt);
+                            }, row -> new Cursor(((Rsvp) row[0]).respondedAt, ((Rsvp) row[0]).id).encode()));
+                });
+    }
+
+    /**
+     * Gives free places to the waitlist, first in line first. Call inside the transaction that
+     * freed places (a decline, a capacity increase), with the session row locked.
+     */
+    public Uni<Void> fillFreePlaces(CodingSession session) {
+        if (session.cancelled()) {
+            return Uni.createFrom().voidItem();
+        }
+        if (session.capacity == null) {
+            return Rsvp.<Rsvp>find("sessionId = ?1 and waitlisted = true", session.id).list()
+                    .chain(waiting -> promote(session, waiting));
+        }
+        return Rsvp.count("sessionId = ?1 and status = ?2 and waitlisted = false", session.id, Rsvp.Status.GOING)
+                .chain(confirmed -> {
+                    long free = session.capacity - confirmed;
+                    if (free <= 0) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    return Rsvp.<Rsvp>find("sessionId = ?1 and waitlisted = true order by waitlistedAt, id", session.id)
+                            .range(0, (int) free - 1).list()
+                            .chain(first -> promote(session, first));
+                });
+    }
+
+    private Uni<RsvpView> change(CodingSession session, UUID caller, Rsvp existing, Rsvp.Status status) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        if (existing != null && existing.status == status) {
+            return view(existing);
+        }
+        boolean freesAPlace = existing != null && existing.confirmed();
+        Rsvp rsvp = existing != null ? existing : newRsvp(session.id, caller, now);
+        rsvp.status = status;
+        rsvp.respondedAt = now;
+        Uni<Boolean> placeFree = status != Rsvp.Status.GOING || session.capacity == null
+                ? Uni.createFrom().item(true)
+                : Rsvp.count("sessionId = ?1 and status = ?2 and waitlisted = false", session.id, Rsvp.Status.GOING)
+                        .map(confirmed -> confirmed < session.capacity);
+        return placeFree.chain(free -> {
+            boolean waitlisted = status == Rsvp.Status.GOING && !free;
+            rsvp.waitlisted = waitlisted;
+            rsvp.waitlistedAt = waitlisted ? now : null;
+            return rsvp.<Rsvp>persistAndFlush()
+                    .chain(() -> outbox.publish(new RsvpChanged(session.id, session.groupId, caller, status.name(),
+                            waitlisted)))
+                    .chain(() -> freesAPlace ? fillFreePlaces(session) : Uni.createFrom().voidItem())
+                    .chain(() -> view(rsvp));
+        });
+    }
+
+    private Uni<Void> promote(CodingSession session, List<Rsvp> waiting) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Rsvp r : waiting) {
+            r.waitlisted = false;
+            r.waitlistedAt = null;
+            chain = chain.chain(() -> outbox.publish(new WaitlistPromoted(session.id, session.groupId, r.userId)))
+                    .chain(() -> outbox.publish(new RsvpChanged(session.id, session.groupId, r.userId,
+                            Rsvp.Status.GOING.name(), false)))
+                    .replaceWithVoid();
+        }
+        return chain.chain(Panache::flush);
+    }
+
+    private static Uni<RsvpView> view(Rsvp rsvp) {
+        if (!rsvp.waitlisted) {
+            return Uni.createFrom().item(new RsvpView(rsvp.status, false, null));
+        }
+        return Rsvp.count("sessionId = ?1 and waitlisted = true and (waitlistedAt < ?2 or (waitlistedAt = ?2 and id <= ?3))",
+                        rsvp.sessionId, rsvp.waitlistedAt, rsvp.id)
+                .map(position -> new RsvpView(rsvp.status, true, position.intValue()));
+    }
+
+    private static Rsvp newRsvp(UUID sessionId, UUID userId, Instant now) {
+        Rsvp rsvp = new Rsvp();
+        rsvp.id = UUID.randomUUID();
+        rsvp.sessionId = sessionId;
+        rsvp.userId = userId;
+        rsvp.respondedAt = now;
+        return rsvp;
+    }
+
+    private static ProblemException sessionNotFound() {
+        return ProblemException.notFound("No such session, or it belongs to a private group you are not a member of.");
+    }
+}

@@ -1,0 +1,140 @@
+package dev.nexus.sessions.rsvp;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.nexus.sessions.Learner;
+import dev.nexus.testing.Broker;
+import dev.nexus.testing.Db;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class RsvpTest {
+
+    private static UUID sessionIn(Learner owner, UUID groupId, Integer capacity) {
+        Map<String, Object> body = new HashMap<>(Map.of("title", "Capacity " + capacity,
+                "startsAt", OffsetDateTime.now().plusDays(2).withNano(0).toString(),
+                "durationMinutes", 60, "timeZone", "UTC"));
+        if (capacity != null) {
+            body.put("capacity", capacity);
+        }
+        return UUID.fromString(owner.call().body(body).when().post("/api/v1/groups/" + groupId + "/sessions")
+                .then().statusCode(201).extract().path("id"));
+    }
+
+    private static ValidatableResponse answer(Learner who, UUID sessionId, String status) {
+        return who.call().body(Map.of("status", status)).when().put("/api/v1/sessions/" + sessionId + "/rsvp").then();
+    }
+
+    private static List<Learner> members(UUID groupId, int count) {
+        List<Learner> members = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Learner member = Learner.named("Member " + i);
+            member.joins(groupId);
+            members.add(member);
+        }
+        return members;
+    }
+
+    private static long confirmed(UUID sessionId) {
+        return (Long) Db.value("select count(*) from rsvps where session_id = ? and status = 'GOING' and not waitlisted",
+                sessionId);
+    }
+
+    @Test
+    void only_members_answer_and_outsiders_of_a_private_group_get_404() {
+        Learner owner = Learner.named("Owner");
+        UUID publicSession = sessionIn(owner, owner.creates("PUBLIC"), null);
+        UUID privateSession = sessionIn(owner, owner.creates("PRIVATE"), null);
+        Learner stranger = Learner.named("Stranger");
+
+        answer(stranger, publicSession, "GOING").statusCode(403).contentType("application/problem+json");
+        answer(stranger, privateSession, "GOING").statusCode(404);
+        stranger.call().when().get("/api/v1/sessions/" + privateSession + "/rsvps").then().statusCode(404);
+        answer(owner, publicSession, "MAYBE").statusCode(200).body("status", equalTo("MAYBE"))
+                .body("waitlisted", equalTo(false)).body("position", nullValue());
+        answer(owner, publicSession, "SOMETIMES").statusCode(400).body("errors.field", hasItem("status"));
+    }
+
+    @Test
+    void going_beyond_capacity_waits_in_line_and_a_decline_promotes_the_first_in_line() {
+        Learner owner = Learner.named("Owner");
+        UUID groupId = owner.creates("PUBLIC");
+        List<Learner> m = members(groupId, 4);
+        UUID sessionId = sessionIn(owner, groupId, 2);
+
+        answer(m.get(0), sessionId, "GOING").body("waitlisted", equalTo(false));
+        answer(m.get(1), sessionId, "GOING").body("waitlisted", equalTo(false));
+        answer(m.get(2), sessionId, "GOING").body("waitlisted", equalTo(true)).body("position", equalTo(1));
+        answer(m.get(3), sessionId, "GOING").body("waitlisted", equalTo(true)).body("position", equalTo(2));
+
+        try (Broker broker = Broker.open()) {
+            Broker.Recorder promoted = broker.record("session.waitlist-promoted.v1");
+            answer(m.get(0), sessionId, "DECLINED").statusCode(200).body("status", equalTo("DECLINED"));
+
+            answer(m.get(2), sessionId, "GOING").body("waitlisted", equalTo(false));
+            answer(m.get(3), sessionId, "GOING").body("position", equalTo(1));
+            assertEquals(2L, confirmed(sessionId));
+            await().atMost(Duration.ofSeconds(20)).until(() -> !promoted.about(sessionId).isEmpty());
+            assertEquals(m.get(2).id().toString(),
+                    promoted.about(sessionId).get(0).event().getJsonObject("data").getString("userId"));
+        }
+        owner.call().when().get("/api/v1/sessions/" + sessionId + "/rsvps").then().statusCode(200)
+                .body("items.displayName", contains("Member 1", "Member 2", "Member 3", "Member 0"));
+    }
+
+    @Test
+    void concurrent_going_answers_never_overbook() {
+        Learner owner = Learner.named("Owner");
+        UUID groupId = owner.creates("PUBLIC");
+        List<Learner> m = members(groupId, 12);
+        UUID sessionId = sessionIn(owner, groupId, 3);
+
+        List<Integer> statuses = IntStream.range(0, m.size()).parallel()
+                .mapToObj(i -> answer(m.get(i), sessionId, "GOING").extract().statusCode())
+                .toList();
+
+        assertEquals(List.of(200), statuses.stream().distinct().toList());
+        assertEquals(3L, confirmed(sessionId));
+        assertEquals(9L, Db.value("select count(*) from rsvps where session_id = ? and waitlisted", sessionId));
+    }
+
+    @Test
+    void raising_the_capacity_promotes_from_the_waitlist_in_order() {
+        Learner owner = Learner.named("Owner");
+        UUID groupId = owner.creates("PUBLIC");
+        List<Learner> m = members(groupId, 3);
+        UUID sessionId = sessionIn(owner, groupId, 1);
+        m.forEach(member -> answer(member, sessionId, "GOING").statusCode(200));
+
+        owner.call().header("If-Match", "\"v0\"").body(Map.of("capacity", 2))
+                .when().patch("/api/v1/sessions/" + sessionId).then().statusCode(200);
+
+        answer(m.get(1), sessionId, "GOING").body("waitlisted", equalTo(false));
+        answer(m.get(2), sessionId, "GOING").body("waitlisted", equalTo(true)).body("position", equalTo(1));
+        assertEquals(2L, confirmed(sessionId));
+    }
+
+    @Test
+    void a_cancelled_session_takes_no_answers() {
+        Learner owner = Learner.named("Owner");
+        UUID sessionId = sessionIn(owner, owner.creates("PUBLIC"), null);
+        owner.call().when().post("/api/v1/sessions/" + sessionId + "/cancel").then().statusCode(200);
+
+        answer(owner, sessionId, "GOING").statusCode(409).contentType("application/problem+json");
+    }
+}
