@@ -64,8 +64,16 @@ public class HotCache {
         this.fallbacks = metrics.counter("nexus.cache", "result", "fallback");
     }
 
-    /** A cached response body and its strong ETag (quoted). */
-    public record Entry(String etag, String json) {
+    /**
+     * What a loader may return instead of a plain body: the body, a short {@code meta} string kept
+     * beside it (say, what an authorization check needs, so a hit needs no database), and the ETag
+     * to serve (null: a hash of the body).
+     */
+    public record Value(Object body, String meta, String etag) {
+    }
+
+    /** A cached response body, its strong ETag (quoted) and the loader's meta ("" when none). */
+    public record Entry(String etag, String meta, String json) {
 
         /** 200 with the body, or 304 when {@code ifNoneMatch} already names this version. */
         public Response toResponse(String ifNoneMatch) {
@@ -94,12 +102,19 @@ public class HotCache {
                 .chain(stored -> {
                     if (stored != null) {
                         hits.increment();
-                        int newline = stored.indexOf('\n');
-                        return Uni.createFrom().item(new Entry(stored.substring(0, newline), stored.substring(newline + 1)));
+                        int first = stored.indexOf('\n');
+                        int second = stored.indexOf('\n', first + 1);
+                        return Uni.createFrom().item(new Entry(stored.substring(0, first),
+                                stored.substring(first + 1, second), stored.substring(second + 1)));
                     }
                     misses.increment();
                     return singleFlight(redisKey, ttl, loader);
                 });
+    }
+
+    /** The entry as the loader makes it now, bypassing Redis (a client's {@code Cache-Control: no-cache}). */
+    public Uni<Entry> fresh(Supplier<Uni<?>> loader) {
+        return Uni.createFrom().deferred(loader).map(this::entryOf);
     }
 
     /** Deletes keys; call after the transaction that changed their data committed. Never fails. */
@@ -123,7 +138,8 @@ public class HotCache {
         Uni<Entry>[] self = new Uni[1];
         Uni<Entry> load = inflight.computeIfAbsent(redisKey, k -> self[0] = Uni.createFrom().deferred(loader)
                 .map(this::entryOf)
-                .call(entry -> values.set(redisKey, entry.etag() + "\n" + entry.json(), new SetArgs().px(ttl))
+                .call(entry -> values.set(redisKey, entry.etag() + "\n" + entry.meta() + "\n" + entry.json(),
+                        new SetArgs().px(ttl))
                         .ifNoItem().after(timeout).fail()
                         .onFailure().invoke(e -> fallbacks.increment())
                         .onFailure().recoverWithNull())
@@ -132,14 +148,18 @@ public class HotCache {
         return load;
     }
 
-    private Entry entryOf(Object value) {
+    private Entry entryOf(Object loaded) {
+        Value value = loaded instanceof Value v ? v : new Value(loaded, "", null);
         try {
-            String body = json.writeValueAsString(value);
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
-            String tag = '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22) + '"';
-            return new Entry(tag, body);
+            String body = json.writeValueAsString(value.body());
+            String tag = value.etag();
+            if (tag == null) {
+                byte[] digest = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
+                tag = '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22) + '"';
+            }
+            return new Entry(tag, value.meta().replace('\n', ' '), body);
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("cannot cache " + value.getClass().getName(), e);
+            throw new IllegalStateException("cannot cache " + value.body().getClass().getName(), e);
         }
     }
 }

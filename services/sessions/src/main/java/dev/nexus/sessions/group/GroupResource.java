@@ -9,6 +9,7 @@ import dev.nexus.sessions.group.GroupViews.InviteView;
 import dev.nexus.sessions.group.GroupViews.JoinGroup;
 import dev.nexus.sessions.group.GroupViews.MemberView;
 import dev.nexus.sessions.group.GroupViews.UpdateGroup;
+import dev.nexus.sessions.session.SessionCache;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -37,10 +38,12 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class GroupResource {
 
     private final GroupService groups;
+    private final SessionCache sessionCache;
     private final JsonWebToken token;
 
-    public GroupResource(GroupService groups, JsonWebToken token) {
+    public GroupResource(GroupService groups, SessionCache sessionCache, JsonWebToken token) {
         this.groups = groups;
+        this.sessionCache = sessionCache;
         this.token = token;
     }
 
@@ -73,7 +76,7 @@ public class GroupResource {
     @Operation(summary = "Edit a group (owner or organizer); absent fields stay as they are")
     @APIResponse(responseCode = "403", description = "The caller is not the owner or an organizer")
     public Uni<GroupView> update(@RestPath UUID groupId, @Valid @NotNull UpdateGroup request) {
-        return groups.update(caller(), groupId, request);
+        return groups.update(caller(), groupId, request).call(() -> sessionCache.groupChanged(groupId));
     }
 
     @POST
@@ -85,6 +88,7 @@ public class GroupResource {
     @APIResponse(responseCode = "410", description = "The invite code has expired")
     public Uni<RestResponse<MemberView>> join(@RestPath UUID groupId, JoinGroup request) {
         return groups.join(caller(), groupId, request == null ? null : request.inviteCode())
+                .call(() -> sessionCache.membershipChanged(groupId, caller()))
                 .map(joined -> RestResponse.status(
                         joined.isNew() ? RestResponse.Status.CREATED : RestResponse.Status.OK, joined.member()));
     }
@@ -103,7 +107,7 @@ public class GroupResource {
     @Operation(summary = "Remove a member, or leave when userId is the caller",
             description = "The owner removes anyone; organizers remove plain members; the owner leaves only after handing over.")
     public Uni<Void> remove(@RestPath UUID groupId, @RestPath UUID userId) {
-        return groups.remove(caller(), groupId, userId);
+        return groups.remove(caller(), groupId, userId).call(() -> sessionCache.membershipChanged(groupId, userId));
     }
 
     @PUT
@@ -112,7 +116,8 @@ public class GroupResource {
             description = "role OWNER hands ownership over: the previous owner becomes an organizer.")
     public Uni<MemberView> changeRole(@RestPath UUID groupId, @RestPath UUID userId,
             @Valid @NotNull ChangeRole request) {
-        return groups.changeRole(caller(), groupId, userId, request.role());
+        return groups.changeRole(caller(), groupId, userId, request.role())
+                .call(() -> sessionCache.membershipChanged(groupId, userId, caller()));
     }
 
     @POST

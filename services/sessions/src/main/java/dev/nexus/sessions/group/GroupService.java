@@ -327,7 +327,14 @@ public class GroupService {
         return new MemberView(m.userId, displayName, m.role, m.joinedAt);
     }
 
-    private static ProblemException groupNotFound() {
+    /** The user's role in the group, or null when not a member. */
+    @WithSession
+    public Uni<Role> roleOf(UUID groupId, UUID userId) {
+        return Membership.<Membership>find("groupId = ?1 and userId = ?2", groupId, userId).firstResult()
+                .map(m -> m == null ? null : m.role);
+    }
+
+    public static ProblemException groupNotFound() {
         return ProblemException.notFound("No such group, or it is private and you are not a member.");
     }
 

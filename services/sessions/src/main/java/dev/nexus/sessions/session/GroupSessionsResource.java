@@ -3,7 +3,6 @@ package dev.nexus.sessions.session;
 import static dev.nexus.sessions.session.SessionResource.tagged;
 
 import dev.nexus.platform.paging.Cursor;
-import dev.nexus.platform.paging.Page;
 import dev.nexus.sessions.session.SessionViews.OccurrenceView;
 import dev.nexus.sessions.session.SessionViews.ScheduleSession;
 import io.quarkus.security.Authenticated;
@@ -12,13 +11,17 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -32,10 +35,12 @@ import org.jboss.resteasy.reactive.RestPath;
 public class GroupSessionsResource {
 
     private final SessionService sessions;
+    private final SessionCache cache;
     private final JsonWebToken token;
 
-    public GroupSessionsResource(SessionService sessions, JsonWebToken token) {
+    public GroupSessionsResource(SessionService sessions, SessionCache cache, JsonWebToken token) {
         this.sessions = sessions;
+        this.cache = cache;
         this.token = token;
     }
 
@@ -46,6 +51,7 @@ public class GroupSessionsResource {
     @APIResponse(responseCode = "201", description = "Scheduled; ETag carries the version for If-Match")
     public Uni<Response> schedule(@RestPath UUID groupId, @Valid @NotNull ScheduleSession request) {
         return sessions.schedule(caller(), groupId, request)
+                .call(view -> cache.sessionChanged(view.id(), groupId))
                 .map(view -> tagged(Response.status(Response.Status.CREATED), view));
     }
 
@@ -53,12 +59,24 @@ public class GroupSessionsResource {
         @Operation(summary = "A group's sessions as occurrences in time order",
             description = "Recurring sessions are expanded into their occurrences. from defaults to now, to to"
                     + " from + 90 days (at most 366 days). Pages: limit (1-100, default 20), cursor.")
-    public Uni<Page<OccurrenceView>> occurrences(@RestPath UUID groupId, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("limit") Integer limit,
-            @QueryParam("cursor") String cursor) {
+    @APIResponse(responseCode = "200", description = "A page of occurrences",
+            content = @Content(schema = @Schema(implementation = OccurrencePage.class)))
+    public Uni<Response> occurrences(@RestPath UUID groupId, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl) {
+        if (from == null && to == null && limit == null && cursor == null) {
+            // the upcoming page everyone opens first: from the cache
+            return cache.upcoming(caller(), groupId, SessionResource.noCache(cacheControl))
+                    .map(entry -> entry.toResponse(ifNoneMatch));
+        }
         Instant[] window = SessionService.window(from, to);
         return sessions.occurrences(caller(), groupId, window[0], window[1], Cursor.decode(cursor),
-                Cursor.limit(limit));
+                Cursor.limit(limit)).map(page -> Response.ok(page).build());
+    }
+
+    /** For the OpenAPI document: the shape of a page of occurrences. */
+    public record OccurrencePage(java.util.List<OccurrenceView> items, String nextCursor) {
     }
 
     private UUID caller() {

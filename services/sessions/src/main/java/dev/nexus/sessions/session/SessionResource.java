@@ -40,21 +40,26 @@ import org.jboss.resteasy.reactive.RestPath;
 public class SessionResource {
 
     private final SessionService sessions;
+    private final SessionCache cache;
     private final RsvpService rsvps;
     private final JsonWebToken token;
 
-    public SessionResource(SessionService sessions, RsvpService rsvps, JsonWebToken token) {
+    public SessionResource(SessionService sessions, SessionCache cache, RsvpService rsvps, JsonWebToken token) {
         this.sessions = sessions;
+        this.cache = cache;
         this.rsvps = rsvps;
         this.token = token;
     }
 
     @GET
     @Path("/{sessionId}")
-    @Operation(summary = "One session (or series)")
+    @Operation(summary = "One session (or series)",
+            description = "Served from the cache; send If-None-Match with the ETag for a 304, or"
+                    + " Cache-Control: no-cache to read past the cache.")
     @APIResponse(responseCode = "404", description = "No such session, or in a private group the caller is not in")
-    public Uni<Response> get(@RestPath UUID sessionId) {
-        return sessions.get(caller(), sessionId).map(view -> tagged(Response.ok(), view));
+    public Uni<Response> get(@RestPath UUID sessionId, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl) {
+        return cache.session(caller(), sessionId, noCache(cacheControl)).map(entry -> entry.toResponse(ifNoneMatch));
     }
 
     @PATCH
@@ -66,7 +71,9 @@ public class SessionResource {
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Uni<Response> update(@RestPath UUID sessionId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull UpdateSession request) {
-        return sessions.update(caller(), sessionId, version(ifMatch), request).map(view -> tagged(Response.ok(), view));
+        return sessions.update(caller(), sessionId, version(ifMatch), request)
+                .call(view -> cache.sessionChanged(view.id(), view.groupId()))
+                .map(view -> tagged(Response.ok(), view));
     }
 
     @POST
@@ -74,6 +81,7 @@ public class SessionResource {
     @Operation(summary = "Cancel a session or a whole series (owner or organizer); cancelling twice is harmless")
     public Uni<Response> cancel(@RestPath UUID sessionId, @Valid CancelSession request) {
         return sessions.cancel(caller(), sessionId, request == null ? null : request.reason())
+                .call(view -> cache.sessionChanged(view.id(), view.groupId()))
                 .map(view -> tagged(Response.ok(), view));
     }
 
@@ -94,6 +102,11 @@ public class SessionResource {
     public Uni<Page<AttendeeView>> attendees(@RestPath UUID sessionId, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
         return rsvps.attendees(caller(), sessionId, Cursor.decode(cursor), Cursor.limit(limit));
+    }
+
+    /** {@code Cache-Control: no-cache} from the client: read past the cache. */
+    static boolean noCache(String cacheControl) {
+        return cacheControl != null && cacheControl.toLowerCase().contains("no-cache");
     }
 
     static Response tagged(Response.ResponseBuilder response, SessionView view) {

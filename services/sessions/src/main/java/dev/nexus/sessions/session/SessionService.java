@@ -3,10 +3,12 @@ package dev.nexus.sessions.session;
 import dev.nexus.contracts.Events.SessionCancelled;
 import dev.nexus.contracts.Events.SessionRescheduled;
 import dev.nexus.contracts.Events.SessionScheduled;
+import dev.nexus.platform.cache.HotCache;
 import dev.nexus.platform.events.Outbox;
 import dev.nexus.platform.paging.Cursor;
 import dev.nexus.platform.paging.Page;
 import dev.nexus.platform.problem.ProblemException;
+import dev.nexus.sessions.group.Group;
 import dev.nexus.sessions.group.GroupService;
 import dev.nexus.sessions.rsvp.RsvpService;
 import dev.nexus.sessions.session.SessionViews.OccurrenceView;
@@ -82,20 +84,45 @@ public class SessionService {
         });
     }
 
+    /** A session with what its cache entry needs: the group's id and visibility, and its ETag. */
     @WithSession
-    public Uni<SessionView> get(UUID caller, UUID sessionId) {
-        return visible(caller, sessionId).map(SessionService::view);
+    public Uni<HotCache.Value> cacheable(UUID sessionId) {
+        return CodingSession.<CodingSession>findById(sessionId)
+                .onItem().ifNull().failWith(SessionService::sessionNotFound)
+                .chain(session -> Group.<Group>findById(session.groupId).map(group -> new HotCache.Value(view(session),
+                        group.id + " " + group.visibility, "\"v" + session.version + "\"")));
+    }
+
+    /** The default first page of a group's occurrences (from now, 90 days), for its cache entry. */
+    @WithSession
+    public Uni<HotCache.Value> upcoming(UUID groupId) {
+        return Group.<Group>findById(groupId)
+                .onItem().ifNull().failWith(GroupService::groupNotFound)
+                .chain(group -> {
+                    Instant now = Instant.now();
+                    return page(groupId, now, now.plus(DEFAULT_WINDOW), null, Cursor.DEFAULT_LIMIT)
+                            .map(page -> new HotCache.Value(page, group.id + " " + group.visibility, null));
+                });
+    }
+
+    @WithSession
+    public Uni<List<UUID>> idsOf(UUID groupId) {
+        return CodingSession.find("select s.id from CodingSession s where s.groupId = ?1", groupId)
+                .project(UUID.class).list();
     }
 
     /** Occurrences starting in [from, to) or still running at {@code from}, in time order. */
     @WithSession
     public Uni<Page<OccurrenceView>> occurrences(UUID caller, UUID groupId, Instant from, Instant to, Cursor after,
             int limit) {
-        return groups.visible(caller, groupId)
-                .chain(() -> CodingSession.<CodingSession>find(
+        return groups.visible(caller, groupId).chain(() -> page(groupId, from, to, after, limit));
+    }
+
+    private Uni<Page<OccurrenceView>> page(UUID groupId, Instant from, Instant to, Cursor after, int limit) {
+        return CodingSession.<CodingSession>find(
                         "groupId = ?1 and cancelledAt is null and startsAt < ?2"
                                 + " and (startsAt >= ?3 or (recurrence is not null and startsAt >= ?4))",
-                        groupId, to, from.minus(LONGEST), from.minus(MAX_WINDOW).minus(LONGEST)).list())
+                        groupId, to, from.minus(LONGEST), from.minus(MAX_WINDOW).minus(LONGEST)).list()
                 .map(sessions -> {
                     List<OccurrenceView> all = new ArrayList<>();
                     for (CodingSession s : sessions) {
@@ -246,7 +273,7 @@ public class SessionService {
         }
     }
 
-    private static ProblemException sessionNotFound() {
+    static ProblemException sessionNotFound() {
         return ProblemException.notFound("No such session, or it belongs to a private group you are not a member of.");
     }
 

@@ -1,0 +1,101 @@
+package dev.nexus.sessions.session;
+
+import dev.nexus.platform.cache.HotCache;
+import dev.nexus.platform.cache.HotCache.Entry;
+import dev.nexus.platform.problem.ProblemException;
+import dev.nexus.sessions.group.Group;
+import dev.nexus.sessions.group.GroupService;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * The hot reads of sessions, from Redis: a session by id and a group's upcoming occurrences, each
+ * stored with its group's id and visibility so that a hit is authorised without the database (a
+ * private group's membership is cached too). Every write invalidates what it changed right after
+ * its transaction committed: call the matching method from the resource.
+ */
+@ApplicationScoped
+public class SessionCache {
+
+    static final Duration SESSION_TTL = Duration.ofMinutes(5);
+    /** Short: the upcoming list also changes as time passes and sessions end. */
+    static final Duration UPCOMING_TTL = Duration.ofSeconds(60);
+    static final Duration ACCESS_TTL = Duration.ofMinutes(5);
+    private static final String NOT_A_MEMBER = "NONE";
+
+    private final HotCache cache;
+    private final SessionService sessions;
+    private final GroupService groups;
+
+    public SessionCache(HotCache cache, SessionService sessions, GroupService groups) {
+        this.cache = cache;
+        this.sessions = sessions;
+        this.groups = groups;
+    }
+
+    /** GET /sessions/{id}: 404 unless the caller may see its group. */
+    public Uni<Entry> session(UUID caller, UUID sessionId, boolean bypass) {
+        String key = sessionKey(sessionId);
+        Uni<Entry> entry = bypass
+                ? cache.fresh(() -> sessions.cacheable(sessionId))
+                : cache.get(key, SESSION_TTL, () -> sessions.cacheable(sessionId));
+        return entry.call(e -> requireAccess(caller, e.meta(), SessionService::sessionNotFound));
+    }
+
+    /** The first page of GET /groups/{id}/sessions with no parameters. */
+    public Uni<Entry> upcoming(UUID caller, UUID groupId, boolean bypass) {
+        Uni<Entry> entry = bypass
+                ? cache.fresh(() -> sessions.upcoming(groupId))
+                : cache.get(upcomingKey(groupId), UPCOMING_TTL, () -> sessions.upcoming(groupId));
+        return entry.call(e -> requireAccess(caller, e.meta(), GroupService::groupNotFound));
+    }
+
+    public Uni<Void> sessionChanged(UUID sessionId, UUID groupId) {
+        return cache.invalidate(sessionKey(sessionId), upcomingKey(groupId));
+    }
+
+    /** A group's name or visibility changed: every cached session of it carries the old one. */
+    public Uni<Void> groupChanged(UUID groupId) {
+        return sessions.idsOf(groupId).chain(ids -> cache.invalidate(Stream.concat(
+                ids.stream().map(SessionCache::sessionKey), Stream.of(upcomingKey(groupId))).toArray(String[]::new)));
+    }
+
+    /** Someone joined, left or changed role. */
+    public Uni<Void> membershipChanged(UUID groupId, UUID... userIds) {
+        return cache.invalidate(Arrays.stream(userIds).map(u -> accessKey(groupId, u)).toArray(String[]::new));
+    }
+
+    /** {@code meta} is "groupId visibility"; private groups need a (cached) membership. */
+    private Uni<Void> requireAccess(UUID caller, String meta, Supplier<ProblemException> notFound) {
+        String[] parts = meta.split(" ");
+        if (Group.Visibility.valueOf(parts[1]) == Group.Visibility.PUBLIC) {
+            return Uni.createFrom().voidItem();
+        }
+        UUID groupId = UUID.fromString(parts[0]);
+        return cache.get(accessKey(groupId, caller), ACCESS_TTL,
+                        () -> groups.roleOf(groupId, caller).map(role -> role == null ? NOT_A_MEMBER : role.name()))
+                .invoke(role -> {
+                    if (role.json().equals('"' + NOT_A_MEMBER + '"')) {
+                        throw notFound.get();
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    static String sessionKey(UUID sessionId) {
+        return "session:" + sessionId;
+    }
+
+    static String upcomingKey(UUID groupId) {
+        return "group:" + groupId + ":upcoming";
+    }
+
+    static String accessKey(UUID groupId, UUID userId) {
+        return "group:" + groupId + ":access:" + userId;
+    }
+}
