@@ -24,6 +24,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -39,6 +40,13 @@ import org.jboss.resteasy.reactive.RestPath;
 @SecurityRequirement(name = "bearer")
 public class SessionResource {
 
+    private static final SessionView EXAMPLE = new SessionView(
+            UUID.fromString("00000000-0000-4000-8000-000000000001"), UUID.fromString("00000000-0000-4000-8000-000000000002"),
+            "Mob programming: a parser combinator library", "Bring a laptop; we rotate every 10 minutes.",
+            OffsetDateTime.parse("2026-03-17T18:00:00+01:00"), OffsetDateTime.parse("2026-03-17T19:30:00+01:00"), 90,
+            "Europe/Berlin", 8, "FREQ=WEEKLY;COUNT=6", "https://meet.example.org/parsers",
+            UUID.fromString("00000000-0000-4000-8000-000000000003"), false, null, 0);
+
     private final SessionService sessions;
     private final SessionCache cache;
     private final RsvpService rsvps;
@@ -49,6 +57,15 @@ public class SessionResource {
         this.cache = cache;
         this.rsvps = rsvps;
         this.token = token;
+    }
+
+    @GET
+    @Path("/example")
+    @Operation(summary = "An example session document, always the same",
+            description = "Shows client developers every field of a session without creating one."
+                    + " It also serves as the baseline of the read benchmark (bench/sessions-read.sh).")
+    public Response example() {
+        return tagged(Response.ok(), EXAMPLE);
     }
 
     @GET
