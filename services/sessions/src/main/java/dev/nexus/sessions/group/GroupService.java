@@ -327,6 +327,12 @@ public class GroupService {
         return new MemberView(m.userId, displayName, m.role, m.joinedAt);
     }
 
+    @WithSession
+    public Uni<List<UUID>> memberIds(UUID groupId) {
+        return Membership.find("select m.userId from Membership m where m.groupId = ?1", groupId)
+                .project(UUID.class).list();
+    }
+
     /** The user's role in the group, or null when not a member. */
     @WithSession
     public Uni<Role> roleOf(UUID groupId, UUID userId) {

@@ -55,8 +55,18 @@ public class SessionCache {
         return entry.call(e -> requireAccess(caller, e.meta(), GroupService::groupNotFound));
     }
 
+    /** The first page of GET /me/sessions with no parameters. */
+    public Uni<Entry> agenda(UUID caller, boolean bypass) {
+        return bypass
+                ? cache.fresh(() -> sessions.upcomingAgenda(caller))
+                : cache.get(agendaKey(caller), UPCOMING_TTL, () -> sessions.upcomingAgenda(caller));
+    }
+
+    /** A session was scheduled, edited or cancelled: it, its group's list and its members' agendas. */
     public Uni<Void> sessionChanged(UUID sessionId, UUID groupId) {
-        return cache.invalidate(sessionKey(sessionId), upcomingKey(groupId));
+        return groups.memberIds(groupId).chain(members -> cache.invalidate(Stream.concat(
+                Stream.of(sessionKey(sessionId), upcomingKey(groupId)),
+                members.stream().map(SessionCache::agendaKey)).toArray(String[]::new)));
     }
 
     /** A group's name or visibility changed: every cached session of it carries the old one. */
@@ -65,9 +75,11 @@ public class SessionCache {
                 ids.stream().map(SessionCache::sessionKey), Stream.of(upcomingKey(groupId))).toArray(String[]::new)));
     }
 
-    /** Someone joined, left or changed role. */
+    /** Someone joined, left or changed role: their access to the group and their agenda. */
     public Uni<Void> membershipChanged(UUID groupId, UUID... userIds) {
-        return cache.invalidate(Arrays.stream(userIds).map(u -> accessKey(groupId, u)).toArray(String[]::new));
+        return cache.invalidate(Arrays.stream(userIds)
+                .flatMap(u -> Stream.of(accessKey(groupId, u), agendaKey(u)))
+                .toArray(String[]::new));
     }
 
     /** {@code meta} is "groupId visibility"; private groups need a (cached) membership. */
@@ -93,6 +105,10 @@ public class SessionCache {
 
     static String upcomingKey(UUID groupId) {
         return "group:" + groupId + ":upcoming";
+    }
+
+    static String agendaKey(UUID userId) {
+        return "agenda:" + userId;
     }
 
     static String accessKey(UUID groupId, UUID userId) {

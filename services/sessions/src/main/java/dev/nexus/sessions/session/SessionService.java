@@ -100,9 +100,16 @@ public class SessionService {
                 .onItem().ifNull().failWith(GroupService::groupNotFound)
                 .chain(group -> {
                     Instant now = Instant.now();
-                    return page(groupId, now, now.plus(DEFAULT_WINDOW), null, Cursor.DEFAULT_LIMIT)
+                    return page("groupId = ?1", groupId, now, now.plus(DEFAULT_WINDOW), null, Cursor.DEFAULT_LIMIT)
                             .map(page -> new HotCache.Value(page, group.id + " " + group.visibility, null));
                 });
+    }
+
+    /** The default first page of a user's agenda, for its cache entry. */
+    @WithSession
+    public Uni<Page<OccurrenceView>> upcomingAgenda(UUID userId) {
+        Instant now = Instant.now();
+        return agenda(userId, now, now.plus(DEFAULT_WINDOW), null, Cursor.DEFAULT_LIMIT);
     }
 
     @WithSession
@@ -115,14 +122,22 @@ public class SessionService {
     @WithSession
     public Uni<Page<OccurrenceView>> occurrences(UUID caller, UUID groupId, Instant from, Instant to, Cursor after,
             int limit) {
-        return groups.visible(caller, groupId).chain(() -> page(groupId, from, to, after, limit));
+        return groups.visible(caller, groupId).chain(() -> page(
+                "groupId = ?1", groupId, from, to, after, limit));
     }
 
-    private Uni<Page<OccurrenceView>> page(UUID groupId, Instant from, Instant to, Cursor after, int limit) {
-        return CodingSession.<CodingSession>find(
-                        "groupId = ?1 and cancelledAt is null and startsAt < ?2"
+    /** The caller's agenda: occurrences of the sessions of every group they belong to. */
+    @WithSession
+    public Uni<Page<OccurrenceView>> agenda(UUID caller, Instant from, Instant to, Cursor after, int limit) {
+        return page("groupId in (select m.groupId from Membership m where m.userId = ?1)", caller, from, to, after, limit);
+    }
+
+    /** Occurrences of the sessions matching {@code scope} (a condition on ?1). */
+    private Uni<Page<OccurrenceView>> page(String scope, UUID scopeId, Instant from, Instant to, Cursor after,
+            int limit) {
+        return CodingSession.<CodingSession>find(scope + " and cancelledAt is null and startsAt < ?2"
                                 + " and (startsAt >= ?3 or (recurrence is not null and startsAt >= ?4))",
-                        groupId, to, from.minus(LONGEST), from.minus(MAX_WINDOW).minus(LONGEST)).list()
+                        scopeId, to, from.minus(LONGEST), from.minus(MAX_WINDOW).minus(LONGEST)).list()
                 .map(sessions -> {
                     List<OccurrenceView> all = new ArrayList<>();
                     for (CodingSession s : sessions) {
@@ -239,7 +254,7 @@ public class SessionService {
                 : Recurrence.starts(s.recurrence, s.firstStart(), from.minus(length), to);
         return starts.stream()
                 .filter(start -> start.toInstant().isBefore(to) && start.toInstant().plus(length).isAfter(from))
-                .map(start -> new OccurrenceView(s.id, s.title, start.toOffsetDateTime(),
+                .map(start -> new OccurrenceView(s.id, s.groupId, s.title, start.toOffsetDateTime(),
                         start.plus(length).toOffsetDateTime(), s.timeZone, s.recurrence != null))
                 .toList();
     }

@@ -57,7 +57,7 @@ public final class SessionViews {
     }
 
     /** One occurrence in a list: a single session, or one date of a series. */
-    public record OccurrenceView(UUID sessionId, String title, OffsetDateTime startsAt, OffsetDateTime endsAt,
-            String timeZone, boolean recurring) {
+    public record OccurrenceView(UUID sessionId, UUID groupId, String title, OffsetDateTime startsAt,
+            OffsetDateTime endsAt, String timeZone, boolean recurring) {
     }
 }

@@ -1,0 +1,57 @@
+package dev.nexus.sessions.session;
+
+import dev.nexus.platform.paging.Cursor;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The caller's agenda across all their groups. */
+@Path("/api/v1/me/sessions")
+@Authenticated
+@Tag(name = "Sessions")
+@SecurityRequirement(name = "bearer")
+public class AgendaResource {
+
+    private final SessionService sessions;
+    private final SessionCache cache;
+    private final JsonWebToken token;
+
+    public AgendaResource(SessionService sessions, SessionCache cache, JsonWebToken token) {
+        this.sessions = sessions;
+        this.cache = cache;
+        this.token = token;
+    }
+
+    @GET
+    @Operation(summary = "My agenda: occurrences of the sessions of every group I belong to, in time order",
+            description = "from defaults to now, to to from + 90 days (at most 366 days). Pages: limit, cursor."
+                    + " The first page without parameters comes from the cache (ETag, If-None-Match).")
+    @APIResponse(responseCode = "200", description = "A page of occurrences",
+            content = @Content(schema = @Schema(implementation = GroupSessionsResource.OccurrencePage.class)))
+    public Uni<Response> agenda(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl) {
+        UUID caller = UUID.fromString(token.getSubject());
+        if (from == null && to == null && limit == null && cursor == null) {
+            return cache.agenda(caller, SessionResource.noCache(cacheControl)).map(e -> e.toResponse(ifNoneMatch));
+        }
+        Instant[] window = SessionService.window(from, to);
+        return sessions.agenda(caller, window[0], window[1], Cursor.decode(cursor), Cursor.limit(limit))
+                .map(page -> Response.ok(page).build());
+    }
+}
