@@ -3,7 +3,9 @@ package dev.nexus.sessions.session;
 import dev.nexus.platform.paging.Cursor;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import dev.nexus.sessions.calendar.CalendarService;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -19,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The caller's agenda across all their groups. */
+/** The caller's agenda across all their groups, and the token of its calendar feed. */
 @Path("/api/v1/me/sessions")
 @Authenticated
 @Tag(name = "Sessions")
@@ -28,12 +30,30 @@ public class AgendaResource {
 
     private final SessionService sessions;
     private final SessionCache cache;
+    private final CalendarService calendars;
     private final JsonWebToken token;
 
-    public AgendaResource(SessionService sessions, SessionCache cache, JsonWebToken token) {
+    public AgendaResource(SessionService sessions, SessionCache cache, CalendarService calendars, JsonWebToken token) {
         this.sessions = sessions;
         this.cache = cache;
+        this.calendars = calendars;
         this.token = token;
+    }
+
+    /** A new calendar feed token and the path to subscribe to. */
+    public record FeedToken(String token, String url) {
+    }
+
+    @POST
+    @Path("/calendar-token")
+    @Operation(summary = "Create (or rotate) my calendar feed token",
+            description = "Subscribe a calendar app to the returned url (GET, no bearer token)."
+                    + " Rotating makes the previous url stop working.")
+    @APIResponse(responseCode = "201", description = "The token, shown only now, and the feed path")
+    public Uni<Response> calendarToken() {
+        return calendars.rotate(UUID.fromString(token.getSubject()))
+                .map(t -> Response.status(Response.Status.CREATED)
+                        .entity(new FeedToken(t, "/api/v1/calendar/" + t + ".ics")).build());
     }
 
     @GET

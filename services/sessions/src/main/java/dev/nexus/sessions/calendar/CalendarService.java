@@ -1,0 +1,127 @@
+package dev.nexus.sessions.calendar;
+
+import dev.nexus.platform.problem.ProblemException;
+import dev.nexus.sessions.session.CodingSession;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.UUID;
+import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.TimeZoneRegistry;
+import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.CalScale;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.RRule;
+import net.fortuna.ical4j.model.property.Sequence;
+import net.fortuna.ical4j.model.property.Status;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.Url;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import net.fortuna.ical4j.validate.ValidationException;
+
+/**
+ * RFC 5545 calendar feeds: each user's sessions (all their groups) as one VCALENDAR that calendar
+ * apps subscribe to. The feed token in the URL is its only credential, so it is long, random,
+ * stored hashed and rotatable.
+ */
+@ApplicationScoped
+public class CalendarService {
+
+    /** How far back the feed reaches: recently past sessions stay in subscribers' calendars. */
+    static final Duration HISTORY = Duration.ofDays(30);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final TimeZoneRegistry ZONES = TimeZoneRegistryFactory.getInstance().createRegistry();
+
+    /** Issues a new token for the user; the previous one stops working. */
+    @WithTransaction
+    public Uni<String> rotate(UUID userId) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return CalendarToken.<CalendarToken>findById(userId).chain(existing -> {
+            CalendarToken row = existing != null ? existing : new CalendarToken();
+            row.userId = userId;
+            row.tokenHash = sha256(token);
+            row.createdAt = Instant.now();
+            return row.persist();
+        }).replaceWith(token);
+    }
+
+    /** The feed of the token's owner; 404 for an unknown or rotated-away token. */
+    @WithSession
+    public Uni<String> feed(String token) {
+        return CalendarToken.<CalendarToken>find("tokenHash", sha256(token)).firstResult()
+                .onItem().ifNull().failWith(() -> ProblemException.notFound(
+                        "No calendar feed has this token; it may have been rotated. Create a new one."))
+                .chain(owner -> CodingSession.<CodingSession>find(
+                                "groupId in (select m.groupId from Membership m where m.userId = ?1)"
+                                        + " and (startsAt >= ?2 or recurrence is not null) order by startsAt, id",
+                                owner.userId, Instant.now().minus(HISTORY).minus(Duration.ofDays(366)))
+                        .list())
+                .map(CalendarService::render);
+    }
+
+    static String render(List<CodingSession> sessions) {
+        Calendar calendar = new Calendar()
+                .withProdId("-//Nexus//Coding sessions//EN")
+                .withProperty(ImmutableVersion.VERSION_2_0)
+                .withProperty(new CalScale(CalScale.VALUE_GREGORIAN))
+                .getFluentTarget();
+        Instant stamp = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        for (String zone : new TreeSet<>(sessions.stream().map(s -> s.timeZone).toList())) {
+            calendar.withComponent(ZONES.getTimeZone(zone).getVTimeZone());
+        }
+        for (CodingSession s : sessions) {
+            VEvent event = new VEvent(s.firstStart(), s.firstStart().plusMinutes(s.durationMinutes), s.title);
+            event.withProperty(new Uid(s.id + "@nexus"))
+                    .withProperty(new DtStamp(stamp.atOffset(ZoneOffset.UTC).toInstant()))
+                    .withProperty(new Sequence(s.sequence))
+                    .withProperty(new Status(s.cancelled() ? Status.VALUE_CANCELLED : Status.VALUE_CONFIRMED));
+            if (!s.description.isEmpty()) {
+                event.withProperty(new Description(s.description));
+            }
+            if (s.meetingUrl != null) {
+                event.withProperty(new Url(java.net.URI.create(s.meetingUrl)));
+            }
+            if (s.recurrence != null) {
+                event.withProperty(new RRule<>(s.recurrence));
+            }
+            calendar.withComponent(event);
+        }
+        StringWriter out = new StringWriter();
+        try {
+            new CalendarOutputter().output(calendar, out);
+        } catch (IOException | ValidationException e) {
+            throw new IllegalStateException("calendar could not be written", e);
+        }
+        return out.toString();
+    }
+
+    static String sha256(String token) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
