@@ -70,14 +70,20 @@ public final class Events {
         }
     }
 
+    /**
+     * {@code occurrenceStartsAt} names the one occurrence of a series that moved (its original
+     * start); null when the session or the whole series moved.
+     */
     public record SessionRescheduled(UUID sessionId, UUID groupId, Instant previousStartsAt, Instant previousEndsAt,
-            Instant startsAt, Instant endsAt) implements EventPayload {
+            Instant startsAt, Instant endsAt, Instant occurrenceStartsAt) implements EventPayload {
         public String subject() {
             return sessionId.toString();
         }
     }
 
-    public record SessionCancelled(UUID sessionId, UUID groupId, String reason) implements EventPayload {
+    /** {@code occurrenceStartsAt}: the one cancelled occurrence of a series; null for the whole session. */
+    public record SessionCancelled(UUID sessionId, UUID groupId, String reason, Instant occurrenceStartsAt)
+            implements EventPayload {
         public String subject() {
             return sessionId.toString();
         }

@@ -2,6 +2,8 @@ package dev.nexus.sessions.calendar;
 
 import dev.nexus.platform.problem.ProblemException;
 import dev.nexus.sessions.session.CodingSession;
+import dev.nexus.sessions.session.OccurrenceChange;
+import dev.nexus.sessions.session.SessionService;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -14,23 +16,27 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.DateList;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.CalScale;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.ExDate;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.RRule;
+import net.fortuna.ical4j.model.property.RecurrenceId;
 import net.fortuna.ical4j.model.property.Sequence;
 import net.fortuna.ical4j.model.property.Status;
 import net.fortuna.ical4j.model.property.Uid;
@@ -41,7 +47,8 @@ import net.fortuna.ical4j.validate.ValidationException;
 /**
  * RFC 5545 calendar feeds: each user's sessions (all their groups) as one VCALENDAR that calendar
  * apps subscribe to. The feed token in the URL is its only credential, so it is long, random,
- * stored hashed and rotatable.
+ * stored hashed and rotatable. A cancelled occurrence of a series is an EXDATE; a moved one is a
+ * VEVENT of the same UID with a RECURRENCE-ID.
  */
 @ApplicationScoped
 public class CalendarService {
@@ -77,10 +84,10 @@ public class CalendarService {
                                         + " and (startsAt >= ?2 or recurrence is not null) order by startsAt, id",
                                 owner.userId, Instant.now().minus(HISTORY).minus(Duration.ofDays(366)))
                         .list())
-                .map(CalendarService::render);
+                .chain(sessions -> SessionService.changesOf(sessions).map(changes -> render(sessions, changes)));
     }
 
-    static String render(List<CodingSession> sessions) {
+    static String render(List<CodingSession> sessions, Map<UUID, List<OccurrenceChange>> changes) {
         Calendar calendar = new Calendar()
                 .withProdId("-//Nexus//Coding sessions//EN")
                 .withProperty(ImmutableVersion.VERSION_2_0)
@@ -93,7 +100,7 @@ public class CalendarService {
         for (CodingSession s : sessions) {
             VEvent event = new VEvent(s.firstStart(), s.firstStart().plusMinutes(s.durationMinutes), s.title);
             event.withProperty(new Uid(s.id + "@nexus"))
-                    .withProperty(new DtStamp(stamp.atOffset(ZoneOffset.UTC).toInstant()))
+                    .withProperty(new DtStamp(stamp))
                     .withProperty(new Sequence(s.sequence))
                     .withProperty(new Status(s.cancelled() ? Status.VALUE_CANCELLED : Status.VALUE_CONFIRMED));
             if (!s.description.isEmpty()) {
@@ -106,6 +113,21 @@ public class CalendarService {
                 event.withProperty(new RRule<>(s.recurrence));
             }
             calendar.withComponent(event);
+            for (OccurrenceChange change : changes.getOrDefault(s.id, List.of())) {
+                ZonedDateTime original = change.id.originalStart.atZone(s.firstStart().getZone());
+                if (change.cancelled) {
+                    event.withProperty(new ExDate<>(new DateList<>(original)));
+                } else if (change.movedTo != null) {
+                    // RFC 5545 §3.8.4.4: an instance of the series, identified by its original start, moved
+                    ZonedDateTime start = change.movedTo.atZone(s.firstStart().getZone());
+                    VEvent instance = new VEvent(start, start.plusMinutes(s.durationMinutes), s.title);
+                    instance.withProperty(new Uid(s.id + "@nexus"))
+                            .withProperty(new RecurrenceId<>(original))
+                            .withProperty(new DtStamp(stamp))
+                            .withProperty(new Sequence(s.sequence));
+                    calendar.withComponent(instance);
+                }
+            }
         }
         StringWriter out = new StringWriter();
         try {

@@ -8,6 +8,7 @@ import dev.nexus.sessions.rsvp.RsvpViews.Answer;
 import dev.nexus.sessions.rsvp.RsvpViews.AttendeeView;
 import dev.nexus.sessions.rsvp.RsvpViews.RsvpView;
 import dev.nexus.sessions.session.SessionViews.CancelSession;
+import dev.nexus.sessions.session.SessionViews.MoveOccurrence;
 import dev.nexus.sessions.session.SessionViews.SessionView;
 import dev.nexus.sessions.session.SessionViews.UpdateSession;
 import io.quarkus.security.Authenticated;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -100,6 +102,38 @@ public class SessionResource {
         return sessions.cancel(caller(), sessionId, request == null ? null : request.reason())
                 .call(view -> cache.sessionChanged(view.id(), view.groupId()))
                 .map(view -> tagged(Response.ok(), view));
+    }
+
+    @POST
+    @Path("/{sessionId}/occurrences/{start}/cancel")
+    @Operation(summary = "Cancel one occurrence of a series (owner or organizer); the others stay",
+            description = "start is the occurrence's original start as an occurrence list shows it (RFC 3339).")
+    @APIResponse(responseCode = "404", description = "The series has no occurrence at that start")
+    public Uni<Response> cancelOccurrence(@RestPath UUID sessionId, @RestPath String start,
+            @Valid CancelSession request) {
+        return sessions.cancelOccurrence(caller(), sessionId, occurrence(start), request == null ? null : request.reason())
+                .call(view -> cache.sessionChanged(view.id(), view.groupId()))
+                .map(view -> tagged(Response.ok(), view));
+    }
+
+    @PUT
+    @Path("/{sessionId}/occurrences/{start}")
+    @Operation(summary = "Move one occurrence of a series (owner or organizer); the others stay",
+            description = "start is the occurrence's original start; the body's startsAt is where it moves to.")
+    public Uni<Response> moveOccurrence(@RestPath UUID sessionId, @RestPath String start,
+            @Valid @NotNull MoveOccurrence request) {
+        return sessions.moveOccurrence(caller(), sessionId, occurrence(start), request.startsAt().toInstant())
+                .call(view -> cache.sessionChanged(view.id(), view.groupId()))
+                .map(view -> tagged(Response.ok(), view));
+    }
+
+    private static Instant occurrence(String start) {
+        try {
+            return OffsetDateTime.parse(start).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.invalidField("start", "must be an occurrence's start as RFC 3339, such as"
+                    + " 2026-03-17T18:00:00+01:00");
+        }
     }
 
     @PUT

@@ -30,7 +30,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Coding sessions: scheduling (owners and organizers), reading (anyone who can see the group),
@@ -138,10 +142,10 @@ public class SessionService {
         return CodingSession.<CodingSession>find(scope + " and cancelledAt is null and startsAt < ?2"
                                 + " and (startsAt >= ?3 or (recurrence is not null and startsAt >= ?4))",
                         scopeId, to, from.minus(LONGEST), from.minus(MAX_WINDOW).minus(LONGEST)).list()
-                .map(sessions -> {
+                .chain(sessions -> changesOf(sessions).map(changes -> {
                     List<OccurrenceView> all = new ArrayList<>();
                     for (CodingSession s : sessions) {
-                        all.addAll(occurrencesOf(s, from, to));
+                        all.addAll(occurrencesOf(s, changes.getOrDefault(s.id, List.of()), from, to));
                     }
                     all.sort(Comparator.comparing(OccurrenceView::startsAt).thenComparing(OccurrenceView::sessionId));
                     List<OccurrenceView> rest = after == null ? all : all.stream()
@@ -150,7 +154,71 @@ public class SessionService {
                             .toList();
                     return Page.of(rest.subList(0, Math.min(rest.size(), limit + 1)), limit, o -> o,
                             o -> new Cursor(o.startsAt().toInstant(), o.sessionId()).encode());
-                });
+                }));
+    }
+
+    /** The cancelled and moved occurrences of these series, by session. */
+    public static Uni<Map<UUID, List<OccurrenceChange>>> changesOf(List<CodingSession> sessions) {
+        List<UUID> series = sessions.stream().filter(s -> s.recurrence != null).map(s -> s.id).toList();
+        if (series.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return OccurrenceChange.<OccurrenceChange>find("id.sessionId in ?1", series).list()
+                .map(changes -> changes.stream().collect(Collectors.groupingBy(c -> c.id.sessionId)));
+    }
+
+    /** Cancels one occurrence of a series (its original start), leaving the series as it is. */
+    @WithTransaction
+    public Uni<SessionView> cancelOccurrence(UUID caller, UUID sessionId, Instant originalStart, String reason) {
+        return changeOccurrence(caller, sessionId, originalStart, change -> {
+            change.cancelled = true;
+            change.movedTo = null;
+            change.reason = reason == null || reason.isBlank() ? null : reason.trim();
+        }, (session, change) -> outbox.publish(new SessionCancelled(session.id, session.groupId, change.reason,
+                originalStart)));
+    }
+
+    /** Moves one occurrence of a series to {@code newStart}, leaving the others where they are. */
+    @WithTransaction
+    public Uni<SessionView> moveOccurrence(UUID caller, UUID sessionId, Instant originalStart, Instant newStart) {
+        if (newStart.isBefore(Instant.now())) {
+            throw ProblemException.invalidField("startsAt", "cannot be moved into the past");
+        }
+        Instant[] previous = new Instant[1];
+        return changeOccurrence(caller, sessionId, originalStart, change -> {
+            previous[0] = change.movedTo != null ? change.movedTo : originalStart;
+            change.cancelled = false;
+            change.movedTo = newStart.truncatedTo(ChronoUnit.SECONDS);
+        }, (session, change) -> {
+            Duration length = Duration.ofMinutes(session.durationMinutes);
+            return outbox.publish(new SessionRescheduled(session.id, session.groupId, previous[0],
+                    previous[0].plus(length), change.movedTo, change.movedTo.plus(length), originalStart));
+        });
+    }
+
+    private Uni<SessionView> changeOccurrence(UUID caller, UUID sessionId, Instant originalStart,
+            Consumer<OccurrenceChange> edit, BiFunction<CodingSession, OccurrenceChange, Uni<?>> event) {
+        return organizing(caller, sessionId).chain(session -> {
+            if (session.cancelled()) {
+                throw ProblemException.conflict("The whole session was cancelled.");
+            }
+            if (session.recurrence == null || Recurrence.starts(session.recurrence, session.firstStart(),
+                    originalStart, originalStart.plusSeconds(1)).isEmpty()) {
+                throw ProblemException.notFound("This session has no occurrence starting at " + originalStart
+                        + "; use the start an occurrence list shows for the series.");
+            }
+            OccurrenceChange.Key key = new OccurrenceChange.Key(sessionId, originalStart);
+            return OccurrenceChange.<OccurrenceChange>findById(key).chain(existing -> {
+                OccurrenceChange change = existing != null ? existing : new OccurrenceChange();
+                change.id = key;
+                edit.accept(change);
+                session.sequence++;
+                return change.persist()
+                        .chain(() -> event.apply(session, change))
+                        .chain(() -> session.flush())
+                        .map(ignored -> view(session));
+            });
+        });
     }
 
     /** Edits a session; {@code expectedVersion} comes from If-Match. Changed times publish session.rescheduled. */
@@ -173,7 +241,7 @@ public class SessionService {
             boolean moved = !previousStart.equals(session.startsAt) || !previousEnd.equals(session.endsAt());
             Uni<?> event = moved
                     ? outbox.publish(new SessionRescheduled(session.id, session.groupId, previousStart, previousEnd,
-                            session.startsAt, session.endsAt()))
+                            session.startsAt, session.endsAt(), null))
                     : Uni.createFrom().voidItem();
             boolean morePlaces = previousCapacity != null
                     && (session.capacity == null || session.capacity > previousCapacity);
@@ -193,7 +261,7 @@ public class SessionService {
             session.cancelledAt = Instant.now();
             session.cancelReason = reason == null || reason.isBlank() ? null : reason.trim();
             session.sequence++;
-            return outbox.publish(new SessionCancelled(session.id, session.groupId, session.cancelReason))
+            return outbox.publish(new SessionCancelled(session.id, session.groupId, session.cancelReason, null))
                     .chain(() -> session.flush())
                     .map(ignored -> view(session));
         });
@@ -247,11 +315,18 @@ public class SessionService {
                 .call(session -> groups.organizing(caller, session.groupId));
     }
 
-    static List<OccurrenceView> occurrencesOf(CodingSession s, Instant from, Instant to) {
+    static List<OccurrenceView> occurrencesOf(CodingSession s, List<OccurrenceChange> changes, Instant from,
+            Instant to) {
         Duration length = Duration.ofMinutes(s.durationMinutes);
-        List<ZonedDateTime> starts = s.recurrence == null
+        List<ZonedDateTime> starts = new ArrayList<>(s.recurrence == null
                 ? List.of(s.firstStart())
-                : Recurrence.starts(s.recurrence, s.firstStart(), from.minus(length), to);
+                : Recurrence.starts(s.recurrence, s.firstStart(), from.minus(length), to));
+        for (OccurrenceChange change : changes) {
+            starts.removeIf(start -> start.toInstant().equals(change.id.originalStart));
+            if (change.movedTo != null) {
+                starts.add(change.movedTo.atZone(s.firstStart().getZone()));
+            }
+        }
         return starts.stream()
                 .filter(start -> start.toInstant().isBefore(to) && start.toInstant().plus(length).isAfter(from))
                 .map(start -> new OccurrenceView(s.id, s.groupId, s.title, start.toOffsetDateTime(),

@@ -46,6 +46,10 @@ public final class SessionViews {
             String meetingUrl) {
     }
 
+    /** Moves one occurrence of a series. */
+    public record MoveOccurrence(@NotNull OffsetDateTime startsAt) {
+    }
+
     public record CancelSession(@Size(max = 1000) String reason) {
     }
 
