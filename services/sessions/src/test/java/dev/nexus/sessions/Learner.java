@@ -13,11 +13,16 @@ import java.util.UUID;
 /** A user known to the sessions service (in its users projection), calling the API with a token. */
 public record Learner(UUID id, String name, String token) {
 
+    /** A learner in Europe/Berlin. */
     public static Learner named(String name) {
+        return named(name, "Europe/Berlin");
+    }
+
+    public static Learner named(String name, String timeZone) {
         UUID id = UUID.randomUUID();
-        Db.execute("insert into users (id, display_name, time_zone, updated_at) values (?, ?, 'Europe/Berlin', ?)",
-                id, name, OffsetDateTime.now());
-        return new Learner(id, name, Tokens.forUser(id, name));
+        Db.execute("insert into users (id, display_name, time_zone, updated_at) values (?, ?, ?, ?)",
+                id, name, timeZone, OffsetDateTime.now());
+        return new Learner(id, name, Tokens.forUser(id, name, timeZone));
     }
 
     public RequestSpecification call() {

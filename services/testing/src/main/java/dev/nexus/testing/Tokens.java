@@ -20,8 +20,13 @@ public final class Tokens {
     }
 
     public static String forUser(UUID userId, String displayName) {
+        return forUser(userId, displayName, "UTC");
+    }
+
+    /** With {@code zoneinfo}, the caller's IANA time zone, as identity issues it. */
+    public static String forUser(UUID userId, String displayName, String timeZone) {
         return Jwt.issuer(ISSUER).audience("nexus").subject(userId.toString()).groups(Set.of("user"))
-                .claim("name", displayName).expiresIn(Duration.ofMinutes(15)).jws().sign(KEY);
+                .claim("name", displayName).claim("zoneinfo", timeZone).expiresIn(Duration.ofMinutes(15)).jws().sign(KEY);
     }
 
     /** Signed with the right key but naming another issuer. */

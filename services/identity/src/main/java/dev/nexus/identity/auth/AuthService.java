@@ -105,7 +105,7 @@ public class AuthService {
         row.expiresAt = Instant.now().plus(refreshLifetime);
         return row.persist().map(ignored -> new TokenResponse(
                 withUser ? AccountView.of(account) : null,
-                issuer.accessToken(account.id, account.displayName),
+                issuer.accessToken(account.id, account.displayName, account.timeZone),
                 "Bearer",
                 issuer.accessTokenSeconds(),
                 refresh));

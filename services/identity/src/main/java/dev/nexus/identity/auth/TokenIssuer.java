@@ -78,12 +78,17 @@ public class TokenIssuer {
                 + " env NEXUS_JWT_SIGNING_KEY): give the path of a PKCS#8 PEM RSA private key; ./nexus up generates one");
     }
 
-    public String accessToken(UUID accountId, String displayName) {
+    /**
+     * Claims: sub (account id), name, zoneinfo (the IANA time zone, OIDC's standard claim, so every
+     * service can show times in the caller's zone), groups ["user"].
+     */
+    public String accessToken(UUID accountId, String displayName, String timeZone) {
         return Jwt.issuer(issuer)
                 .audience("nexus")
                 .subject(accountId.toString())
                 .groups(Set.of("user"))
                 .claim("name", displayName)
+                .claim("zoneinfo", timeZone)
                 .expiresIn(accessTokenLifetime)
                 .jws()
                 .keyId(publicJwk.getKeyId())

@@ -33,6 +33,19 @@ class RegistrationTest {
     }
 
     @Test
+    void the_access_token_names_the_user_and_their_time_zone() {
+        JsonPath created = anAccount().with("timeZone", "America/Denver").register();
+        String payload = created.getString("accessToken").split("\\.")[1];
+        io.vertx.core.json.JsonObject claims = new io.vertx.core.json.JsonObject(
+                new String(java.util.Base64.getUrlDecoder().decode(payload), java.nio.charset.StandardCharsets.UTF_8));
+
+        org.junit.jupiter.api.Assertions.assertEquals(created.getString("user.id"), claims.getString("sub"));
+        org.junit.jupiter.api.Assertions.assertEquals("America/Denver", claims.getString("zoneinfo"));
+        org.junit.jupiter.api.Assertions.assertEquals("nexus", claims.getValue("aud") instanceof String a ? a
+                : claims.getJsonArray("aud").getString(0));
+    }
+
+    @Test
     void time_zone_defaults_to_utc() {
         anAccount().without("timeZone").register();
         JsonPath created = anAccount().without("timeZone").register();

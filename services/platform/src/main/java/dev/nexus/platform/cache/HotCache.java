@@ -77,13 +77,18 @@ public class HotCache {
 
         /** 200 with the body, or 304 when {@code ifNoneMatch} already names this version. */
         public Response toResponse(String ifNoneMatch) {
-            if (ifNoneMatch != null && Arrays.stream(ifNoneMatch.split(","))
-                    .map(String::trim)
-                    .anyMatch(tag -> tag.equals(etag) || tag.equals("W/" + etag) || tag.equals("*"))) {
+            if (matches(ifNoneMatch, etag)) {
                 return Response.notModified(EntityTag.valueOf(etag)).build();
             }
             return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).tag(EntityTag.valueOf(etag)).build();
         }
+    }
+
+    /** Whether an If-None-Match header names {@code etag} (weakly or with *). */
+    public static boolean matches(String ifNoneMatch, String etag) {
+        return ifNoneMatch != null && Arrays.stream(ifNoneMatch.split(","))
+                .map(String::trim)
+                .anyMatch(tag -> tag.equals(etag) || tag.equals("W/" + etag) || tag.equals("*"));
     }
 
     /**

@@ -31,12 +31,15 @@ public class AgendaResource {
     private final SessionService sessions;
     private final SessionCache cache;
     private final CalendarService calendars;
+    private final CallerZone zones;
     private final JsonWebToken token;
 
-    public AgendaResource(SessionService sessions, SessionCache cache, CalendarService calendars, JsonWebToken token) {
+    public AgendaResource(SessionService sessions, SessionCache cache, CalendarService calendars, CallerZone zones,
+            JsonWebToken token) {
         this.sessions = sessions;
         this.cache = cache;
         this.calendars = calendars;
+        this.zones = zones;
         this.token = token;
     }
 
@@ -68,10 +71,11 @@ public class AgendaResource {
             @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl) {
         UUID caller = UUID.fromString(token.getSubject());
         if (from == null && to == null && limit == null && cursor == null) {
-            return cache.agenda(caller, SessionResource.noCache(cacheControl)).map(e -> e.toResponse(ifNoneMatch));
+            return cache.agenda(caller, SessionResource.noCache(cacheControl))
+                    .map(e -> zones.respond(Response.Status.OK, e.json(), e.etag(), ifNoneMatch));
         }
         Instant[] window = SessionService.window(from, to);
         return sessions.agenda(caller, window[0], window[1], Cursor.decode(cursor), Cursor.limit(limit))
-                .map(page -> Response.ok(page).build());
+                .map(page -> zones.respond(Response.Status.OK, page, null));
     }
 }

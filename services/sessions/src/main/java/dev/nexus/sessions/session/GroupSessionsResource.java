@@ -1,7 +1,5 @@
 package dev.nexus.sessions.session;
 
-import static dev.nexus.sessions.session.SessionResource.tagged;
-
 import dev.nexus.platform.paging.Cursor;
 import dev.nexus.sessions.session.SessionViews.OccurrenceView;
 import dev.nexus.sessions.session.SessionViews.ScheduleSession;
@@ -36,11 +34,13 @@ public class GroupSessionsResource {
 
     private final SessionService sessions;
     private final SessionCache cache;
+    private final CallerZone zones;
     private final JsonWebToken token;
 
-    public GroupSessionsResource(SessionService sessions, SessionCache cache, JsonWebToken token) {
+    public GroupSessionsResource(SessionService sessions, SessionCache cache, CallerZone zones, JsonWebToken token) {
         this.sessions = sessions;
         this.cache = cache;
+        this.zones = zones;
         this.token = token;
     }
 
@@ -52,7 +52,7 @@ public class GroupSessionsResource {
     public Uni<Response> schedule(@RestPath UUID groupId, @Valid @NotNull ScheduleSession request) {
         return sessions.schedule(caller(), groupId, request)
                 .call(view -> cache.sessionChanged(view.id(), groupId))
-                .map(view -> tagged(Response.status(Response.Status.CREATED), view));
+                .map(view -> zones.respond(Response.Status.CREATED, view, SessionResource.etag(view)));
     }
 
     @GET
@@ -68,11 +68,11 @@ public class GroupSessionsResource {
         if (from == null && to == null && limit == null && cursor == null) {
             // the upcoming page everyone opens first: from the cache
             return cache.upcoming(caller(), groupId, SessionResource.noCache(cacheControl))
-                    .map(entry -> entry.toResponse(ifNoneMatch));
+                    .map(entry -> zones.respond(Response.Status.OK, entry.json(), entry.etag(), ifNoneMatch));
         }
         Instant[] window = SessionService.window(from, to);
         return sessions.occurrences(caller(), groupId, window[0], window[1], Cursor.decode(cursor),
-                Cursor.limit(limit)).map(page -> Response.ok(page).build());
+                Cursor.limit(limit)).map(page -> zones.respond(Response.Status.OK, page, null));
     }
 
     /** For the OpenAPI document: the shape of a page of occurrences. */

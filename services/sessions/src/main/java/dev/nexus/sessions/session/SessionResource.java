@@ -22,7 +22,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
@@ -52,12 +51,15 @@ public class SessionResource {
     private final SessionService sessions;
     private final SessionCache cache;
     private final RsvpService rsvps;
+    private final CallerZone zones;
     private final JsonWebToken token;
 
-    public SessionResource(SessionService sessions, SessionCache cache, RsvpService rsvps, JsonWebToken token) {
+    public SessionResource(SessionService sessions, SessionCache cache, RsvpService rsvps, CallerZone zones,
+            JsonWebToken token) {
         this.sessions = sessions;
         this.cache = cache;
         this.rsvps = rsvps;
+        this.zones = zones;
         this.token = token;
     }
 
@@ -67,7 +69,7 @@ public class SessionResource {
             description = "Shows client developers every field of a session without creating one."
                     + " It also serves as the baseline of the read benchmark (bench/sessions-read.sh).")
     public Response example() {
-        return tagged(Response.ok(), EXAMPLE);
+        return zones.respond(Response.Status.OK, EXAMPLE, etag(EXAMPLE));
     }
 
     @GET
@@ -78,7 +80,8 @@ public class SessionResource {
     @APIResponse(responseCode = "404", description = "No such session, or in a private group the caller is not in")
     public Uni<Response> get(@RestPath UUID sessionId, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl) {
-        return cache.session(caller(), sessionId, noCache(cacheControl)).map(entry -> entry.toResponse(ifNoneMatch));
+        return cache.session(caller(), sessionId, noCache(cacheControl))
+                .map(entry -> zones.respond(Response.Status.OK, entry.json(), entry.etag(), ifNoneMatch));
     }
 
     @PATCH
@@ -92,7 +95,7 @@ public class SessionResource {
             @Valid @NotNull UpdateSession request) {
         return sessions.update(caller(), sessionId, version(ifMatch), request)
                 .call(view -> cache.sessionChanged(view.id(), view.groupId()))
-                .map(view -> tagged(Response.ok(), view));
+                .map(view -> zones.respond(Response.Status.OK, view, etag(view)));
     }
 
     @POST
@@ -101,7 +104,7 @@ public class SessionResource {
     public Uni<Response> cancel(@RestPath UUID sessionId, @Valid CancelSession request) {
         return sessions.cancel(caller(), sessionId, request == null ? null : request.reason())
                 .call(view -> cache.sessionChanged(view.id(), view.groupId()))
-                .map(view -> tagged(Response.ok(), view));
+                .map(view -> zones.respond(Response.Status.OK, view, etag(view)));
     }
 
     @POST
@@ -113,7 +116,7 @@ public class SessionResource {
             @Valid CancelSession request) {
         return sessions.cancelOccurrence(caller(), sessionId, occurrence(start), request == null ? null : request.reason())
                 .call(view -> cache.sessionChanged(view.id(), view.groupId()))
-                .map(view -> tagged(Response.ok(), view));
+                .map(view -> zones.respond(Response.Status.OK, view, etag(view)));
     }
 
     @PUT
@@ -124,7 +127,7 @@ public class SessionResource {
             @Valid @NotNull MoveOccurrence request) {
         return sessions.moveOccurrence(caller(), sessionId, occurrence(start), request.startsAt().toInstant())
                 .call(view -> cache.sessionChanged(view.id(), view.groupId()))
-                .map(view -> tagged(Response.ok(), view));
+                .map(view -> zones.respond(Response.Status.OK, view, etag(view)));
     }
 
     private static Instant occurrence(String start) {
@@ -160,17 +163,18 @@ public class SessionResource {
         return cacheControl != null && cacheControl.toLowerCase().contains("no-cache");
     }
 
-    static Response tagged(Response.ResponseBuilder response, SessionView view) {
-        return response.entity(view).tag(new EntityTag("v" + view.version())).build();
+    /** The version as an ETag; {@link CallerZone} adds the caller's zone to it. */
+    static String etag(SessionView view) {
+        return "\"v" + view.version() + "\"";
     }
 
-    /** {@code If-Match: "v3"} (or W/"v3") → 3. */
+    /** {@code If-Match: "v3;Europe/Berlin"} (or "v3", or weak) → 3. */
     static long version(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ProblemException(428, "Precondition Required",
                     "Send the session's ETag in If-Match, so that you do not overwrite someone else's change.", List.of());
         }
-        String tag = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
+        String tag = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "").replaceFirst(";.*$", "");
         try {
             return Long.parseLong(tag.substring(1));
         } catch (RuntimeException e) {

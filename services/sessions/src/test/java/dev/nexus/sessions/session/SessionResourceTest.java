@@ -79,7 +79,7 @@ class SessionResourceTest {
         body.put("meetingUrl", "https://meet.example.org/parsers");
 
         String id = schedule(owner, groupId, body).statusCode(201)
-                .header("ETag", "\"v0\"")
+                .header("ETag", "\"v0;Europe/Berlin\"")
                 .body("title", equalTo("Mob on parsers"))
                 .body("startsAt", startsWith(tomorrowAt18Berlin().toLocalDate() + "T18:00:00+0"))
                 .body("durationMinutes", equalTo(90))
@@ -88,7 +88,7 @@ class SessionResourceTest {
                 .extract().path("id");
 
         owner.call().when().get("/api/v1/sessions/" + id).then().statusCode(200)
-                .header("ETag", "\"v0\"").body("meetingUrl", equalTo("https://meet.example.org/parsers"));
+                .header("ETag", "\"v0;Europe/Berlin\"").body("meetingUrl", equalTo("https://meet.example.org/parsers"));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> !recorder.about(id).isEmpty());
         List<Broker.Received> events = recorder.about(id);
@@ -102,6 +102,27 @@ class SessionResourceTest {
         assertEquals("Europe/Berlin", data.getString("timeZone"));
         assertEquals(6, data.getInteger("capacity"));
         assertEquals(owner.id().toString(), data.getString("organizerId"));
+    }
+
+    @Test
+    void every_view_also_shows_the_times_in_the_callers_own_zone() {
+        Learner owner = Learner.named("Owner");
+        Learner tokyo = Learner.named("Tokyo", "Asia/Tokyo");
+        UUID groupId = owner.creates("PUBLIC");
+        String id = schedule(owner, groupId, session("Across zones")).statusCode(201)
+                .body("inYourZone.timeZone", equalTo("Europe/Berlin")).extract().path("id");
+        String tokyoStart = tomorrowAt18Berlin().withZoneSameInstant(ZoneId.of("Asia/Tokyo")).toOffsetDateTime().toString();
+
+        tokyo.call().when().get("/api/v1/sessions/" + id).then().statusCode(200)
+                .header("ETag", "\"v0;Asia/Tokyo\"")
+                .body("timeZone", equalTo("Europe/Berlin"))
+                .body("startsAt", startsWith(tomorrowAt18Berlin().toLocalDate() + "T18:00:00+0"))
+                .body("inYourZone.timeZone", equalTo("Asia/Tokyo"))
+                .body("inYourZone.startsAt", equalTo(tokyoStart));
+        tokyo.call().when().get("/api/v1/groups/" + groupId + "/sessions").then()
+                .body("items[0].inYourZone.startsAt", equalTo(tokyoStart));
+        tokyo.call().queryParam("limit", 5).when().get("/api/v1/groups/" + groupId + "/sessions").then()
+                .body("items[0].inYourZone.timeZone", equalTo("Asia/Tokyo"));
     }
 
     @Test
@@ -210,7 +231,7 @@ class SessionResourceTest {
         owner.call().body(Map.of("startsAt", later)).when().patch("/api/v1/sessions/" + id).then().statusCode(428);
         owner.call().header("If-Match", "\"v0\"").body(Map.of("startsAt", later))
                 .when().patch("/api/v1/sessions/" + id)
-                .then().statusCode(200).header("ETag", "\"v1\"");
+                .then().statusCode(200).header("ETag", "\"v1;Europe/Berlin\"");
         owner.call().header("If-Match", "\"v0\"").body(Map.of("title", "Stale write"))
                 .when().patch("/api/v1/sessions/" + id)
                 .then().statusCode(412).contentType("application/problem+json");

@@ -1,0 +1,85 @@
+package dev.nexus.sessions.session;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nexus.platform.cache.HotCache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Every session document also shows its times in the caller's own zone, taken from the token's
+ * {@code zoneinfo} claim (identity puts the account's zone there; UTC when absent):
+ * {@code "inYourZone": {"timeZone": "Asia/Tokyo", "startsAt": "...+09:00", "endsAt": "..."}}, on a
+ * session and on every occurrence of a list. Cached documents are shared by everyone, so this is
+ * added per response; the ETag names the zone too ({@code "v3;Asia/Tokyo"}).
+ */
+@ApplicationScoped
+public class CallerZone {
+
+    private final ObjectMapper json;
+    private final JsonWebToken token;
+
+    public CallerZone(ObjectMapper json, JsonWebToken token) {
+        this.json = json;
+        this.token = token;
+    }
+
+    public ZoneId zone() {
+        Object claim = token.getClaim("zoneinfo");
+        try {
+            return claim == null ? ZoneId.of("UTC") : ZoneId.of(claim.toString());
+        } catch (RuntimeException e) {
+            return ZoneId.of("UTC");
+        }
+    }
+
+    /** A session or a page of occurrences, as an object to serialise. */
+    public Response respond(Response.Status status, Object document, String etag) {
+        try {
+            return respond(status, json.writeValueAsString(document), etag, null);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A session or a page of occurrences already as JSON (from the cache); 304 when If-None-Match names it. */
+    public Response respond(Response.Status status, String document, String etag, String ifNoneMatch) {
+        ZoneId zone = zone();
+        String tag = etag == null ? null : etag.substring(0, etag.length() - 1) + ";" + zone + '"';
+        if (tag != null && HotCache.matches(ifNoneMatch, tag)) {
+            return Response.notModified(EntityTag.valueOf(tag)).header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION).build();
+        }
+        try {
+            JsonNode node = json.readTree(document);
+            if (node.has("items")) {
+                node.get("items").forEach(item -> addLocalTimes((ObjectNode) item, zone));
+            } else {
+                addLocalTimes((ObjectNode) node, zone);
+            }
+            Response.ResponseBuilder response = Response.status(status)
+                    .entity(json.writeValueAsString(node))
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION);
+            return (tag == null ? response : response.tag(EntityTag.valueOf(tag))).build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void addLocalTimes(ObjectNode document, ZoneId zone) {
+        ObjectNode local = document.putObject("inYourZone");
+        local.put("timeZone", zone.getId());
+        local.put("startsAt", OffsetDateTime.parse(document.get("startsAt").asText()).atZoneSameInstant(zone)
+                .toOffsetDateTime().toString());
+        local.put("endsAt", OffsetDateTime.parse(document.get("endsAt").asText()).atZoneSameInstant(zone)
+                .toOffsetDateTime().toString());
+    }
+}
