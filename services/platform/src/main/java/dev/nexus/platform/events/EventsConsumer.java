@@ -1,14 +1,18 @@
-package dev.nexus.notes;
+package dev.nexus.platform.events;
 
-import dev.nexus.platform.events.Channels;
-import dev.nexus.platform.events.Inbox;
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Every event bound to the notes.events queue goes through the inbox to its handler. */
+/**
+ * Feeds every message of the service's {@code <service>.events} queue to the {@link Inbox}. Only
+ * services that consume events have it (build property {@code nexus.events.consume=true}, next to
+ * the queue's channel configuration): identity publishes only.
+ */
 @ApplicationScoped
+@IfBuildProperty(name = "nexus.events.consume", stringValue = "true")
 public class EventsConsumer {
 
     private final Inbox inbox;
