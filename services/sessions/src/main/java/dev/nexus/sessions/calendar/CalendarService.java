@@ -81,8 +81,10 @@ public class CalendarService {
                         "No calendar feed has this token; it may have been rotated. Create a new one."))
                 .chain(owner -> CodingSession.<CodingSession>find(
                                 "groupId in (select m.groupId from Membership m where m.userId = ?1)"
-                                        + " and (startsAt >= ?2 or recurrence is not null) order by startsAt, id",
-                                owner.userId, Instant.now().minus(HISTORY).minus(Duration.ofDays(366)))
+                                        + " and (startsAt >= ?2 or (recurrence is not null and startsAt >= ?3))"
+                                        + " order by startsAt, id",
+                                owner.userId, Instant.now().minus(HISTORY),
+                                Instant.now().minus(HISTORY).minus(Duration.ofDays(366)))
                         .list())
                 .chain(sessions -> SessionService.changesOf(sessions).map(changes -> render(sessions, changes)));
     }

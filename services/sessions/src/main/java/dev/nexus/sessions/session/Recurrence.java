@@ -49,6 +49,9 @@ public final class Recurrence {
             throw ProblemException.invalidField("recurrence", "must end within a year of startsAt (UNTIL is later)");
         }
         int withinAYear = starts(text, firstStart, firstStart.toInstant(), firstStart.toInstant().plus(MAX_SPAN)).size();
+        if (withinAYear == 0) {
+            throw ProblemException.invalidField("recurrence", "has no occurrence: UNTIL is before startsAt");
+        }
         if (withinAYear > MAX_OCCURRENCES || (hasCount && withinAYear < recur.getCount())) {
             throw ProblemException.invalidField("recurrence",
                     "must end within " + MAX_OCCURRENCES + " occurrences and a year of startsAt");

@@ -168,14 +168,23 @@ public class SessionResource {
         return "\"v" + view.version() + "\"";
     }
 
-    /** {@code If-Match: "v3;Europe/Berlin"} (or "v3", or weak) → 3. */
+    /** If-Match: * — the caller accepts whatever version is current. */
+    static final long ANY_VERSION = -1;
+
+    /** {@code If-Match: "v3;Europe/Berlin"} (or "v3", or weak) → 3; {@code *} → {@link #ANY_VERSION}. */
     static long version(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ProblemException(428, "Precondition Required",
                     "Send the session's ETag in If-Match, so that you do not overwrite someone else's change.", List.of());
         }
         String tag = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "").replaceFirst(";.*$", "");
+        if (tag.equals("*")) {
+            return ANY_VERSION;
+        }
         try {
+            if (!tag.startsWith("v")) {
+                throw new NumberFormatException(tag);
+            }
             return Long.parseLong(tag.substring(1));
         } catch (RuntimeException e) {
             throw ProblemException.of(Response.Status.PRECONDITION_FAILED, "If-Match is not an ETag of this session.");

@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -167,57 +168,75 @@ public class SessionService {
                 .map(changes -> changes.stream().collect(Collectors.groupingBy(c -> c.id.sessionId)));
     }
 
-    /** Cancels one occurrence of a series (its original start), leaving the series as it is. */
+    /**
+     * Cancels one occurrence of a series, named by its start as lists show it (the rule's start, or
+     * where it was moved to), leaving the series as it is. Cancelling it again changes nothing.
+     */
     @WithTransaction
-    public Uni<SessionView> cancelOccurrence(UUID caller, UUID sessionId, Instant originalStart, String reason) {
-        return changeOccurrence(caller, sessionId, originalStart, change -> {
+    public Uni<SessionView> cancelOccurrence(UUID caller, UUID sessionId, Instant start, String reason) {
+        return changeOccurrence(caller, sessionId, start, change -> {
             change.cancelled = true;
             change.movedTo = null;
             change.reason = reason == null || reason.isBlank() ? null : reason.trim();
         }, (session, change) -> outbox.publish(new SessionCancelled(session.id, session.groupId, change.reason,
-                originalStart)));
+                change.id.originalStart)));
     }
 
     /** Moves one occurrence of a series to {@code newStart}, leaving the others where they are. */
     @WithTransaction
-    public Uni<SessionView> moveOccurrence(UUID caller, UUID sessionId, Instant originalStart, Instant newStart) {
+    public Uni<SessionView> moveOccurrence(UUID caller, UUID sessionId, Instant start, Instant newStart) {
         if (newStart.isBefore(Instant.now())) {
             throw ProblemException.invalidField("startsAt", "cannot be moved into the past");
         }
         Instant[] previous = new Instant[1];
-        return changeOccurrence(caller, sessionId, originalStart, change -> {
-            previous[0] = change.movedTo != null ? change.movedTo : originalStart;
+        return changeOccurrence(caller, sessionId, start, change -> {
+            previous[0] = change.movedTo != null ? change.movedTo : change.id.originalStart;
             change.cancelled = false;
             change.movedTo = newStart.truncatedTo(ChronoUnit.SECONDS);
         }, (session, change) -> {
             Duration length = Duration.ofMinutes(session.durationMinutes);
             return outbox.publish(new SessionRescheduled(session.id, session.groupId, previous[0],
-                    previous[0].plus(length), change.movedTo, change.movedTo.plus(length), originalStart));
+                    previous[0].plus(length), change.movedTo, change.movedTo.plus(length), change.id.originalStart));
         });
     }
 
-    private Uni<SessionView> changeOccurrence(UUID caller, UUID sessionId, Instant originalStart,
+    private Uni<SessionView> changeOccurrence(UUID caller, UUID sessionId, Instant start,
             Consumer<OccurrenceChange> edit, BiFunction<CodingSession, OccurrenceChange, Uni<?>> event) {
         return organizing(caller, sessionId).chain(session -> {
             if (session.cancelled()) {
                 throw ProblemException.conflict("The whole session was cancelled.");
             }
-            if (session.recurrence == null || Recurrence.starts(session.recurrence, session.firstStart(),
-                    originalStart, originalStart.plusSeconds(1)).isEmpty()) {
-                throw ProblemException.notFound("This session has no occurrence starting at " + originalStart
-                        + "; use the start an occurrence list shows for the series.");
+            if (session.recurrence == null) {
+                throw occurrenceNotFound(start);
             }
-            OccurrenceChange.Key key = new OccurrenceChange.Key(sessionId, originalStart);
-            return OccurrenceChange.<OccurrenceChange>findById(key).chain(existing -> {
-                OccurrenceChange change = existing != null ? existing : new OccurrenceChange();
-                change.id = key;
-                edit.accept(change);
-                session.sequence++;
-                return change.persist()
-                        .chain(() -> event.apply(session, change))
-                        .chain(() -> session.flush())
-                        .map(ignored -> view(session));
-            });
+            if (!Recurrence.starts(session.recurrence, session.firstStart(), start, start.plusSeconds(1)).isEmpty()) {
+                return changeOccurrence(session, start, edit, event);
+            }
+            // a moved occurrence is listed at its new start: find its original one
+            return OccurrenceChange.<OccurrenceChange>find("id.sessionId = ?1 and movedTo = ?2", sessionId, start)
+                    .firstResult()
+                    .onItem().ifNull().failWith(() -> occurrenceNotFound(start))
+                    .chain(moved -> changeOccurrence(session, moved.id.originalStart, edit, event));
+        });
+    }
+
+    private Uni<SessionView> changeOccurrence(CodingSession session, Instant originalStart,
+            Consumer<OccurrenceChange> edit, BiFunction<CodingSession, OccurrenceChange, Uni<?>> event) {
+        OccurrenceChange.Key key = new OccurrenceChange.Key(session.id, originalStart);
+        return OccurrenceChange.<OccurrenceChange>findById(key).chain(existing -> {
+            OccurrenceChange change = existing != null ? existing : new OccurrenceChange();
+            change.id = key;
+            boolean wasCancelled = change.cancelled;
+            Instant wasMovedTo = change.movedTo;
+            edit.accept(change);
+            if (existing != null && change.cancelled == wasCancelled && Objects.equals(change.movedTo, wasMovedTo)) {
+                return Uni.createFrom().item(view(session)); // already so: nothing to announce
+            }
+            session.sequence++;
+            return change.persist()
+                    .chain(() -> event.apply(session, change))
+                    .chain(() -> session.flush())
+                    .map(ignored -> view(session));
         });
     }
 
@@ -225,7 +244,7 @@ public class SessionService {
     @WithTransaction
     public Uni<SessionView> update(UUID caller, UUID sessionId, long expectedVersion, UpdateSession request) {
         return organizing(caller, sessionId).chain(session -> {
-            if (session.version != expectedVersion) {
+            if (expectedVersion != SessionResource.ANY_VERSION && session.version != expectedVersion) {
                 throw ProblemException.of(Status.PRECONDITION_FAILED,
                         "The session changed since you read it (now version " + session.version
                                 + "). Read it again and retry with its ETag in If-Match.");
@@ -233,12 +252,22 @@ public class SessionService {
             if (session.cancelled()) {
                 throw ProblemException.conflict("A cancelled session cannot be edited.");
             }
+            SessionView before = view(session);
             Instant previousStart = session.startsAt;
             Instant previousEnd = session.endsAt();
+            String previousZone = session.timeZone;
             Integer previousCapacity = session.capacity;
             apply(session, request);
+            if (view(session).equals(before)) {
+                return Uni.createFrom().item(before);
+            }
             session.sequence++;
             boolean moved = !previousStart.equals(session.startsAt) || !previousEnd.equals(session.endsAt());
+            // Per-occurrence changes are keyed by the starts the old rule gave: moving the series resets them.
+            Uni<?> reset = session.recurrence != null && (!previousStart.equals(session.startsAt)
+                    || !previousZone.equals(session.timeZone))
+                    ? OccurrenceChange.delete("id.sessionId", session.id)
+                    : Uni.createFrom().voidItem();
             Uni<?> event = moved
                     ? outbox.publish(new SessionRescheduled(session.id, session.groupId, previousStart, previousEnd,
                             session.startsAt, session.endsAt(), null))
@@ -246,7 +275,8 @@ public class SessionService {
             boolean morePlaces = previousCapacity != null
                     && (session.capacity == null || session.capacity > previousCapacity);
             // flush so the response carries the version the next If-Match needs
-            return event.chain(() -> morePlaces ? rsvps.fillFreePlaces(session) : Uni.createFrom().voidItem())
+            return event.chain(() -> reset)
+                    .chain(() -> morePlaces ? rsvps.fillFreePlaces(session) : Uni.createFrom().voidItem())
                     .chain(() -> session.flush())
                     .map(ignored -> view(session));
         });
@@ -296,10 +326,6 @@ public class SessionService {
         if (session.recurrence != null && (request.startsAt() != null || request.timeZone() != null)) {
             session.recurrence = Recurrence.validate(session.recurrence, session.firstStart());
         }
-    }
-
-    private Uni<CodingSession> visible(UUID caller, UUID sessionId) {
-        return visible(caller, sessionId, LockModeType.NONE);
     }
 
     /** Locked sessions serialise every change of places: edits, RSVPs and cancellations. */
@@ -361,6 +387,11 @@ public class SessionService {
             throw ProblemException.invalidField(field,
                     "must be an RFC 3339 date-time with an offset, such as 2026-03-28T18:00:00+01:00");
         }
+    }
+
+    private static ProblemException occurrenceNotFound(Instant start) {
+        return ProblemException.notFound("This session has no occurrence starting at " + start
+                + "; use the start an occurrence list shows for the series.");
     }
 
     static ProblemException sessionNotFound() {

@@ -100,6 +100,47 @@ class OccurrenceTest {
     }
 
     @Test
+    void a_moved_occurrence_is_addressed_by_its_new_start_and_cancelling_twice_announces_once() {
+        Learner owner = Learner.named("Owner");
+        UUID groupId = owner.creates("PUBLIC");
+        String id = weekly(owner, groupId);
+        ZonedDateTime second = FIRST.plusWeeks(1);
+        ZonedDateTime movedTo = second.plusHours(2);
+        String base = "/api/v1/sessions/" + id + "/occurrences/";
+        owner.call().body(Map.of("startsAt", movedTo.toOffsetDateTime().toString()))
+                .when().put(base + second.toOffsetDateTime()).then().statusCode(200);
+
+        try (Broker broker = Broker.open()) {
+            Broker.Recorder recorder = broker.record("session.cancelled.v1", "session.rescheduled.v1");
+            owner.call().when().post(base + movedTo.toOffsetDateTime() + "/cancel").then().statusCode(200);
+            owner.call().when().post(base + movedTo.toOffsetDateTime() + "/cancel").then().statusCode(404);
+            owner.call().when().post(base + second.toOffsetDateTime() + "/cancel").then().statusCode(200);
+            // a marker change after the repeated cancel: once it is seen, the repeat would have been too
+            owner.call().when().post(base + FIRST.plusWeeks(3).toOffsetDateTime() + "/cancel").then().statusCode(200);
+
+            assertEquals(List.of(FIRST.toInstant(), FIRST.plusWeeks(2).toInstant()), starts(owner, groupId));
+            await().atMost(Duration.ofSeconds(20)).until(() -> recorder.about(id).size() >= 2);
+            assertEquals(List.of(second.toInstant(), FIRST.plusWeeks(3).toInstant()), recorder.about(id).stream()
+                    .map(r -> Instant.parse(r.event().getJsonObject("data").getString("occurrenceStartsAt"))).toList());
+        }
+    }
+
+    @Test
+    void moving_the_whole_series_resets_its_occurrence_changes() {
+        Learner owner = Learner.named("Owner");
+        UUID groupId = owner.creates("PUBLIC");
+        String id = weekly(owner, groupId);
+        owner.call().when().post("/api/v1/sessions/" + id + "/occurrences/" + FIRST.plusWeeks(1).toOffsetDateTime()
+                + "/cancel").then().statusCode(200);
+
+        String etag = owner.call().when().get("/api/v1/sessions/" + id).then().extract().header("ETag");
+        owner.call().header("If-Match", etag).body(Map.of("startsAt", FIRST.plusHours(1).toOffsetDateTime().toString()))
+                .when().patch("/api/v1/sessions/" + id).then().statusCode(200);
+
+        assertEquals(4, starts(owner, groupId).size());
+    }
+
+    @Test
     void occurrence_changes_need_a_real_occurrence_an_organizer_and_a_valid_start() {
         Learner owner = Learner.named("Owner");
         Learner member = Learner.named("Member");

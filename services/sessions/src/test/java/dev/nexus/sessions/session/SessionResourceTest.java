@@ -229,6 +229,10 @@ class SessionResourceTest {
         String later = tomorrowAt18Berlin().plusHours(1).toOffsetDateTime().toString();
 
         owner.call().body(Map.of("startsAt", later)).when().patch("/api/v1/sessions/" + id).then().statusCode(428);
+        owner.call().header("If-Match", "\"x0\"").body(Map.of("title", "Moving"))
+                .when().patch("/api/v1/sessions/" + id).then().statusCode(412);
+        owner.call().header("If-Match", "\"v0\"").body(Map.of("title", "Moving"))
+                .when().patch("/api/v1/sessions/" + id).then().statusCode(200).header("ETag", "\"v0;Europe/Berlin\"");
         owner.call().header("If-Match", "\"v0\"").body(Map.of("startsAt", later))
                 .when().patch("/api/v1/sessions/" + id)
                 .then().statusCode(200).header("ETag", "\"v1;Europe/Berlin\"");
@@ -238,6 +242,8 @@ class SessionResourceTest {
         owner.call().header("If-Match", "\"v1\"").body(Map.of("startsAt", OffsetDateTime.now().minusDays(1).toString()))
                 .when().patch("/api/v1/sessions/" + id)
                 .then().statusCode(400).body("errors.field", hasItem("startsAt"));
+        owner.call().header("If-Match", "*").body(Map.of("title", "Whatever the version"))
+                .when().patch("/api/v1/sessions/" + id).then().statusCode(200).header("ETag", "\"v2;Europe/Berlin\"");
 
         await().atMost(Duration.ofSeconds(20)).until(() -> recorder.about(id).size() >= 2);
         Broker.Received moved = recorder.about(id).get(1);
