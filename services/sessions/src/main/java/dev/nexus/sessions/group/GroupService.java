@@ -15,6 +15,7 @@ import dev.nexus.sessions.group.GroupViews.InviteView;
 import dev.nexus.sessions.group.GroupViews.MemberView;
 import dev.nexus.sessions.group.GroupViews.UpdateGroup;
 import dev.nexus.sessions.group.Membership.Role;
+import dev.nexus.sessions.rsvp.RsvpService;
 import dev.nexus.sessions.user.User;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -49,11 +50,13 @@ public class GroupService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Outbox outbox;
+    private final RsvpService rsvps;
     private final Duration inviteLifetime;
 
-    public GroupService(Outbox outbox,
+    public GroupService(Outbox outbox, RsvpService rsvps,
             @ConfigProperty(name = "nexus.sessions.invite-lifetime", defaultValue = "7d") Duration inviteLifetime) {
         this.outbox = outbox;
+        this.rsvps = rsvps;
         this.inviteLifetime = inviteLifetime;
     }
 
@@ -196,7 +199,7 @@ public class GroupService {
             }
             return target.delete()
                     .chain(() -> outbox.publish(new MemberLeft(groupId, userId, target.role.name())))
-                    .replaceWithVoid();
+                    .chain(() -> rsvps.withdraw(groupId, userId));
         }));
     }
 

@@ -10,6 +10,7 @@ import dev.nexus.sessions.group.GroupService;
 import dev.nexus.sessions.rsvp.RsvpViews.AttendeeView;
 import dev.nexus.sessions.rsvp.RsvpViews.RsvpView;
 import dev.nexus.sessions.session.CodingSession;
+import dev.nexus.sessions.session.Recurrence;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -52,6 +53,9 @@ public class RsvpService {
                 .chain(session -> {
                     if (session.cancelled()) {
                         throw ProblemException.conflict("This session was cancelled.");
+                    }
+                    if (lastEnd(session).isBefore(Instant.now())) {
+                        throw ProblemException.conflict("This session is over; it takes no more answers.");
                     }
                     return Rsvp.<Rsvp>find("sessionId = ?1 and userId = ?2", sessionId, caller).firstResult()
                             .chain(existing -> change(session, caller, existing, status));
@@ -103,6 +107,39 @@ public class RsvpService {
                             .range(0, (int) free - 1).list()
                             .chain(first -> promote(session, first));
                 });
+    }
+
+    /**
+     * A member left (or was removed from) the group: their answers to its sessions are withdrawn,
+     * announced as DECLINED, and the places they held go to the waitlists. Runs in the caller's
+     * transaction, session rows locked one by one like any other change of places.
+     */
+    public Uni<Void> withdraw(UUID groupId, UUID userId) {
+        return Rsvp.<Rsvp>find("userId = ?1 and sessionId in (select s.id from CodingSession s where s.groupId = ?2)",
+                        userId, groupId).list()
+                .chain(answers -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (Rsvp answer : answers) {
+                        chain = chain.chain(() -> CodingSession.<CodingSession>findById(answer.sessionId,
+                                        LockModeType.PESSIMISTIC_WRITE)
+                                .chain(session -> answer.delete()
+                                        .chain(() -> outbox.publish(new RsvpChanged(session.id, groupId, userId,
+                                                Rsvp.Status.DECLINED.name(), false)))
+                                        .chain(() -> answer.confirmed() ? fillFreePlaces(session) : Uni.createFrom().voidItem())));
+                    }
+                    return chain;
+                });
+    }
+
+    /** When the session, or the last occurrence of a series, ends. */
+    private static Instant lastEnd(CodingSession session) {
+        if (session.recurrence == null) {
+            return session.endsAt();
+        }
+        List<java.time.ZonedDateTime> starts = Recurrence.starts(session.recurrence, session.firstStart(),
+                session.startsAt, session.startsAt.plus(java.time.Duration.ofDays(367)));
+        return (starts.isEmpty() ? session.startsAt : starts.get(starts.size() - 1).toInstant())
+                .plus(java.time.Duration.ofMinutes(session.durationMinutes));
     }
 
     private Uni<RsvpView> change(CodingSession session, UUID caller, Rsvp existing, Rsvp.Status status) {

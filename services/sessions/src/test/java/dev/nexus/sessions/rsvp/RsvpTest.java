@@ -130,6 +130,31 @@ class RsvpTest {
     }
 
     @Test
+    void a_member_who_leaves_the_group_gives_their_place_to_the_first_in_line() {
+        Learner owner = Learner.named("Owner");
+        UUID groupId = owner.creates("PUBLIC");
+        List<Learner> m = members(groupId, 2);
+        UUID sessionId = sessionIn(owner, groupId, 1);
+        answer(m.get(0), sessionId, "GOING").body("waitlisted", equalTo(false));
+        answer(m.get(1), sessionId, "GOING").body("waitlisted", equalTo(true));
+
+        m.get(0).call().when().delete("/api/v1/groups/" + groupId + "/members/" + m.get(0).id()).then().statusCode(204);
+
+        answer(m.get(1), sessionId, "GOING").body("waitlisted", equalTo(false));
+        assertEquals(0L, Db.value("select count(*) from rsvps where user_id = ?", m.get(0).id()));
+        assertEquals(1L, confirmed(sessionId));
+    }
+
+    @Test
+    void a_session_that_is_over_takes_no_answers() {
+        Learner owner = Learner.named("Owner");
+        UUID sessionId = sessionIn(owner, owner.creates("PUBLIC"), null);
+        Db.execute("update coding_sessions set starts_at = starts_at - interval '10 days' where id = ?", sessionId);
+
+        answer(owner, sessionId, "GOING").statusCode(409).contentType("application/problem+json");
+    }
+
+    @Test
     void a_cancelled_session_takes_no_answers() {
         Learner owner = Learner.named("Owner");
         UUID sessionId = sessionIn(owner, owner.creates("PUBLIC"), null);
