@@ -72,10 +72,11 @@ public final class Events {
 
     /**
      * {@code occurrenceStartsAt} names the one occurrence of a series that moved (its original
-     * start); null when the session or the whole series moved.
+     * start); null when the session or the whole series moved. {@code recurrence} is the series'
+     * rule after the change (null for a single session): a changed rule moves occurrences too.
      */
     public record SessionRescheduled(UUID sessionId, UUID groupId, Instant previousStartsAt, Instant previousEndsAt,
-            Instant startsAt, Instant endsAt, Instant occurrenceStartsAt) implements EventPayload {
+            Instant startsAt, Instant endsAt, Instant occurrenceStartsAt, String recurrence) implements EventPayload {
         public String subject() {
             return sessionId.toString();
         }

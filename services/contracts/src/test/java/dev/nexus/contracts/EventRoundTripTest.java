@@ -40,7 +40,7 @@ class EventRoundTripTest {
             new MemberLeft(A, B, "organizer"),
             new MemberRoleChanged(A, B, "organizer"),
             new SessionScheduled(A, B, "Mob on borrowck", T1, T2, "Europe/Berlin", C, 8, "FREQ=WEEKLY;COUNT=4"),
-            new SessionRescheduled(A, B, T1, T2, T1.plusSeconds(3600), T2.plusSeconds(3600), T1),
+            new SessionRescheduled(A, B, T1, T2, T1.plusSeconds(3600), T2.plusSeconds(3600), T1, "FREQ=DAILY;COUNT=3"),
             new SessionCancelled(A, B, "Speaker ill", null),
             new RsvpChanged(A, B, C, "GOING", true),
             new WaitlistPromoted(A, B, C),

@@ -196,7 +196,8 @@ public class SessionService {
         }, (session, change) -> {
             Duration length = Duration.ofMinutes(session.durationMinutes);
             return outbox.publish(new SessionRescheduled(session.id, session.groupId, previous[0],
-                    previous[0].plus(length), change.movedTo, change.movedTo.plus(length), change.id.originalStart));
+                    previous[0].plus(length), change.movedTo, change.movedTo.plus(length), change.id.originalStart,
+                    session.recurrence));
         });
     }
 
@@ -240,7 +241,7 @@ public class SessionService {
         });
     }
 
-    /** Edits a session; {@code expectedVersion} comes from If-Match. Changed times publish session.rescheduled. */
+    /** Edits a session; {@code expectedVersion} comes from If-Match. Changed times or rule publish session.rescheduled. */
     @WithTransaction
     public Uni<SessionView> update(UUID caller, UUID sessionId, long expectedVersion, UpdateSession request) {
         return organizing(caller, sessionId).chain(session -> {
@@ -256,21 +257,23 @@ public class SessionService {
             Instant previousStart = session.startsAt;
             Instant previousEnd = session.endsAt();
             String previousZone = session.timeZone;
+            String previousRule = session.recurrence;
             Integer previousCapacity = session.capacity;
             apply(session, request);
             if (view(session).equals(before)) {
                 return Uni.createFrom().item(before);
             }
             session.sequence++;
-            boolean moved = !previousStart.equals(session.startsAt) || !previousEnd.equals(session.endsAt());
+            boolean moved = !previousStart.equals(session.startsAt) || !previousEnd.equals(session.endsAt())
+                    || !Objects.equals(previousRule, session.recurrence);
             // Per-occurrence changes are keyed by the starts the old rule gave: moving the series resets them.
-            Uni<?> reset = session.recurrence != null && (!previousStart.equals(session.startsAt)
-                    || !previousZone.equals(session.timeZone))
+            Uni<?> reset = previousRule != null && (!previousStart.equals(session.startsAt)
+                    || !previousZone.equals(session.timeZone) || !previousRule.equals(session.recurrence))
                     ? OccurrenceChange.delete("id.sessionId", session.id)
                     : Uni.createFrom().voidItem();
             Uni<?> event = moved
                     ? outbox.publish(new SessionRescheduled(session.id, session.groupId, previousStart, previousEnd,
-                            session.startsAt, session.endsAt(), null))
+                            session.startsAt, session.endsAt(), null, session.recurrence))
                     : Uni.createFrom().voidItem();
             boolean morePlaces = previousCapacity != null
                     && (session.capacity == null || session.capacity > previousCapacity);
@@ -323,7 +326,10 @@ public class SessionService {
             }
             session.startsAt = start;
         }
-        if (session.recurrence != null && (request.startsAt() != null || request.timeZone() != null)) {
+        if (request.recurrence() != null) {
+            session.recurrence = request.recurrence().isBlank() ? null : request.recurrence();
+        }
+        if (session.recurrence != null) {
             session.recurrence = Recurrence.validate(session.recurrence, session.firstStart());
         }
     }

@@ -34,7 +34,10 @@ public final class SessionViews {
             String meetingUrl) {
     }
 
-    /** Absent fields stay as they are; send the session's ETag in If-Match. */
+    /**
+     * Absent fields stay as they are; send the session's ETag in If-Match. {@code recurrence} ""
+     * turns a series into a single session; {@code meetingUrl} "" removes the link.
+     */
     public record UpdateSession(
             @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String title,
             @Size(max = 10_000) String description,
@@ -43,7 +46,8 @@ public final class SessionViews {
             @IanaTimeZone String timeZone,
             @Positive Integer capacity,
             @Size(max = 2000) @Pattern(regexp = "(?i)(https?://\\S+)?", message = "must be an http:// or https:// URL")
-            String meetingUrl) {
+            String meetingUrl,
+            @Size(max = 500) String recurrence) {
     }
 
     /** Moves one occurrence of a series. */

@@ -84,6 +84,7 @@ class RsvpTest {
 
         try (Broker broker = Broker.open()) {
             Broker.Recorder promoted = broker.record("session.waitlist-promoted.v1");
+            Broker.Recorder changed = broker.record("session.rsvp-changed.v1");
             answer(m.get(0), sessionId, "DECLINED").statusCode(200).body("status", equalTo("DECLINED"));
 
             answer(m.get(2), sessionId, "GOING").body("waitlisted", equalTo(false));
@@ -92,6 +93,19 @@ class RsvpTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> !promoted.about(sessionId).isEmpty());
             assertEquals(m.get(2).id().toString(),
                     promoted.about(sessionId).get(0).event().getJsonObject("data").getString("userId"));
+            // the decline, and the promoted member's new state: GOING with a place (earlier answers'
+            // events may also arrive here, so pick these two by their content)
+            Map<String, Object> decline = Map.of("sessionId", sessionId.toString(), "groupId", groupId.toString(),
+                    "userId", m.get(0).id().toString(), "status", "DECLINED", "waitlisted", false);
+            Map<String, Object> promotion = Map.of("sessionId", sessionId.toString(), "groupId", groupId.toString(),
+                    "userId", m.get(2).id().toString(), "status", "GOING", "waitlisted", false);
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                List<Map<String, Object>> seen = changed.about(sessionId).stream()
+                        .map(r -> r.event().getJsonObject("data").getMap()).toList();
+                return seen.contains(decline) && seen.contains(promotion);
+            });
+            assertEquals(1, changed.about(sessionId).stream()
+                    .filter(r -> r.event().getJsonObject("data").getMap().equals(decline)).count());
         }
         owner.call().when().get("/api/v1/sessions/" + sessionId + "/rsvps").then().statusCode(200)
                 .body("items.displayName", contains("Member 1", "Member 2", "Member 3", "Member 0"));

@@ -126,6 +126,25 @@ class OccurrenceTest {
     }
 
     @Test
+    void the_cached_upcoming_list_and_agenda_follow_an_occurrence_change_at_once() {
+        Learner owner = Learner.named("Owner");
+        UUID groupId = owner.creates("PUBLIC");
+        String id = weekly(owner, groupId);
+        String second = FIRST.plusWeeks(1).toOffsetDateTime().toString();
+        List<String> before = owner.call().when().get("/api/v1/groups/" + groupId + "/sessions")
+                .then().extract().path("items.startsAt");
+        owner.call().when().get("/api/v1/me/sessions").then().statusCode(200);
+
+        owner.call().when().post("/api/v1/sessions/" + id + "/occurrences/" + second + "/cancel").then().statusCode(200);
+
+        List<String> after = owner.call().when().get("/api/v1/groups/" + groupId + "/sessions")
+                .then().extract().path("items.startsAt");
+        List<String> agenda = owner.call().when().get("/api/v1/me/sessions").then().extract().path("items.startsAt");
+        assertEquals(before.size() - 1, after.size());
+        assertEquals(after, agenda);
+    }
+
+    @Test
     void moving_the_whole_series_resets_its_occurrence_changes() {
         Learner owner = Learner.named("Owner");
         UUID groupId = owner.creates("PUBLIC");
@@ -138,6 +157,30 @@ class OccurrenceTest {
                 .when().patch("/api/v1/sessions/" + id).then().statusCode(200);
 
         assertEquals(4, starts(owner, groupId).size());
+    }
+
+    @Test
+    void editing_the_rule_lengthens_a_series_or_ends_it_and_a_bad_rule_is_a_400() {
+        Learner owner = Learner.named("Owner");
+        UUID groupId = owner.creates("PUBLIC");
+        String id = weekly(owner, groupId);
+
+        try (Broker broker = Broker.open()) {
+            Broker.Recorder recorder = broker.record("session.rescheduled.v1");
+            owner.call().header("If-Match", "*").body(Map.of("recurrence", "FREQ=WEEKLY;COUNT=6"))
+                    .when().patch("/api/v1/sessions/" + id).then().statusCode(200);
+            assertEquals(6, starts(owner, groupId).size());
+            await().atMost(Duration.ofSeconds(20)).until(() -> !recorder.about(id).isEmpty());
+            assertEquals("FREQ=WEEKLY;COUNT=6",
+                    recorder.about(id).get(0).event().getJsonObject("data").getString("recurrence"));
+        }
+
+        owner.call().header("If-Match", "*").body(Map.of("recurrence", "FREQ=WEEKLY"))
+                .when().patch("/api/v1/sessions/" + id).then().statusCode(400).body("errors.field", hasItem("recurrence"));
+        owner.call().header("If-Match", "*").body(Map.of("recurrence", ""))
+                .when().patch("/api/v1/sessions/" + id).then().statusCode(200)
+                .body("recurrence", org.hamcrest.Matchers.nullValue());
+        assertEquals(List.of(FIRST.toInstant()), starts(owner, groupId));
     }
 
     @Test
