@@ -114,7 +114,8 @@ public class SessionResource {
     @APIResponse(responseCode = "404", description = "The series has no occurrence at that start")
     public Uni<Response> cancelOccurrence(@RestPath UUID sessionId, @RestPath String start,
             @Valid CancelSession request) {
-        return sessions.cancelOccurrence(caller(), sessionId, occurrence(start), request == null ? null : request.reason())
+        return sessions.cancelOccurrence(caller(), sessionId, SessionService.instant("start", start),
+                        request == null ? null : request.reason())
                 .call(view -> cache.sessionChanged(view.id(), view.groupId()))
                 .map(view -> zones.respond(Response.Status.OK, view, etag(view)));
     }
@@ -125,18 +126,10 @@ public class SessionResource {
             description = "start is the occurrence's original start; the body's startsAt is where it moves to.")
     public Uni<Response> moveOccurrence(@RestPath UUID sessionId, @RestPath String start,
             @Valid @NotNull MoveOccurrence request) {
-        return sessions.moveOccurrence(caller(), sessionId, occurrence(start), request.startsAt().toInstant())
+        return sessions.moveOccurrence(caller(), sessionId, SessionService.instant("start", start),
+                        request.startsAt().toInstant())
                 .call(view -> cache.sessionChanged(view.id(), view.groupId()))
                 .map(view -> zones.respond(Response.Status.OK, view, etag(view)));
-    }
-
-    private static Instant occurrence(String start) {
-        try {
-            return OffsetDateTime.parse(start).toInstant();
-        } catch (java.time.format.DateTimeParseException e) {
-            throw ProblemException.invalidField("start", "must be an occurrence's start as RFC 3339, such as"
-                    + " 2026-03-17T18:00:00+01:00");
-        }
     }
 
     @PUT

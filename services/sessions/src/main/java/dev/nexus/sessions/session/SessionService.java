@@ -386,7 +386,8 @@ public class SessionService {
         return new Instant[] { start, end };
     }
 
-    private static Instant instant(String field, String value) {
+    /** An RFC 3339 date-time with offset from a query or path parameter; a 400 naming {@code field} otherwise. */
+    static Instant instant(String field, String value) {
         try {
             return OffsetDateTime.parse(value).toInstant();
         } catch (java.time.format.DateTimeParseException e) {
