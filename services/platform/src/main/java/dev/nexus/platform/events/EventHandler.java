@@ -15,4 +15,12 @@ public interface EventHandler {
     Set<EventType> types();
 
     Uni<Void> handle(CloudEvent<? extends EventPayload> event);
+
+    /**
+     * Runs once the transaction of {@link #handle} committed, before the ack: the place to drop
+     * cache entries the event made stale. Failures are logged, never retried.
+     */
+    default Uni<Void> afterCommit(CloudEvent<? extends EventPayload> event) {
+        return Uni.createFrom().voidItem();
+    }
 }

@@ -12,7 +12,9 @@ import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
@@ -32,30 +34,25 @@ public class Inbox {
     private static final Logger LOG = Logger.getLogger(Inbox.class);
 
     private final EventCodec codec;
-    private final Map<EventType, EventHandler> handlers = new EnumMap<>(EventType.class);
+    private final Map<EventType, List<EventHandler>> handlers = new EnumMap<>(EventType.class);
     private final MeterRegistry metrics;
 
     public Inbox(EventCodec codec, Instance<EventHandler> handlerBeans, MeterRegistry metrics) {
         this.codec = codec;
         this.metrics = metrics;
         for (EventHandler handler : handlerBeans) {
-            handler.types().forEach(type -> {
-                EventHandler clash = handlers.putIfAbsent(type, handler);
-                if (clash != null) {
-                    throw new IllegalStateException(type + " has two handlers: " + clash + " and " + handler);
-                }
-            });
+            handler.types().forEach(type -> handlers.computeIfAbsent(type, t -> new ArrayList<>()).add(handler));
         }
     }
 
     /** Processes one message of the {@link Channels#EVENTS_IN} channel and settles it. */
     public Uni<Void> accept(Message<?> message) {
         CloudEvent<EventPayload> event;
-        EventHandler handler;
+        List<EventHandler> handling;
         try {
             event = codec.decode(text(message.getPayload()));
-            handler = handlers.get(EventType.fromType(event.type()).orElseThrow());
-            if (handler == null) {
+            handling = handlers.get(EventType.fromType(event.type()).orElseThrow());
+            if (handling == null) {
                 throw new EventCodec.MalformedEventException("no handler for " + event.type() + " in this service");
             }
         } catch (RuntimeException e) {
@@ -65,8 +62,9 @@ public class Inbox {
                     message.nack(e, Metadata.of(new RabbitMQRejectMetadata(false))));
         }
         return Panache.withTransaction(() -> record(event).chain(first -> first
-                        ? handler.handle(event).replaceWith("handled")
+                        ? handleAll(handling, event).replaceWith("handled")
                         : Uni.createFrom().item("duplicate")))
+                .call(outcome -> outcome.equals("handled") ? afterCommit(handling, event) : Uni.createFrom().voidItem())
                 .chain(outcome -> {
                     count(outcome);
                     return Uni.createFrom().completionStage(message.ack());
@@ -77,6 +75,24 @@ public class Inbox {
                     return Uni.createFrom().completionStage(
                             message.nack(e, Metadata.of(new RabbitMQRejectMetadata(true))));
                 });
+    }
+
+    /** One after the other, in the one transaction: all effects happen or none. */
+    private static Uni<Void> handleAll(List<EventHandler> handling, CloudEvent<EventPayload> event) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (EventHandler handler : handling) {
+            chain = chain.chain(() -> handler.handle(event));
+        }
+        return chain;
+    }
+
+    private static Uni<Void> afterCommit(List<EventHandler> handling, CloudEvent<EventPayload> event) {
+        return Uni.join().all(handling.stream()
+                        .map(handler -> handler.afterCommit(event)
+                                .onFailure().invoke(e -> LOG.warnf(e, "after-commit step of %s failed", event.type()))
+                                .onFailure().recoverWithNull())
+                        .toList())
+                .andFailFast().replaceWithVoid();
     }
 
     private Uni<Boolean> record(CloudEvent<?> event) {

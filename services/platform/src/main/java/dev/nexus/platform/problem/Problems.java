@@ -10,6 +10,7 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -31,7 +32,7 @@ public class Problems {
     private static final Logger LOG = Logger.getLogger(Problems.class);
     private static final String TYPE_BASE = "https://nexus.dev/problems/";
 
-    static String typeOf(int status) {
+    public static String typeOf(int status) {
         return switch (status) {
             case 400 -> TYPE_BASE + "invalid-request";
             case 401 -> TYPE_BASE + "unauthenticated";
@@ -154,11 +155,24 @@ public class Problems {
         return false;
     }
 
-    private static String fieldOf(ConstraintViolation<?> violation) {
-        String field = null;
+    /** The JSON path of the invalid value in the body ({@code tags[1]}, {@code items[0].name}), or the parameter's name. */
+    static String fieldOf(ConstraintViolation<?> violation) {
+        StringBuilder field = new StringBuilder();
+        String last = null;
         for (Path.Node node : violation.getPropertyPath()) {
-            field = node.getName();
+            last = node.getName();
+            if (node.getKind() != ElementKind.PROPERTY && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
+                continue;
+            }
+            if (node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']');
+            } else if (node.getKey() != null) {
+                field.append('[').append(node.getKey()).append(']');
+            }
+            if (node.getKind() == ElementKind.PROPERTY) {
+                field.append(field.isEmpty() ? "" : ".").append(node.getName());
+            }
         }
-        return field == null ? "body" : field;
+        return !field.isEmpty() ? field.toString() : last == null ? "body" : last;
     }
 }

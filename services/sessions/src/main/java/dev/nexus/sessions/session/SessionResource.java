@@ -1,8 +1,8 @@
 package dev.nexus.sessions.session;
 
+import dev.nexus.platform.http.Versions;
 import dev.nexus.platform.paging.Cursor;
 import dev.nexus.platform.paging.Page;
-import dev.nexus.platform.problem.ProblemException;
 import dev.nexus.sessions.rsvp.RsvpService;
 import dev.nexus.sessions.rsvp.RsvpViews.Answer;
 import dev.nexus.sessions.rsvp.RsvpViews.AttendeeView;
@@ -26,7 +26,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -93,7 +92,7 @@ public class SessionResource {
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Uni<Response> update(@RestPath UUID sessionId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull UpdateSession request) {
-        return sessions.update(caller(), sessionId, version(ifMatch), request)
+        return sessions.update(caller(), sessionId, Versions.ifMatch(ifMatch, "session"), request)
                 .call(view -> cache.sessionChanged(view.id(), view.groupId()))
                 .map(view -> zones.respond(Response.Status.OK, view, etag(view)));
     }
@@ -158,30 +157,7 @@ public class SessionResource {
 
     /** The version as an ETag; {@link CallerZone} adds the caller's zone to it. */
     static String etag(SessionView view) {
-        return "\"v" + view.version() + "\"";
-    }
-
-    /** If-Match: * — the caller accepts whatever version is current. */
-    static final long ANY_VERSION = -1;
-
-    /** {@code If-Match: "v3;Europe/Berlin"} (or "v3", or weak) → 3; {@code *} → {@link #ANY_VERSION}. */
-    static long version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(428, "Precondition Required",
-                    "Send the session's ETag in If-Match, so that you do not overwrite someone else's change.", List.of());
-        }
-        String tag = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "").replaceFirst(";.*$", "");
-        if (tag.equals("*")) {
-            return ANY_VERSION;
-        }
-        try {
-            if (!tag.startsWith("v")) {
-                throw new NumberFormatException(tag);
-            }
-            return Long.parseLong(tag.substring(1));
-        } catch (RuntimeException e) {
-            throw ProblemException.of(Response.Status.PRECONDITION_FAILED, "If-Match is not an ETag of this session.");
-        }
+        return Versions.etag(view.version());
     }
 
     private UUID caller() {

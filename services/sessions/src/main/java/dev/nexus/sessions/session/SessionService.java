@@ -5,6 +5,7 @@ import dev.nexus.contracts.Events.SessionRescheduled;
 import dev.nexus.contracts.Events.SessionScheduled;
 import dev.nexus.platform.cache.HotCache;
 import dev.nexus.platform.events.Outbox;
+import dev.nexus.platform.http.Versions;
 import dev.nexus.platform.paging.Cursor;
 import dev.nexus.platform.paging.Page;
 import dev.nexus.platform.problem.ProblemException;
@@ -20,7 +21,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import jakarta.ws.rs.core.Response.Status;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -245,11 +245,7 @@ public class SessionService {
     @WithTransaction
     public Uni<SessionView> update(UUID caller, UUID sessionId, long expectedVersion, UpdateSession request) {
         return organizing(caller, sessionId).chain(session -> {
-            if (expectedVersion != SessionResource.ANY_VERSION && session.version != expectedVersion) {
-                throw ProblemException.of(Status.PRECONDITION_FAILED,
-                        "The session changed since you read it (now version " + session.version
-                                + "). Read it again and retry with its ETag in If-Match.");
-            }
+            Versions.require(expectedVersion, session.version, "session");
             if (session.cancelled()) {
                 throw ProblemException.conflict("A cancelled session cannot be edited.");
             }

@@ -1,0 +1,31 @@
+package dev.nexus.platform.http;
+
+import dev.nexus.platform.problem.ProblemException;
+import java.util.UUID;
+
+/**
+ * Query parameters taken as strings and parsed here, so that a malformed one is a 400 naming it
+ * (JAX-RS answers a failed conversion with a bare 404).
+ */
+public final class Params {
+
+    private Params() {
+    }
+
+    /** Null when absent. */
+    public static UUID uuid(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField(name, "is not an id (UUID)");
+        }
+    }
+
+    /** {@code Cache-Control: no-cache} from the client: read past the cache. */
+    public static boolean noCache(String cacheControl) {
+        return cacheControl != null && cacheControl.toLowerCase().contains("no-cache");
+    }
+}
