@@ -153,17 +153,22 @@ public class HotCache {
         return load;
     }
 
+    /** A strong ETag (quoted) for a body: a hash of it. */
+    public static String etag(String body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
+            return '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22) + '"';
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private Entry entryOf(Object loaded) {
         Value value = loaded instanceof Value v ? v : new Value(loaded, "", null);
         try {
             String body = json.writeValueAsString(value.body());
-            String tag = value.etag();
-            if (tag == null) {
-                byte[] digest = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
-                tag = '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22) + '"';
-            }
-            return new Entry(tag, value.meta().replace('\n', ' '), body);
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return new Entry(value.etag() == null ? etag(body) : value.etag(), value.meta().replace('\n', ' '), body);
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot cache " + value.body().getClass().getName(), e);
         }
     }

@@ -1,0 +1,121 @@
+package dev.nexus.notes.problem;
+
+import dev.nexus.notes.problem.ProblemViews.CreateProblem;
+import dev.nexus.notes.problem.ProblemViews.ProblemSummary;
+import dev.nexus.notes.problem.ProblemViews.ProblemView;
+import dev.nexus.notes.solution.SolutionService;
+import dev.nexus.notes.solution.SolutionService.Sort;
+import dev.nexus.notes.solution.SolutionViews.PostSolution;
+import dev.nexus.notes.solution.SolutionViews.SolutionView;
+import dev.nexus.platform.http.Params;
+import dev.nexus.platform.paging.Cursor;
+import dev.nexus.platform.paging.Page;
+import dev.nexus.platform.problem.ProblemException;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Locale;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+
+@Path("/api/v1/problems")
+@Authenticated
+@Tag(name = "Problems and solutions")
+@SecurityRequirement(name = "bearer")
+public class ProblemResource {
+
+    private final ProblemService problems;
+    private final SolutionService solutions;
+    private final JsonWebToken token;
+
+    public ProblemResource(ProblemService problems, SolutionService solutions, JsonWebToken token) {
+        this.problems = problems;
+        this.solutions = solutions;
+        this.token = token;
+    }
+
+    @POST
+    @Operation(summary = "Pose a problem in a group (members only), optionally linked to one of its sessions",
+            description = "The statement is Markdown; link, when given, is an http(s) URL (say, the kata's page).")
+    @APIResponse(responseCode = "201", description = "Posted")
+    @APIResponse(responseCode = "404", description = "No such group, or the caller is not a member")
+    public Uni<Response> create(@Valid @NotNull CreateProblem request) {
+        return problems.create(caller(), request)
+                .map(view -> Response.created(URI.create("/api/v1/problems/" + view.id())).entity(view).build());
+    }
+
+    @GET
+    @Operation(summary = "Problems, newest first",
+            description = "Without groupId: the problems of every group the caller is in. q searches title and"
+                    + " statement (never solutions, which may be hidden from the caller).")
+    public Uni<Page<ProblemSummary>> list(@QueryParam("groupId") String groupId, @QueryParam("q") String q,
+            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        return problems.list(caller(), Params.uuid("groupId", groupId), q, Cursor.decode(cursor), Cursor.limit(limit));
+    }
+
+    @GET
+    @Path("/{problemId}")
+    @Operation(summary = "One problem; solutionsVisible says whether the caller may read others' solutions")
+    @APIResponse(responseCode = "404", description = "No such problem, or in a group the caller is not in")
+    public Uni<ProblemView> get(@RestPath UUID problemId) {
+        return problems.get(caller(), problemId);
+    }
+
+    @POST
+    @Path("/{problemId}/reveal")
+    @Operation(summary = "Show me the other solutions before I solve it (spoiler guard off for the caller)")
+    public Uni<ProblemView> reveal(@RestPath UUID problemId) {
+        return problems.reveal(caller(), problemId);
+    }
+
+    @POST
+    @Path("/{problemId}/solutions")
+    @Operation(summary = "Post a solution (Markdown body and its language); unlocks the other solutions")
+    @APIResponse(responseCode = "201", description = "Posted")
+    public Uni<Response> solve(@RestPath UUID problemId, @Valid @NotNull PostSolution request) {
+        return solutions.post(caller(), problemId, request)
+                .call(solutions::posted)
+                .map(view -> Response.created(URI.create("/api/v1/solutions/" + view.id())).entity(view).build());
+    }
+
+    @GET
+    @Path("/{problemId}/solutions")
+    @Operation(summary = "A problem's solutions: the accepted one first, then by votes (top, default) or newest",
+            description = "Spoiler guard: until the caller has posted a solution or revealed them, other members'"
+                    + " solutions come with withheld=true and no body; title, author, language and votes stay."
+                    + " The first page of sort=top is served from the cache (Cache-Control: no-cache reads past it).")
+    public Uni<Page<SolutionView>> solutions(@RestPath UUID problemId, @QueryParam("sort") String sort,
+            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
+            @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl) {
+        return solutions.list(caller(), problemId, sort(sort), cursor, Cursor.limit(limit), Params.noCache(cacheControl));
+    }
+
+    private static Sort sort(String sort) {
+        if (sort == null || sort.isBlank()) {
+            return Sort.TOP;
+        }
+        try {
+            return Sort.valueOf(sort.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("sort", "must be top or new");
+        }
+    }
+
+    private UUID caller() {
+        return UUID.fromString(token.getSubject());
+    }
+}
