@@ -1,7 +1,9 @@
 package dev.nexus.notes.note;
 
+import dev.nexus.notes.access.Authors;
 import dev.nexus.notes.comment.CommentService.AddComment;
 import dev.nexus.notes.comment.CommentService.CommentView;
+import dev.nexus.notes.markdown.Markdown;
 import dev.nexus.notes.note.NoteViews.CreateNote;
 import dev.nexus.notes.note.NoteViews.NoteSummary;
 import dev.nexus.notes.note.NoteViews.NoteView;
@@ -26,6 +28,8 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -41,6 +45,14 @@ import org.jboss.resteasy.reactive.RestPath;
 @Tag(name = "Notes")
 @SecurityRequirement(name = "bearer")
 public class NoteResource {
+
+    private static final String EXAMPLE_BODY = "# Binary search\n\nHalve the range until it is empty:\n\n"
+            + "```java\nint mid = lo + (hi - lo) / 2;\n```\n\n| n | steps |\n|---|---|\n| 1024 | 10 |\n";
+    private static final NoteView EXAMPLE = new NoteView(UUID.fromString("00000000-0000-4000-8000-000000000011"),
+            UUID.fromString("00000000-0000-4000-8000-000000000002"), null,
+            new Authors.Author(UUID.fromString("00000000-0000-4000-8000-000000000003"), "Ada Lovelace"),
+            "Binary search, step by step", EXAMPLE_BODY, new Markdown().html(EXAMPLE_BODY), List.of("arrays", "search"),
+            1, Instant.parse("2026-03-17T18:00:00Z"), Instant.parse("2026-03-17T18:00:00Z"), 0);
 
     private final NoteService notes;
     private final JsonWebToken token;
@@ -60,6 +72,15 @@ public class NoteResource {
     public Uni<Response> create(@Valid @NotNull CreateNote request) {
         return notes.create(caller(), request).map(view -> Response.created(URI.create("/api/v1/notes/" + view.id()))
                 .entity(view).tag(EntityTag.valueOf(Versions.etag(view.version()))).build());
+    }
+
+    @GET
+    @Path("/example")
+    @Operation(summary = "An example note document, always the same",
+            description = "Shows client developers every field of a note without posting one."
+                    + " It also serves as the baseline of the read benchmark (bench/notes-read.sh).")
+    public Response example() {
+        return Response.ok(EXAMPLE).tag(EntityTag.valueOf(Versions.etag(EXAMPLE.version()))).build();
     }
 
     @GET
