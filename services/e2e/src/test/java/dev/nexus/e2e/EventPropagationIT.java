@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * All four services as separate processes: an account registered in identity reaches the users
- * projection of sessions, notes and notifications through the real broker, and so does a change.
+ * projection of sessions, notes and notifications through the real broker, and so does a change;
+ * a group and its members in sessions decide who may post and read in notes.
  */
-class UserPropagationIT {
+class EventPropagationIT {
 
     private static final Duration BOUND = Duration.ofSeconds(30);
     private static final String[] CONSUMERS = { "sessions", "notes", "notifications" };
@@ -105,6 +106,43 @@ class UserPropagationIT {
                 .then().statusCode(200).body("items[0].displayName", equalTo("Margaret")));
         given().baseUri(platform.url("sessions")).auth().oauth2("forged." + token.substring(token.indexOf('.') + 1))
                 .when().get("/api/v1/groups/" + groupId).then().statusCode(401);
+    }
+
+    @Test
+    void a_group_made_in_sessions_lets_its_members_and_only_them_share_notes() {
+        String owner = register("Grace");
+        String joiner = register("Linus");
+        String outsider = register("Mallory");
+        String groupId = given().baseUri(platform.url("sessions")).auth().oauth2(owner).contentType(ContentType.JSON)
+                .body(Map.of("name", "Compilers", "visibility", "PUBLIC"))
+                .when().post("/api/v1/groups")
+                .then().statusCode(201).extract().path("id");
+        Map<String, Object> note = Map.of("groupId", groupId, "title", "Parsing", "body", "Recursive *descent*.");
+
+        // the owner may post once group.created reached notes
+        await().atMost(BOUND).until(() -> given().baseUri(platform.url("notes")).auth().oauth2(owner)
+                .contentType(ContentType.JSON).body(note).when().post("/api/v1/notes").statusCode() == 201);
+        String noteId = given().baseUri(platform.url("notes")).auth().oauth2(owner)
+                .queryParam("groupId", groupId).when().get("/api/v1/notes")
+                .then().statusCode(200).extract().path("items[0].id");
+
+        given().baseUri(platform.url("sessions")).auth().oauth2(joiner).contentType(ContentType.JSON)
+                .when().post("/api/v1/groups/" + groupId + "/members")
+                .then().statusCode(201);
+        await().atMost(BOUND).untilAsserted(() -> given().baseUri(platform.url("notes")).auth().oauth2(joiner)
+                .when().get("/api/v1/notes/" + noteId)
+                .then().statusCode(200).body("html", equalTo("<p>Recursive <em>descent</em>.</p>\n"))
+                .body("author.displayName", equalTo("Grace")));
+        given().baseUri(platform.url("notes")).auth().oauth2(outsider).when().get("/api/v1/notes/" + noteId)
+                .then().statusCode(404);
+    }
+
+    private static String register(String name) {
+        return given().baseUri(platform.url("identity")).contentType(ContentType.JSON)
+                .body(Map.of("email", "e2e-" + UUID.randomUUID() + "@example.org", "password", "correct horse battery",
+                        "displayName", name))
+                .when().post("/api/v1/auth/register")
+                .then().statusCode(201).extract().path("accessToken");
     }
 
     private static Map<String, String> user(String service, UUID userId) throws SQLException {
