@@ -202,7 +202,7 @@ public class NoteService {
         return readable(caller, noteId).chain(note -> {
             String hql = "from NoteRevision r where r.noteId = ?1"
                     + (after == null ? "" : " and (r.createdAt < ?2 or (r.createdAt = ?2 and r.id < ?3))")
-                    + " order by r.number desc";
+                    + " order by r.createdAt desc, r.id desc"; // the cursor's order; numbers grow with time
             Object[] params = after == null ? new Object[] { noteId } : new Object[] { noteId, after.at(), after.id() };
             return NoteRevision.<NoteRevision>find(hql, params).range(0, limit).list()
                     .chain(revisions -> authors.of(revisions.stream().map(r -> r.authorId).toList())

@@ -96,7 +96,7 @@ public class ProblemResource {
     @Path("/{problemId}/solutions")
     @Operation(summary = "A problem's solutions: the accepted one first, then by votes (top, default) or newest",
             description = "Spoiler guard: until the caller has posted a solution or revealed them, other members'"
-                    + " solutions come with withheld=true and no body; title, author, language and votes stay."
+                    + " solutions come with withheld=true and no body or html; author, language and votes stay."
                     + " The first page of sort=top is served from the cache (Cache-Control: no-cache reads past it).")
     public Uni<Page<SolutionView>> solutions(@RestPath UUID problemId, @QueryParam("sort") String sort,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,

@@ -19,7 +19,7 @@ public final class ProblemViews {
             UUID sessionId,
             @NotBlank @Size(max = 200) String title,
             @NotBlank @Size(max = 50_000) String statement,
-            @Size(max = 2_000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String link) {
+            @Size(max = 2_000) @Pattern(regexp = "(?i)https?://\\S+", message = "must be an http(s) URL") String link) {
     }
 
     /**

@@ -165,25 +165,37 @@ public class SolutionService {
     }
 
     private Uni<SolutionPage> newest(Problem problem, Cursor after, int limit) {
-        Uni<List<SolutionView>> accepted = after == null && problem.acceptedSolutionId != null
+        boolean acceptedFirst = after == null && problem.acceptedSolutionId != null;
+        Uni<List<SolutionView>> accepted = acceptedFirst
                 ? load(List.of(problem.acceptedSolutionId), problem.acceptedSolutionId)
                 : Uni.createFrom().item(List.of());
+        Cursor from = after;
+        int rest = acceptedFirst ? limit - 1 : limit;
+        if (rest == 0) {
+            // the page is just the accepted solution; the next one starts at the newest of the others
+            return accepted.chain(first -> count(problem).map(others -> new SolutionPage(first,
+                    others > 1 ? Cursor.START.encode() : null)));
+        }
         String hql = "from Solution s where s.problemId = ?1 and s.id <> ?2"
-                + (after == null ? "" : " and (s.createdAt < ?3 or (s.createdAt = ?3 and s.id < ?4))")
+                + (from == null ? "" : " and (s.createdAt < ?3 or (s.createdAt = ?3 and s.id < ?4))")
                 + " order by s.createdAt desc, s.id desc";
         UUID acceptedId = problem.acceptedSolutionId == null ? new UUID(0, 0) : problem.acceptedSolutionId;
-        Object[] params = after == null ? new Object[] { problem.id, acceptedId }
-                : new Object[] { problem.id, acceptedId, after.at(), after.id() };
-        return accepted.chain(first -> Solution.<Solution>find(hql, params).range(0, limit).list()
+        Object[] params = from == null ? new Object[] { problem.id, acceptedId }
+                : new Object[] { problem.id, acceptedId, from.at(), from.id() };
+        return accepted.chain(first -> Solution.<Solution>find(hql, params).range(0, rest).list()
                 .chain(rows -> authors.of(rows.stream().map(s -> s.authorId).toList())
                         .map(names -> {
-                            Page<SolutionView> rest = Page.of(rows, limit,
+                            Page<SolutionView> others = Page.of(rows, rest,
                                     s -> view(s, names.get(s.authorId), problem.acceptedSolutionId),
                                     s -> new Cursor(s.createdAt, s.id).encode());
                             List<SolutionView> items = new ArrayList<>(first);
-                            items.addAll(rest.items());
-                            return new SolutionPage(items, rest.nextCursor());
+                            items.addAll(others.items());
+                            return new SolutionPage(items, others.nextCursor());
                         })));
+    }
+
+    private static Uni<Long> count(Problem problem) {
+        return Solution.count("problemId", problem.id);
     }
 
     /** The solutions with these ids, in this order. */

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /**
  * Whether a caller may read a solution's body (and the comments on it). Until they have posted a
- * solution to the problem or asked to reveal the others, members see only title, author, language
+ * solution to the problem or asked to reveal the others, members see only the author, language
  * and votes of other members' solutions. Their own solutions, the problem's author (who posed it
  * and accepts a solution) and the group's owner and organizers see everything.
  */

@@ -28,10 +28,11 @@ public class VoteBoard {
 
     private static final Logger LOG = Logger.getLogger(VoteBoard.class);
     static final Duration TTL = Duration.ofMinutes(10);
-    private static final Duration TIMEOUT = Duration.ofMillis(250);
     /** Changes a set only if it exists: a missing one is rebuilt from PostgreSQL with the change in it. */
     private static final String INCREMENT_IF_EXISTS = "if redis.call('EXISTS', KEYS[1]) == 1 then "
             + "redis.call('ZINCRBY', KEYS[1], ARGV[1], ARGV[2]) end return 0";
+    private static final String STORE = "redis.call('DEL', KEYS[1]) "
+            + "redis.call('ZADD', KEYS[1], unpack(ARGV, 2)) redis.call('PEXPIRE', KEYS[1], ARGV[1]) return 0";
     private static final String ADD_IF_EXISTS = "if redis.call('EXISTS', KEYS[1]) == 1 then "
             + "redis.call('ZADD', KEYS[1], 'NX', ARGV[1], ARGV[2]) end return 0";
 
@@ -45,29 +46,36 @@ public class VoteBoard {
 
     private final ReactiveRedisDataSource redis;
     private final String prefix;
+    private final Duration timeout;
     private final Counter fallbacks;
 
     public VoteBoard(ReactiveRedisDataSource redis, @ConfigProperty(name = "nexus.cache.prefix") String prefix,
+            @ConfigProperty(name = "nexus.cache.timeout", defaultValue = "250ms") Duration timeout,
             MeterRegistry metrics) {
         this.redis = redis;
         this.prefix = prefix;
+        this.timeout = timeout;
         this.fallbacks = metrics.counter("nexus.cache", "result", "fallback");
     }
 
-    /** Every solution id of the problem, most votes first. */
+    /**
+     * Every solution id of the problem, most votes first. An empty or missing set is rebuilt from
+     * PostgreSQL (a problem without solutions costs that query on each read).
+     */
     public Uni<List<UUID>> ranking(UUID problemId, Supplier<Uni<List<Ranked>>> fromDatabase) {
         String key = key(problemId);
-        return redis.key().exists(key)
-                .chain(exists -> exists
-                        ? redis.sortedSet(String.class).zrange(key, 0, -1, new ZRangeArgs().rev())
-                                .map(ids -> ids.stream().map(UUID::fromString).toList())
-                        : fromDatabase.get().call(all -> store(key, all)).map(VoteBoard::order))
-                .ifNoItem().after(TIMEOUT).fail()
-                .onFailure().recoverWithUni(e -> {
+        return redis.sortedSet(String.class).zrange(key, 0, -1, new ZRangeArgs().rev())
+                .ifNoItem().after(timeout).fail()
+                .map(ids -> ids.stream().map(UUID::fromString).toList())
+                .onFailure().recoverWithItem(e -> {
                     fallbacks.increment();
                     LOG.debugf("vote board of %s unavailable, ranking from the database: %s", problemId, e.getMessage());
-                    return fromDatabase.get().map(VoteBoard::order);
-                });
+                    return null;
+                })
+                .chain(ids -> ids != null && !ids.isEmpty()
+                        ? Uni.createFrom().item(ids)
+                        : fromDatabase.get().call(all -> ids == null ? Uni.createFrom().voidItem() : store(key, all))
+                                .map(VoteBoard::order));
     }
 
     /** A committed vote (+1) or withdrawal (-1). */
@@ -84,7 +92,7 @@ public class VoteBoard {
         List<String> command = new ArrayList<>(List.of(script, "1", key(problemId)));
         command.addAll(List.of(args));
         return redis.execute("EVAL", command.toArray(String[]::new))
-                .ifNoItem().after(TIMEOUT).fail()
+                .ifNoItem().after(timeout).fail()
                 .onFailure().invoke(e -> {
                     fallbacks.increment();
                     LOG.warnf("vote board of %s not updated; it is rebuilt when it expires: %s", problemId,
@@ -94,17 +102,20 @@ public class VoteBoard {
                 .replaceWithVoid();
     }
 
+    /** The whole set and its expiry in one step, so that it never lives without one. */
     private Uni<Void> store(String key, List<Ranked> all) {
         if (all.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<String> command = new ArrayList<>(List.of(key));
+        List<String> command = new ArrayList<>(List.of(STORE, "1", key, String.valueOf(TTL.toMillis())));
         for (Ranked r : all) {
             command.add(String.valueOf(r.score()));
             command.add(r.solutionId().toString());
         }
-        return redis.execute("ZADD", command.toArray(String[]::new))
-                .chain(() -> redis.key().pexpire(key, TTL))
+        return redis.execute("EVAL", command.toArray(String[]::new))
+                .ifNoItem().after(timeout).fail()
+                .onFailure().invoke(e -> fallbacks.increment())
+                .onFailure().recoverWithNull()
                 .replaceWithVoid();
     }
 

@@ -184,7 +184,7 @@ class SolutionTest {
     }
 
     @Test
-    void votes_of_two_own_solutions_or_of_unknown_values_are_refused() {
+    void votes_for_ones_own_solution_from_outside_the_group_or_of_unknown_values_are_refused() {
         Member poser = Member.named("Poser");
         Member ada = Member.named("Ada");
         Member mallory = Member.named("Mallory");
@@ -245,25 +245,43 @@ class SolutionTest {
             ids.add(Member.named("Solver " + i).joins(groupId).solves(problemId, "Answer " + i).toString());
         }
         for (String sort : List.of("top", "new")) {
-            List<String> seen = new ArrayList<>();
-            String cursor = null;
-            do {
-                var request = poser.call().queryParam("sort", sort).queryParam("limit", 2);
-                if (cursor != null) {
-                    request.queryParam("cursor", cursor);
-                }
-                var page = request.when().get("/api/v1/problems/" + problemId + "/solutions").then().statusCode(200);
-                seen.addAll(page.extract().path("items.id"));
-                cursor = page.extract().path("nextCursor");
-            } while (cursor != null);
             List<String> expected = new ArrayList<>(ids);
             if (sort.equals("new")) {
                 Collections.reverse(expected);
             }
-            assertEquals(expected, seen, sort);
+            assertEquals(expected, pages(poser, problemId, sort, 2), sort);
+        }
+        // the accepted solution leads every order, and is not repeated further on
+        poser.call().when().post("/api/v1/solutions/" + ids.get(2) + "/accept").then().statusCode(200);
+        for (String sort : List.of("top", "new")) {
+            List<String> expected = new ArrayList<>(ids);
+            if (sort.equals("new")) {
+                Collections.reverse(expected);
+            }
+            expected.remove(ids.get(2));
+            expected.add(0, ids.get(2));
+            for (int limit : List.of(1, 2, 20)) {
+                assertEquals(expected, pages(poser, problemId, sort, limit), sort + " by " + limit);
+            }
         }
         poser.call().queryParam("sort", "best").when().get("/api/v1/problems/" + problemId + "/solutions")
                 .then().statusCode(400).body("errors.field", contains("sort"));
+    }
+
+    /** Every item of every page, following nextCursor. */
+    private static List<String> pages(Member caller, UUID problemId, String sort, int limit) {
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = caller.call().queryParam("sort", sort).queryParam("limit", limit);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var page = request.when().get("/api/v1/problems/" + problemId + "/solutions").then().statusCode(200);
+            seen.addAll(page.extract().path("items.id"));
+            cursor = page.extract().path("nextCursor");
+        } while (cursor != null);
+        return seen;
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
@@ -75,12 +76,16 @@ public class HotCache {
     /** A cached response body, its strong ETag (quoted) and the loader's meta ("" when none). */
     public record Entry(String etag, String meta, String json) {
 
-        /** 200 with the body, or 304 when {@code ifNoneMatch} already names this version. */
+        /**
+         * 200 with the body, or 304 when {@code ifNoneMatch} already names this version. Hot reads
+         * answer per caller (access, spoiler guard), hence {@code Vary: Authorization}.
+         */
         public Response toResponse(String ifNoneMatch) {
             if (matches(ifNoneMatch, etag)) {
-                return Response.notModified(EntityTag.valueOf(etag)).build();
+                return Response.notModified(EntityTag.valueOf(etag)).header(HttpHeaders.VARY, "Authorization").build();
             }
-            return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).tag(EntityTag.valueOf(etag)).build();
+            return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).tag(EntityTag.valueOf(etag))
+                    .header(HttpHeaders.VARY, "Authorization").build();
         }
     }
 

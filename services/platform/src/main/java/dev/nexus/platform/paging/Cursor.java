@@ -16,6 +16,9 @@ public record Cursor(Instant at, UUID id) {
 
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
+    /** A position before every row of a newest-first list (for a first page that showed something else). */
+    public static final Cursor START = new Cursor(Instant.parse("9999-12-31T23:59:59Z"),
+            new UUID(-1L, -1L));
 
     public String encode() {
         return Base64.getUrlEncoder().withoutPadding()

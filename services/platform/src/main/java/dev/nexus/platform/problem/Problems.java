@@ -77,9 +77,15 @@ public class Problems {
     @ServerExceptionMapper({ JsonProcessingException.class, MismatchedInputException.class })
     public Response malformedJson(JsonProcessingException e) {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining("."));
+            StringBuilder path = new StringBuilder();
+            for (JsonMappingException.Reference r : mapping.getPath()) {
+                if (r.getFieldName() == null) {
+                    path.append('[').append(r.getIndex()).append(']');
+                } else {
+                    path.append(path.isEmpty() ? "" : ".").append(r.getFieldName());
+                }
+            }
+            String field = path.toString();
             String message = "has the wrong type or format";
             if (mapping instanceof InvalidFormatException invalid && invalid.getTargetType() != null) {
                 Class<?> target = invalid.getTargetType();
