@@ -1,0 +1,82 @@
+package dev.nexus.notifications.inbox;
+
+import dev.nexus.notifications.notify.Draft;
+import dev.nexus.notifications.notify.People;
+import dev.nexus.notifications.notify.Texts;
+import dev.nexus.notifications.preference.Preference;
+import dev.nexus.notifications.preference.Preferences;
+import dev.nexus.notifications.push.PushHub;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * From drafts to delivered notifications. In the event's transaction: preferences decide who gets
+ * one at all (type OFF, muted group: nobody), and each remaining one is stored once per event and
+ * recipient. After the commit: every stored one moves the recipient's unread count and, outside
+ * their quiet hours, is pushed live with the new count.
+ */
+@ApplicationScoped
+public class Delivery {
+
+    private final NotificationStore store;
+    private final Preferences preferences;
+    private final People people;
+    private final UnreadCounts counts;
+    private final PushHub hub;
+
+    public Delivery(NotificationStore store, Preferences preferences, People people, UnreadCounts counts,
+            PushHub hub) {
+        this.store = store;
+        this.preferences = preferences;
+        this.people = people;
+        this.counts = counts;
+        this.hub = hub;
+    }
+
+    /** Call inside the event's transaction. */
+    public Uni<Void> store(UUID eventId, List<Draft> drafts) {
+        if (drafts.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Instant now = Instant.now();
+        List<UUID> recipients = drafts.stream().map(Draft::recipientId).toList();
+        return preferences.of(recipients).chain(prefs -> people.of(recipients).chain(found -> store.insert(eventId,
+                drafts.stream()
+                        .filter(d -> prefs.get(d.recipientId())
+                                .delivery(d.type(), d.groupId(), Texts.zone(found.get(d.recipientId()).zone()), now)
+                                .store())
+                        .toList())))
+                .replaceWithVoid();
+    }
+
+    /** After the event's transaction committed: counts and live pushes for what it stored. */
+    public Uni<Void> push(UUID eventId) {
+        Instant now = Instant.now();
+        return Panache.withSession(() -> store.ofEvent(eventId).chain(stored -> {
+                    List<UUID> recipients = stored.stream().map(NotificationStore.Stored::recipientId).toList();
+                    return preferences.of(recipients).chain(prefs -> people.of(recipients)
+                            .map(found -> stored.stream().map(s -> new Outgoing(s, prefs.get(s.recipientId()).delivery(
+                                    s.notification().type(), s.notification().groupId(),
+                                    Texts.zone(found.get(s.recipientId()).zone()), now))).toList()));
+                }))
+                .chain(outgoing -> Uni.join().all(outgoing.stream().map(this::deliver).toList())
+                        .usingConcurrencyOf(64).andCollectFailures()
+                        .onFailure().recoverWithNull()
+                        .replaceWithVoid());
+    }
+
+    private record Outgoing(NotificationStore.Stored stored, Preference.Delivery delivery) {
+    }
+
+    private Uni<Void> deliver(Outgoing out) {
+        UUID user = out.stored().recipientId();
+        return counts.changed(user, 1).chain(count -> out.delivery().push()
+                ? hub.notification(user, out.stored().notification(), out.stored().seq())
+                        .chain(() -> hub.unreadCount(user, count))
+                : Uni.createFrom().voidItem());
+    }
+}

@@ -1,0 +1,115 @@
+package dev.nexus.notifications.inbox;
+
+import dev.nexus.notifications.push.PushHub;
+import dev.nexus.notifications.push.Tickets;
+import dev.nexus.platform.paging.Cursor;
+import dev.nexus.platform.paging.Page;
+import dev.nexus.platform.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+
+@Path("/api/v1/notifications")
+@Authenticated
+@Tag(name = "Notifications")
+@SecurityRequirement(name = "bearer")
+public class NotificationResource {
+
+    private final NotificationStore store;
+    private final UnreadCounts counts;
+    private final Tickets tickets;
+    private final PushHub hub;
+    private final JsonWebToken token;
+
+    public NotificationResource(NotificationStore store, UnreadCounts counts, Tickets tickets, PushHub hub,
+            JsonWebToken token) {
+        this.store = store;
+        this.counts = counts;
+        this.tickets = tickets;
+        this.hub = hub;
+        this.token = token;
+    }
+
+    public record UnreadCount(long count) {
+    }
+
+    public record Ticket(String ticket, long expiresInSeconds) {
+    }
+
+    @GET
+    @Operation(summary = "My notifications, newest first", description = "unread=true: only those not read yet.")
+    public Uni<Page<Notification>> list(@QueryParam("unread") String unread, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        boolean unreadOnly = flag(unread);
+        int size = Cursor.limit(limit);
+        return Panache.withSession(() -> store.page(caller(), unreadOnly, cursor, size));
+    }
+
+    @GET
+    @Path("/unread-count")
+    @Operation(summary = "How many of my notifications are unread (from the cache)")
+    public Uni<UnreadCount> unreadCount() {
+        return counts.get(caller()).map(UnreadCount::new);
+    }
+
+    @POST
+    @Path("/{notificationId}/read")
+    @Operation(summary = "Mark one of my notifications read; harmless when repeated")
+    @APIResponse(responseCode = "204", description = "Read")
+    @APIResponse(responseCode = "404", description = "No such notification of the caller's")
+    public Uni<Response> read(@RestPath UUID notificationId) {
+        UUID caller = caller();
+        return Panache.withTransaction(() -> store.markRead(caller, notificationId))
+                .call(wasUnread -> wasUnread ? counts.changed(caller, -1).call(n -> hub.unreadCount(caller, n))
+                        : Uni.createFrom().voidItem())
+                .map(ignored -> Response.noContent().build());
+    }
+
+    @POST
+    @Path("/read-all")
+    @Operation(summary = "Mark all my notifications read")
+    @APIResponse(responseCode = "204", description = "Read")
+    public Uni<Response> readAll() {
+        UUID caller = caller();
+        return Panache.withTransaction(() -> store.markAllRead(caller))
+                .call(changed -> changed > 0 ? counts.changed(caller, -changed).call(n -> hub.unreadCount(caller, n))
+                        : Uni.createFrom().voidItem())
+                .map(ignored -> Response.noContent().build());
+    }
+
+    @POST
+    @Path("/stream-ticket")
+    @Operation(summary = "A one-use ticket (valid 30 s) to open the notification WebSocket",
+            description = "Open ws(s)://…/api/v1/notifications/stream?ticket=<ticket>&after=<lastSeenId>; notifications"
+                    + " after lastSeenId are replayed first, then the unread count, then live ones. Messages:"
+                    + " {\"type\":\"notification\",\"notification\":{…}} and {\"type\":\"unread-count\",\"count\":N}.")
+    public Uni<Ticket> ticket() {
+        return tickets.issue(caller()).map(t -> new Ticket(t, Tickets.LIFETIME.toSeconds()));
+    }
+
+    private static boolean flag(String value) {
+        if (value == null || value.isBlank() || value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw ProblemException.invalidField("unread", "must be true or false");
+    }
+
+    private UUID caller() {
+        return UUID.fromString(token.getSubject());
+    }
+}

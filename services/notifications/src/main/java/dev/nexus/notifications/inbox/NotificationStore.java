@@ -1,0 +1,146 @@
+package dev.nexus.notifications.inbox;
+
+import dev.nexus.notifications.notify.Draft;
+import dev.nexus.notifications.projection.Projections;
+import dev.nexus.platform.paging.Page;
+import dev.nexus.platform.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The {@code notifications} table: one row per recipient and event (unique), listed newest first by
+ * its insertion sequence. Call inside a session or transaction.
+ */
+@ApplicationScoped
+public class NotificationStore {
+
+    private static final String COLUMNS = "id, type, group_id, title, body, link, created_at, read_at, seq, recipient_id";
+
+    /** A stored notification with its owner and place in the inbox order. */
+    public record Stored(Notification notification, UUID recipientId, long seq) {
+    }
+
+    /** Inserts what is not there yet (a redelivered event adds nothing); returns the rows inserted. */
+    public Uni<Integer> insert(UUID eventId, List<Draft> drafts) {
+        if (drafts.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        insert into notifications (id, recipient_id, event_id, type, group_id, title, body, link, created_at)
+                        select unnest(cast(?1 as uuid[])), unnest(cast(?2 as uuid[])), ?3, unnest(cast(?4 as text[])),
+                            ?5, unnest(cast(?6 as text[])), unnest(cast(?7 as text[])), unnest(cast(?8 as text[])), now()
+                        on conflict (event_id, recipient_id) do nothing""")
+                .setParameter(1, drafts.stream().map(d -> UUID.randomUUID()).toArray(UUID[]::new))
+                .setParameter(2, drafts.stream().map(Draft::recipientId).toArray(UUID[]::new))
+                .setParameter(3, eventId)
+                .setParameter(4, drafts.stream().map(Draft::type).toArray(String[]::new))
+                .setParameter(5, drafts.get(0).groupId())
+                .setParameter(6, drafts.stream().map(Draft::title).toArray(String[]::new))
+                .setParameter(7, drafts.stream().map(Draft::body).toArray(String[]::new))
+                .setParameter(8, drafts.stream().map(Draft::link).toArray(String[]::new))
+                .executeUpdate());
+    }
+
+    /** What one event created, for delivery after its transaction committed. */
+    public Uni<List<Stored>> ofEvent(UUID eventId) {
+        return query("select " + COLUMNS + " from notifications where event_id = ?1 order by seq", eventId);
+    }
+
+    /** The recipient's notifications after {@code afterSeq}, oldest first (replay on connect). */
+    public Uni<List<Stored>> after(UUID recipient, long afterSeq, int limit) {
+        return query("select " + COLUMNS + " from notifications where recipient_id = ?1 and seq > ?2 order by seq limit "
+                + limit, recipient, afterSeq);
+    }
+
+    /** The sequence of the recipient's notification {@code id}; null when it is not theirs. */
+    public Uni<Long> seqOf(UUID recipient, UUID id) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "select seq from notifications where id = ?1 and recipient_id = ?2", Long.class)
+                .setParameter(1, id)
+                .setParameter(2, recipient)
+                .getResultList())
+                .map(rows -> rows.isEmpty() ? null : rows.get(0));
+    }
+
+    public Uni<Page<Notification>> page(UUID recipient, boolean unreadOnly, String cursor, int limit) {
+        long before = decode(cursor);
+        return query("select " + COLUMNS + " from notifications where recipient_id = ?1 and seq < ?2"
+                        + (unreadOnly ? " and read_at is null" : "") + " order by seq desc limit " + (limit + 1),
+                recipient, before)
+                .map(rows -> Page.of(rows, limit, Stored::notification, r -> encode(r.seq())));
+    }
+
+    public Uni<Long> unread(UUID recipient) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "select count(*) from notifications where recipient_id = ?1 and read_at is null", Long.class)
+                .setParameter(1, recipient)
+                .getSingleResult());
+    }
+
+    /** Marks one read; 404 when it is not the caller's. Returns whether it was unread. */
+    public Uni<Boolean> markRead(UUID recipient, UUID id) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "update notifications set read_at = now() where id = ?1 and recipient_id = ?2 and read_at is null")
+                .setParameter(1, id)
+                .setParameter(2, recipient)
+                .executeUpdate()
+                .chain(changed -> changed == 1 ? Uni.createFrom().item(true) : seqOf(recipient, id).map(seq -> {
+                    if (seq == null) {
+                        throw ProblemException.notFound("No such notification.");
+                    }
+                    return false;
+                })));
+    }
+
+    /** Marks every unread one read; returns how many were unread. */
+    public Uni<Integer> markAllRead(UUID recipient) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "update notifications set read_at = now() where recipient_id = ?1 and read_at is null")
+                .setParameter(1, recipient)
+                .executeUpdate());
+    }
+
+    private Uni<List<Stored>> query(String sql, Object... params) {
+        return Panache.getSession().chain(s -> {
+            var query = s.createNativeQuery(sql, Object[].class);
+            for (int i = 0; i < params.length; i++) {
+                query.setParameter(i + 1, params[i]);
+            }
+            return query.getResultList();
+        }).map(rows -> {
+            List<Stored> stored = new ArrayList<>(rows.size());
+            for (Object[] r : rows) {
+                stored.add(new Stored(new Notification((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3],
+                        (String) r[4], (String) r[5], Projections.instant(r[6]),
+                        r[7] == null ? null : Projections.instant(r[7])), (UUID) r[9], (Long) r[8]));
+            }
+            return stored;
+        });
+    }
+
+    private static String encode(long seq) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("n|" + seq).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static long decode(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return Long.MAX_VALUE;
+        }
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
+            if (!parts[0].equals("n")) {
+                throw new IllegalArgumentException(cursor);
+            }
+            return Long.parseLong(parts[1]);
+        } catch (RuntimeException e) {
+            throw ProblemException.invalidField("cursor", "is not a cursor this list returned; start again without it");
+        }
+    }
+}

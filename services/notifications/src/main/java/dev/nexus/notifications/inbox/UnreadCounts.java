@@ -1,0 +1,75 @@
+package dev.nexus.notifications.inbox;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.value.SetArgs;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Each user's unread count in Redis ({@code unread:<userId>}): loaded from PostgreSQL on a miss,
+ * then moved by the exact delta of every committed insert, read and read-all (a Lua script that
+ * changes it only while it exists, so a missing count is never made up from a delta). It expires
+ * 10 minutes after it was loaded, which bounds a delta lost with Redis. With Redis down the count
+ * comes from PostgreSQL.
+ */
+@ApplicationScoped
+public class UnreadCounts {
+
+    private static final Logger LOG = Logger.getLogger(UnreadCounts.class);
+    static final Duration TTL = Duration.ofMinutes(10);
+    private static final String ADD_IF_EXISTS = "if redis.call('EXISTS', KEYS[1]) == 1 then "
+            + "return redis.call('INCRBY', KEYS[1], ARGV[1]) end return -1";
+
+    private final ReactiveRedisDataSource redis;
+    private final NotificationStore store;
+    private final String prefix;
+    private final Duration timeout;
+
+    public UnreadCounts(ReactiveRedisDataSource redis, NotificationStore store,
+            @ConfigProperty(name = "nexus.cache.prefix") String prefix,
+            @ConfigProperty(name = "nexus.cache.timeout", defaultValue = "250ms") Duration timeout) {
+        this.redis = redis;
+        this.store = store;
+        this.prefix = prefix;
+        this.timeout = timeout;
+    }
+
+    public Uni<Long> get(UUID user) {
+        return redis.value(String.class, Long.class).get(key(user))
+                .ifNoItem().after(timeout).fail()
+                .onFailure().recoverWithNull()
+                .chain(count -> count != null ? Uni.createFrom().item(count) : load(user, true));
+    }
+
+    /** After a committed change of {@code delta} unread notifications: the new count. */
+    public Uni<Long> changed(UUID user, long delta) {
+        return redis.execute("EVAL", ADD_IF_EXISTS, "1", key(user), String.valueOf(delta))
+                .ifNoItem().after(timeout).fail()
+                .map(response -> response.toLong())
+                .onFailure().recoverWithItem(e -> {
+                    LOG.debugf("unread count of %s not updated in Redis: %s", user, e.getMessage());
+                    return -2L;
+                })
+                .chain(count -> count >= 0 ? Uni.createFrom().item(count) : load(user, count == -1));
+    }
+
+    private Uni<Long> load(UUID user, boolean store) {
+        Uni<Long> counted = Panache.withSession(() -> this.store.unread(user));
+        if (!store) {
+            return counted;
+        }
+        return counted.call(count -> redis.value(String.class, Long.class)
+                .set(key(user), count, new SetArgs().nx().px(TTL))
+                .ifNoItem().after(timeout).fail()
+                .onFailure().recoverWithNull());
+    }
+
+    private String key(UUID user) {
+        return prefix + "unread:" + user;
+    }
+}

@@ -1,0 +1,125 @@
+package dev.nexus.notifications.projection;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The local copies of other services' data that the rules need (migration V1): sessions, RSVPs,
+ * authorship of notes, problems and solutions, group names. Writes are idempotent; call them in
+ * the inbox transaction of the event.
+ */
+@ApplicationScoped
+public class Projections {
+
+    /** A session as the texts need it. */
+    public record SessionInfo(UUID id, UUID groupId, String title, Instant startsAt, Instant endsAt, String timeZone,
+            UUID organizerId, boolean cancelled) {
+    }
+
+    /** A note, problem or solution: who wrote it, and for a solution its problem. */
+    public record ContentInfo(UUID id, String kind, UUID groupId, UUID authorId, UUID problemId, String title) {
+    }
+
+    public Uni<Void> sessionScheduled(UUID id, UUID groupId, String title, Instant startsAt, Instant endsAt,
+            String timeZone, UUID organizerId, String recurrence) {
+        return execute("""
+                insert into sessions (id, group_id, title, starts_at, ends_at, time_zone, organizer_id, recurrence)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) on conflict (id) do nothing""",
+                id, groupId, title, utc(startsAt), utc(endsAt), timeZone, organizerId, recurrence);
+    }
+
+    /** A series moved (not a single occurrence, which leaves the series' first start as it is). */
+    public Uni<Void> sessionMoved(UUID id, Instant startsAt, Instant endsAt, String recurrence) {
+        return execute("update sessions set starts_at = ?2, ends_at = ?3, recurrence = ?4 where id = ?1",
+                id, utc(startsAt), utc(endsAt), recurrence);
+    }
+
+    public Uni<Void> sessionCancelled(UUID id) {
+        return execute("update sessions set cancelled = true where id = ?1", id);
+    }
+
+    public Uni<SessionInfo> session(UUID id) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        select id, group_id, title, starts_at, ends_at, time_zone, organizer_id, cancelled
+                        from sessions where id = ?1""", Object[].class)
+                .setParameter(1, id)
+                .getResultList())
+                .map(rows -> rows.isEmpty() ? null : sessionOf(rows.get(0)));
+    }
+
+    /** The newest answer per member wins, whatever order the events arrive in. */
+    public Uni<Void> rsvp(UUID sessionId, UUID userId, String status, boolean waitlisted, Instant at) {
+        return execute("""
+                insert into rsvps (session_id, user_id, status, waitlisted, updated_at) values (?1, ?2, ?3, ?4, ?5)
+                on conflict (session_id, user_id) do update set status = excluded.status,
+                    waitlisted = excluded.waitlisted, updated_at = excluded.updated_at
+                where rsvps.updated_at <= excluded.updated_at""",
+                sessionId, userId, status, waitlisted, utc(at));
+    }
+
+    public Uni<Void> content(UUID id, String kind, UUID groupId, UUID authorId, UUID problemId, String title) {
+        return execute("""
+                insert into contents (id, kind, group_id, author_id, problem_id, title)
+                values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (id) do nothing""",
+                id, kind, groupId, authorId, problemId, title == null ? "" : title);
+    }
+
+    public Uni<ContentInfo> content(UUID id) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "select id, kind, group_id, author_id, problem_id, title from contents where id = ?1",
+                        Object[].class)
+                .setParameter(1, id)
+                .getResultList())
+                .map(rows -> rows.isEmpty() ? null : new ContentInfo((UUID) rows.get(0)[0], (String) rows.get(0)[1],
+                        (UUID) rows.get(0)[2], (UUID) rows.get(0)[3], (UUID) rows.get(0)[4], (String) rows.get(0)[5]));
+    }
+
+    /** Authors of the problem's solutions so far. */
+    public Uni<List<UUID>> solvers(UUID problemId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "select distinct author_id from contents where kind = 'SOLUTION' and problem_id = ?1", UUID.class)
+                .setParameter(1, problemId)
+                .getResultList());
+    }
+
+    public Uni<Void> group(UUID id, String name) {
+        return execute("insert into groups (id, name) values (?1, ?2) on conflict (id) do update set name = excluded.name",
+                id, name);
+    }
+
+    public Uni<String> groupName(UUID id) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("select name from groups where id = ?1", String.class)
+                .setParameter(1, id)
+                .getResultList())
+                .map(names -> names.isEmpty() ? "your group" : names.get(0));
+    }
+
+    private static Uni<Void> execute(String sql, Object... params) {
+        return Panache.getSession().chain(s -> {
+            var query = s.createNativeQuery(sql);
+            for (int i = 0; i < params.length; i++) {
+                query.setParameter(i + 1, params[i]);
+            }
+            return query.executeUpdate();
+        }).replaceWithVoid();
+    }
+
+    static SessionInfo sessionOf(Object[] r) {
+        return new SessionInfo((UUID) r[0], (UUID) r[1], (String) r[2], instant(r[3]), instant(r[4]), (String) r[5],
+                (UUID) r[6], (Boolean) r[7]);
+    }
+
+    /** timestamptz as native queries return it. */
+    public static Instant instant(Object value) {
+        return value instanceof Instant i ? i : ((java.time.OffsetDateTime) value).toInstant();
+    }
+
+    private static java.time.OffsetDateTime utc(Instant at) {
+        return at == null ? null : at.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.nexus.notifications.push;
+
+import dev.nexus.notifications.inbox.NotificationStore;
+import dev.nexus.notifications.inbox.NotificationStore.Stored;
+import dev.nexus.notifications.inbox.UnreadCounts;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.UserData.TypedKey;
+import io.quarkus.websockets.next.WebSocket;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Uni;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * {@code GET /api/v1/notifications/stream?ticket=…&after=<lastSeenId>}: the live notification
+ * stream. The upgrade needs a ticket ({@link StreamTicketCheck}). On connect the notifications
+ * after {@code after} are replayed (up to {@value #REPLAY_LIMIT}, oldest first), then the unread
+ * count, then live ones; server → client messages are {@code {"type":"notification",
+ * "notification":{…}}} and {@code {"type":"unread-count","count":N}}.
+ */
+@WebSocket(path = "/api/v1/notifications/stream")
+public class NotificationStream {
+
+    static final TypedKey<String> USER = TypedKey.forString("nexus.user");
+    static final int REPLAY_LIMIT = 500;
+
+    private final PushHub hub;
+    private final NotificationStore store;
+    private final UnreadCounts counts;
+
+    public NotificationStream(PushHub hub, NotificationStore store, UnreadCounts counts) {
+        this.hub = hub;
+        this.store = store;
+        this.counts = counts;
+    }
+
+    @OnOpen
+    public Uni<Void> open(WebSocketConnection connection) {
+        UUID user = UUID.fromString(connection.userData().get(USER));
+        UUID after = after(connection.handshakeRequest().query());
+        return Panache.withSession(() -> after == null ? Uni.createFrom().item(Long.MAX_VALUE)
+                        : store.seqOf(user, after).map(seq -> seq == null ? Long.MAX_VALUE : seq))
+                .chain(seq -> {
+                    // without a (known) lastSeenId there is nothing to replay: live from now on
+                    PushHub.Stream stream = hub.open(user, connection, seq == Long.MAX_VALUE ? 0 : seq);
+                    Uni<List<Stored>> missed = seq == Long.MAX_VALUE
+                            ? Uni.createFrom().item(List.of())
+                            : Panache.withSession(() -> store.after(user, seq, REPLAY_LIMIT));
+                    return missed.invoke(rows -> rows.forEach(r -> stream.replayed(r.notification(), r.seq())))
+                            .chain(() -> counts.get(user))
+                            .invoke(count -> {
+                                stream.send(hub.countMessage(count));
+                                stream.live();
+                            })
+                            .replaceWithVoid();
+                });
+    }
+
+    @OnClose
+    public void close(WebSocketConnection connection) {
+        String user = connection.userData().get(USER);
+        if (user != null) {
+            hub.close(UUID.fromString(user), connection);
+        }
+    }
+
+    private static UUID after(String query) {
+        List<String> values = new QueryStringDecoder("?" + (query == null ? "" : query)).parameters().get("after");
+        if (values == null || values.isEmpty() || values.get(0).isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(values.get(0));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

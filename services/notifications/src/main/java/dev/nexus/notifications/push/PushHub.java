@@ -1,0 +1,170 @@
+package dev.nexus.notifications.push;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nexus.notifications.inbox.Notification;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Live delivery to the WebSocket streams of every replica. A push is published on one Redis
+ * pub/sub channel; each replica forwards it to the sockets it holds for that user. With Redis
+ * down, pushes reach only this replica's sockets (the inbox and replay still have everything).
+ *
+ * <p>A socket first replays what it missed, then goes live: pushes arriving during the replay wait
+ * and are sent after it, skipping what the replay already sent, so a client sees each
+ * notification once and in order.
+ */
+@ApplicationScoped
+public class PushHub {
+
+    private static final Logger LOG = Logger.getLogger(PushHub.class);
+
+    private final ReactiveRedisDataSource redis;
+    private final ObjectMapper json;
+    private final String channel;
+    private final Duration timeout;
+    private final Map<UUID, Set<Stream>> streams = new ConcurrentHashMap<>();
+
+    public PushHub(ReactiveRedisDataSource redis, ObjectMapper json,
+            @ConfigProperty(name = "nexus.cache.prefix") String prefix,
+            @ConfigProperty(name = "nexus.cache.timeout", defaultValue = "250ms") Duration timeout) {
+        this.redis = redis;
+        this.json = json;
+        this.channel = prefix + "push";
+        this.timeout = timeout;
+    }
+
+    void subscribe(@Observes StartupEvent start) {
+        redis.pubsub(String.class).subscribe(channel, this::received)
+                .subscribe().with(ignored -> LOG.debugf("listening for pushes on %s", channel),
+                        e -> LOG.warnf("no cross-replica push (Redis pub/sub unavailable): %s", e.getMessage()));
+    }
+
+    /** A socket of one user; {@code lastSeq}: the newest notification it was sent. */
+    public final class Stream {
+        private final UUID user;
+        private final WebSocketConnection connection;
+        private long lastSeq;
+        private boolean replaying = true;
+        private final List<String[]> waiting = new ArrayList<>();
+
+        Stream(UUID user, WebSocketConnection connection, long lastSeq) {
+            this.user = user;
+            this.connection = connection;
+            this.lastSeq = lastSeq;
+        }
+
+        /** Sends a replayed notification. */
+        public synchronized void replayed(Notification notification, long seq) {
+            lastSeq = Math.max(lastSeq, seq);
+            send(message(notification));
+        }
+
+        /** The replay is done: what arrived meanwhile follows. */
+        public synchronized void live() {
+            replaying = false;
+            waiting.forEach(this::deliver);
+            waiting.clear();
+        }
+
+        synchronized void push(String[] parts) {
+            if (replaying) {
+                waiting.add(parts);
+            } else {
+                deliver(parts);
+            }
+        }
+
+        /** {@code parts}: seq (or "-" for a count) and the message. */
+        private void deliver(String[] parts) {
+            if (!parts[0].equals("-")) {
+                long seq = Long.parseLong(parts[0]);
+                if (seq <= lastSeq) {
+                    return;
+                }
+                lastSeq = seq;
+            }
+            send(parts[1]);
+        }
+
+        public void send(String message) {
+            connection.sendText(message).subscribe().with(ignored -> {
+            }, e -> LOG.debugf("push to a closed socket of %s: %s", user, e.getMessage()));
+        }
+    }
+
+    public Stream open(UUID user, WebSocketConnection connection, long lastSeq) {
+        Stream stream = new Stream(user, connection, lastSeq);
+        streams.computeIfAbsent(user, u -> ConcurrentHashMap.newKeySet()).add(stream);
+        return stream;
+    }
+
+    public void close(UUID user, WebSocketConnection connection) {
+        Set<Stream> mine = streams.get(user);
+        if (mine != null) {
+            mine.removeIf(s -> s.connection.id().equals(connection.id()));
+        }
+    }
+
+    /** Sends a new notification to the user's sockets on every replica. */
+    public Uni<Void> notification(UUID user, Notification notification, long seq) {
+        return publish(user, String.valueOf(seq), message(notification));
+    }
+
+    /** Sends the user's new unread count to their sockets on every replica. */
+    public Uni<Void> unreadCount(UUID user, long count) {
+        return publish(user, "-", countMessage(count));
+    }
+
+    public String countMessage(long count) {
+        return write(Map.of("type", "unread-count", "count", count));
+    }
+
+    private Uni<Void> publish(UUID user, String seq, String message) {
+        return redis.pubsub(String.class).publish(channel, user + " " + seq + " " + message)
+                .ifNoItem().after(timeout).fail()
+                .onFailure().recoverWithItem(e -> {
+                    LOG.debugf("push via Redis failed, delivering on this replica only: %s", e.getMessage());
+                    local(user, new String[] { seq, message });
+                    return null;
+                });
+    }
+
+    private void received(String published) {
+        String[] head = published.split(" ", 3);
+        local(UUID.fromString(head[0]), new String[] { head[1], head[2] });
+    }
+
+    private void local(UUID user, String[] parts) {
+        Set<Stream> mine = streams.get(user);
+        if (mine != null) {
+            mine.forEach(stream -> stream.push(parts));
+        }
+    }
+
+    private String message(Notification notification) {
+        return write(Map.of("type", "notification", "notification", notification));
+    }
+
+    private String write(Object message) {
+        try {
+            return json.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.nexus.notifications.push;
+
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.value.SetArgs;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * One-use tickets for the WebSocket stream: browsers cannot send an Authorization header on the
+ * upgrade, so a client exchanges its bearer token for a ticket (Redis, 30 s) and opens the socket
+ * with it. Taking a ticket deletes it (GETDEL), on whichever replica the socket lands.
+ */
+@ApplicationScoped
+public class Tickets {
+
+    public static final Duration LIFETIME = Duration.ofSeconds(30);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ReactiveRedisDataSource redis;
+    private final String prefix;
+
+    public Tickets(ReactiveRedisDataSource redis, @ConfigProperty(name = "nexus.cache.prefix") String prefix) {
+        this.redis = redis;
+        this.prefix = prefix;
+    }
+
+    public Uni<String> issue(UUID user) {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        String ticket = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return redis.value(String.class).set(prefix + "ticket:" + ticket, user.toString(), new SetArgs().px(LIFETIME))
+                .replaceWith(ticket);
+    }
+
+    /** The ticket's user, once; null when it is unknown, used or expired. */
+    public Uni<UUID> take(String ticket) {
+        if (ticket == null || ticket.isBlank() || ticket.length() > 64) {
+            return Uni.createFrom().nullItem();
+        }
+        return redis.value(String.class).getdel(prefix + "ticket:" + ticket)
+                .map(user -> user == null ? null : UUID.fromString(user));
+    }
+}
