@@ -1,0 +1,138 @@
+package dev.nexus.notifications.push;
+
+import static dev.nexus.testing.Events.event;
+import static dev.nexus.testing.Events.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nexus.contracts.CloudEvent;
+import dev.nexus.contracts.Events.NotePosted;
+import dev.nexus.notifications.Learner;
+import dev.nexus.testing.Broker;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.json.JsonObject;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.WebSocketHandshakeException;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class StreamTest {
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Inject
+    RedisDataSource redis;
+
+    @ConfigProperty(name = "nexus.cache.prefix")
+    String prefix;
+
+    private Broker broker;
+    private UUID groupId;
+    private Learner ada;
+    private Learner bob;
+
+    @BeforeEach
+    void group() {
+        broker = Broker.open();
+        groupId = UUID.randomUUID();
+        ada = Learner.named("Ada").joins(groupId);
+        bob = Learner.named("Bob").joins(groupId);
+    }
+
+    @AfterEach
+    void close() {
+        broker.close();
+    }
+
+    @Test
+    void the_upgrade_needs_a_ticket_and_a_ticket_works_once() throws Exception {
+        String ticket = ticket(ada);
+        try (Socket first = Socket.open(base, "ticket=" + ticket)) {
+            assertEquals("unread-count", first.next().getString("type"));
+        }
+        assertEquals(401, refused("ticket=" + ticket));
+        assertEquals(401, refused(""));
+        assertEquals(401, refused("ticket=made-up"));
+    }
+
+    @Test
+    void a_new_notification_and_the_new_unread_count_are_pushed_live() throws Exception {
+        try (Socket socket = Socket.open(base, "ticket=" + ticket(ada))) {
+            assertEquals(new JsonObject().put("type", "unread-count").put("count", 0), socket.next());
+            UUID noteId = UUID.randomUUID();
+            publish(event(new NotePosted(noteId, groupId, null, bob.id(), "Live")));
+
+            JsonObject pushed = socket.next();
+            assertEquals("notification", pushed.getString("type"));
+            assertEquals("New note: Live", pushed.getJsonObject("notification").getString("title"));
+            assertEquals("/api/v1/notes/" + noteId, pushed.getJsonObject("notification").getString("link"));
+            assertEquals(new JsonObject().put("type", "unread-count").put("count", 1), socket.next());
+        }
+    }
+
+    @Test
+    void on_reconnect_what_came_after_the_last_seen_one_is_replayed_first_in_order() throws Exception {
+        String lastSeen;
+        try (Socket socket = Socket.open(base, "ticket=" + ticket(ada))) {
+            socket.next(); // count
+            publish(event(new NotePosted(UUID.randomUUID(), groupId, null, bob.id(), "Seen")));
+            lastSeen = socket.next().getJsonObject("notification").getString("id");
+        }
+        // while disconnected
+        for (String title : List.of("Missed 1", "Missed 2")) {
+            publish(event(new NotePosted(UUID.randomUUID(), groupId, null, bob.id(), title)));
+        }
+        org.awaitility.Awaitility.await().until(() -> ada.notifications().size() == 3);
+
+        try (Socket socket = Socket.open(base, "ticket=" + ticket(ada) + "&after=" + lastSeen)) {
+            assertEquals("New note: Missed 1", socket.next().getJsonObject("notification").getString("title"));
+            assertEquals("New note: Missed 2", socket.next().getJsonObject("notification").getString("title"));
+            assertEquals(new JsonObject().put("type", "unread-count").put("count", 3), socket.next());
+            publish(event(new NotePosted(UUID.randomUUID(), groupId, null, bob.id(), "Live again")));
+            assertEquals("New note: Live again", socket.next().getJsonObject("notification").getString("title"));
+        }
+    }
+
+    @Test
+    void a_push_published_by_another_replica_reaches_the_socket_held_here() throws Exception {
+        try (Socket socket = Socket.open(base, "ticket=" + ticket(ada))) {
+            socket.next();
+            // what PushHub on replica B publishes for a user whose socket replica A holds
+            redis.pubsub(String.class).publish(prefix + "push",
+                    ada.id() + " - " + new JsonObject().put("type", "unread-count").put("count", 42).encode());
+            assertEquals(42, socket.next().getInteger("count"));
+            redis.pubsub(String.class).publish(prefix + "push",
+                    bob.id() + " - " + new JsonObject().put("type", "unread-count").put("count", 7).encode());
+            redis.pubsub(String.class).publish(prefix + "push",
+                    ada.id() + " - " + new JsonObject().put("type", "unread-count").put("count", 43).encode());
+            assertEquals(43, socket.next().getInteger("count"), "Bob's push is not Ada's");
+            assertTrue(socket.pending() == 0);
+        }
+    }
+
+    private static String ticket(Learner learner) {
+        return learner.call().when().post("/api/v1/notifications/stream-ticket").then().statusCode(200)
+                .extract().path("ticket");
+    }
+
+    private int refused(String query) {
+        ExecutionException e = assertThrows(ExecutionException.class, () -> Socket.open(base, query));
+        assertTrue(e.getCause() instanceof WebSocketHandshakeException, e.getCause().toString());
+        return ((WebSocketHandshakeException) e.getCause()).getResponse().statusCode();
+    }
+
+    private void publish(CloudEvent<?> event) {
+        broker.publish(event.type().substring("nexus.".length()), json((CloudEvent) event));
+    }
+}
