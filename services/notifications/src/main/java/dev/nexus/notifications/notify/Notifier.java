@@ -20,6 +20,7 @@ import dev.nexus.notifications.inbox.Delivery;
 import dev.nexus.notifications.notify.People.Person;
 import dev.nexus.notifications.projection.Projections;
 import dev.nexus.notifications.projection.Projections.SessionInfo;
+import dev.nexus.notifications.reminder.Reminders;
 import dev.nexus.platform.events.EventHandler;
 import dev.nexus.platform.memberships.Memberships;
 import dev.nexus.platform.memberships.Memberships.Member;
@@ -48,8 +49,11 @@ public class Notifier implements EventHandler {
     private final Memberships memberships;
     private final People people;
     private final Delivery delivery;
+    private final Reminders reminders;
 
-    public Notifier(Projections projections, Memberships memberships, People people, Delivery delivery) {
+    public Notifier(Projections projections, Memberships memberships, People people, Delivery delivery,
+            Reminders reminders) {
+        this.reminders = reminders;
         this.projections = projections;
         this.memberships = memberships;
         this.people = people;
@@ -98,6 +102,7 @@ public class Notifier implements EventHandler {
         if (data instanceof SessionScheduled s) {
             return projections.sessionScheduled(s.sessionId(), s.groupId(), s.title(), s.startsAt(), s.endsAt(),
                             s.timeZone(), s.organizerId(), s.recurrence())
+                    .chain(() -> reminders.plan(s.sessionId(), null))
                     .chain(() -> memberships.members(s.groupId()))
                     .chain(members -> projections.groupName(s.groupId()).chain(group -> render(ids(members, false),
                             s.organizerId(), p -> new Draft(p.id(), "session.scheduled", s.groupId(),
@@ -109,6 +114,7 @@ public class Notifier implements EventHandler {
             return projections.session(s.sessionId()).chain(session -> {
                 Uni<Void> moved = s.occurrenceStartsAt() == null
                         ? projections.sessionMoved(s.sessionId(), s.startsAt(), s.endsAt(), s.recurrence())
+                                .chain(() -> reminders.plan(s.sessionId(), null))
                         : Uni.createFrom().voidItem();
                 if (session == null) {
                     return moved.replaceWith(List.<Draft>of()); // scheduled before this service knew it
@@ -125,7 +131,8 @@ public class Notifier implements EventHandler {
                 if (session == null) {
                     return Uni.createFrom().item(List.<Draft>of());
                 }
-                Uni<Void> cancelled = s.occurrenceStartsAt() == null ? projections.sessionCancelled(s.sessionId())
+                Uni<Void> cancelled = s.occurrenceStartsAt() == null
+                        ? projections.sessionCancelled(s.sessionId()).chain(() -> reminders.plan(s.sessionId(), null))
                         : Uni.createFrom().voidItem();
                 Instant start = s.occurrenceStartsAt() != null ? s.occurrenceStartsAt() : session.startsAt();
                 String reason = s.reason() == null || s.reason().isBlank() ? "" : " Reason: " + s.reason();
@@ -138,10 +145,12 @@ public class Notifier implements EventHandler {
         }
         if (data instanceof RsvpChanged r) {
             return projections.rsvp(r.sessionId(), r.userId(), r.status(), r.waitlisted(), event.time())
+                    .chain(() -> reminders.plan(r.sessionId(), r.userId()))
                     .replaceWith(List.of());
         }
         if (data instanceof WaitlistPromoted w) {
             return projections.rsvp(w.sessionId(), w.userId(), "GOING", false, event.time())
+                    .chain(() -> reminders.plan(w.sessionId(), w.userId()))
                     .chain(() -> projections.session(w.sessionId()))
                     .chain(session -> session == null ? Uni.createFrom().item(List.<Draft>of())
                             : render(List.of(w.userId()), null, p -> new Draft(p.id(), "session.waitlist-promoted",

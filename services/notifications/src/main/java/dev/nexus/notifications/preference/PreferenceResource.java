@@ -2,6 +2,7 @@ package dev.nexus.notifications.preference;
 
 import dev.nexus.notifications.preference.Preference.Channel;
 import dev.nexus.notifications.preference.Preference.Digest;
+import dev.nexus.notifications.reminder.Reminders;
 import dev.nexus.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.Authenticated;
@@ -40,10 +41,12 @@ public class PreferenceResource {
     private static final String TIME = "([01][0-9]|2[0-3]):[0-5][0-9]";
 
     private final Preferences preferences;
+    private final Reminders reminders;
     private final JsonWebToken token;
 
-    public PreferenceResource(Preferences preferences, JsonWebToken token) {
+    public PreferenceResource(Preferences preferences, Reminders reminders, JsonWebToken token) {
         this.preferences = preferences;
+        this.reminders = reminders;
         this.token = token;
     }
 
@@ -77,7 +80,8 @@ public class PreferenceResource {
     public Uni<PreferencesView> put(@Valid @NotNull PreferencesView request) {
         Preference preference = preference(request);
         UUID caller = caller();
-        return Panache.withTransaction(() -> preferences.save(caller, preference)).replaceWith(view(preference));
+        return Panache.withTransaction(() -> preferences.save(caller, preference).chain(() -> reminders.planFor(caller)))
+                .replaceWith(view(preference));
     }
 
     static Preference preference(PreferencesView request) {
