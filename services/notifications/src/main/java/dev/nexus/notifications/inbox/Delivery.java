@@ -1,7 +1,9 @@
 package dev.nexus.notifications.inbox;
 
+import dev.nexus.notifications.email.Emails;
 import dev.nexus.notifications.notify.Draft;
 import dev.nexus.notifications.notify.People;
+import dev.nexus.notifications.notify.People.Person;
 import dev.nexus.notifications.notify.Texts;
 import dev.nexus.notifications.preference.Preference;
 import dev.nexus.notifications.preference.Preferences;
@@ -10,13 +12,15 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * From drafts to delivered notifications. In the event's transaction: preferences decide who gets
- * one at all (type OFF, muted group: nobody), and each remaining one is stored once per event and
- * recipient. After the commit: every stored one moves the recipient's unread count and, outside
+ * one at all (type OFF, muted group: nobody), each remaining one is stored once per event and
+ * recipient, and an e-mail is queued where the type is EMAIL (outside quiet hours, without a daily
+ * digest). After the commit: every stored one moves the recipient's unread count and, outside
  * their quiet hours, is pushed live with the new count.
  */
 @ApplicationScoped
@@ -27,9 +31,11 @@ public class Delivery {
     private final People people;
     private final UnreadCounts counts;
     private final PushHub hub;
+    private final Emails emails;
 
     public Delivery(NotificationStore store, Preferences preferences, People people, UnreadCounts counts,
-            PushHub hub) {
+            PushHub hub, Emails emails) {
+        this.emails = emails;
         this.store = store;
         this.preferences = preferences;
         this.people = people;
@@ -37,20 +43,34 @@ public class Delivery {
         this.hub = hub;
     }
 
-    /** Call inside the event's transaction. */
+    /**
+     * Call inside the event's transaction: stores what preferences let through and queues the
+     * e-mails they ask for, in the same transaction.
+     */
     public Uni<Void> store(UUID eventId, List<Draft> drafts) {
         if (drafts.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         Instant now = Instant.now();
         List<UUID> recipients = drafts.stream().map(Draft::recipientId).toList();
-        return preferences.of(recipients).chain(prefs -> people.of(recipients).chain(found -> store.insert(eventId,
-                drafts.stream()
-                        .filter(d -> prefs.get(d.recipientId())
-                                .delivery(d.type(), d.groupId(), Texts.zone(found.get(d.recipientId()).zone()), now)
-                                .store())
-                        .toList())))
-                .replaceWithVoid();
+        return preferences.of(recipients).chain(prefs -> people.of(recipients).chain(found -> {
+            List<Draft> kept = new ArrayList<>();
+            Uni<Void> mails = Uni.createFrom().voidItem();
+            for (Draft d : drafts) {
+                Person person = found.get(d.recipientId());
+                Preference.Delivery delivery = prefs.get(d.recipientId())
+                        .delivery(d.type(), d.groupId(), Texts.zone(person.zone()), now);
+                if (delivery.store()) {
+                    kept.add(d);
+                }
+                if (delivery.email()) {
+                    mails = mails.chain(() -> emails.queue(d.recipientId(), eventId + ":" + d.recipientId(),
+                            person.email(), d.title(), d.body() + "\n\n" + emails.link(d.link())));
+                }
+            }
+            Uni<Void> queued = mails;
+            return store.insert(eventId, kept).chain(() -> queued);
+        }));
     }
 
     /** After the event's transaction committed: counts and live pushes for what it stored. */
