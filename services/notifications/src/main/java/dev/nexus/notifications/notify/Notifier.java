@@ -21,6 +21,8 @@ import dev.nexus.notifications.notify.People.Person;
 import dev.nexus.notifications.projection.Projections;
 import dev.nexus.notifications.projection.Projections.SessionInfo;
 import dev.nexus.notifications.reminder.Reminders;
+import dev.nexus.notifications.webhook.Webhooks;
+import dev.nexus.notifications.email.Emails;
 import dev.nexus.platform.events.EventHandler;
 import dev.nexus.platform.memberships.Memberships;
 import dev.nexus.platform.memberships.Memberships.Member;
@@ -50,10 +52,14 @@ public class Notifier implements EventHandler {
     private final People people;
     private final Delivery delivery;
     private final Reminders reminders;
+    private final Webhooks webhooks;
+    private final Emails emails;
 
     public Notifier(Projections projections, Memberships memberships, People people, Delivery delivery,
-            Reminders reminders) {
+            Reminders reminders, Webhooks webhooks, Emails emails) {
+        this.emails = emails;
         this.reminders = reminders;
+        this.webhooks = webhooks;
         this.projections = projections;
         this.memberships = memberships;
         this.people = people;
@@ -93,7 +99,10 @@ public class Notifier implements EventHandler {
                 return Uni.createFrom().item(List.of()); // the group's creator
             }
             return memberships.members(m.groupId()).chain(members -> projections.groupName(m.groupId())
-                    .chain(group -> people.of(m.userId()).chain(joiner -> render(
+                    .chain(group -> people.of(m.userId())
+                            .call(joiner -> webhooks.announce(event.id(), m.groupId(), "group.member-joined",
+                                    joiner.name() + " joined " + group + "."))
+                            .chain(joiner -> render(
                             ids(members, true), m.userId(), p -> new Draft(p.id(), "group.member-joined", m.groupId(),
                                     joiner.name() + " joined " + group,
                                     joiner.name() + " is now a member of " + group + ".",
@@ -104,7 +113,11 @@ public class Notifier implements EventHandler {
                             s.timeZone(), s.organizerId(), s.recurrence())
                     .chain(() -> reminders.plan(s.sessionId(), null))
                     .chain(() -> memberships.members(s.groupId()))
-                    .chain(members -> projections.groupName(s.groupId()).chain(group -> render(ids(members, false),
+                    .chain(members -> projections.groupName(s.groupId())
+                            .call(group -> webhooks.announce(event.id(), s.groupId(), "session.scheduled",
+                                    "New session in " + group + ": " + s.title() + ", "
+                                            + Texts.time(s.startsAt(), s.timeZone(), now) + " " + link(sessionLink(s.sessionId()))))
+                            .chain(group -> render(ids(members, false),
                             s.organizerId(), p -> new Draft(p.id(), "session.scheduled", s.groupId(),
                                     "New session in " + group + ": " + s.title(),
                                     s.title() + " is scheduled for " + Texts.time(s.startsAt(), p.zone(), now) + ".",
@@ -119,7 +132,11 @@ public class Notifier implements EventHandler {
                 if (session == null) {
                     return moved.replaceWith(List.<Draft>of()); // scheduled before this service knew it
                 }
-                return moved.chain(() -> audience(session)).chain(audience -> render(audience, session.organizerId(),
+                return moved.chain(() -> webhooks.announce(event.id(), session.groupId(), "session.rescheduled",
+                                "Session moved: " + session.title() + ", now "
+                                        + Texts.time(s.startsAt(), session.timeZone(), now) + " "
+                                        + link(sessionLink(s.sessionId()))))
+                        .chain(() -> audience(session)).chain(audience -> render(audience, session.organizerId(),
                         p -> new Draft(p.id(), "session.rescheduled", session.groupId(), "Session moved: " + session.title(),
                                 session.title() + " moved from " + Texts.time(s.previousStartsAt(), p.zone(), now)
                                         + " to " + Texts.time(s.startsAt(), p.zone(), now) + ".",
@@ -136,7 +153,10 @@ public class Notifier implements EventHandler {
                         : Uni.createFrom().voidItem();
                 Instant start = s.occurrenceStartsAt() != null ? s.occurrenceStartsAt() : session.startsAt();
                 String reason = s.reason() == null || s.reason().isBlank() ? "" : " Reason: " + s.reason();
-                return cancelled.chain(() -> audience(session)).chain(audience -> render(audience,
+                return cancelled.chain(() -> webhooks.announce(event.id(), session.groupId(), "session.cancelled",
+                                "Session cancelled: " + session.title() + " on "
+                                        + Texts.time(start, session.timeZone(), now) + "." + reason))
+                        .chain(() -> audience(session)).chain(audience -> render(audience,
                         session.organizerId(), p -> new Draft(p.id(), "session.cancelled", session.groupId(),
                                 "Session cancelled: " + session.title(),
                                 session.title() + " on " + Texts.time(start, p.zone(), now) + " is cancelled." + reason,
@@ -162,7 +182,10 @@ public class Notifier implements EventHandler {
         if (data instanceof NotePosted n) {
             return projections.content(n.noteId(), "NOTE", n.groupId(), n.authorId(), null, n.title())
                     .chain(() -> memberships.members(n.groupId()))
-                    .chain(members -> people.of(n.authorId()).chain(author -> render(ids(members, false), n.authorId(),
+                    .chain(members -> people.of(n.authorId())
+                            .call(author -> webhooks.announce(event.id(), n.groupId(), "note.posted", author.name()
+                                    + " posted the note \"" + n.title() + "\" " + link("/api/v1/notes/" + n.noteId())))
+                            .chain(author -> render(ids(members, false), n.authorId(),
                             p -> new Draft(p.id(), "note.posted", n.groupId(), "New note: " + n.title(),
                                     author.name() + " posted the note \"" + n.title() + "\".",
                                     "/api/v1/notes/" + n.noteId()))));
@@ -237,6 +260,10 @@ public class Notifier implements EventHandler {
 
     private static List<UUID> ids(List<Member> members, boolean organizersOnly) {
         return members.stream().filter(m -> !organizersOnly || m.role().organizes()).map(Member::userId).toList();
+    }
+
+    private String link(String path) {
+        return emails.link(path);
     }
 
     private static String sessionLink(UUID sessionId) {

@@ -1,0 +1,82 @@
+package dev.nexus.notifications.webhook;
+
+import dev.nexus.notifications.webhook.Webhooks.CreateWebhook;
+import dev.nexus.notifications.webhook.Webhooks.WebhookView;
+import dev.nexus.platform.http.Params;
+import dev.nexus.platform.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+
+@Path("/api/v1/webhooks")
+@Authenticated
+@Tag(name = "Group webhooks")
+@SecurityRequirement(name = "bearer")
+public class WebhookResource {
+
+    private final Webhooks webhooks;
+    private final JsonWebToken token;
+
+    public WebhookResource(Webhooks webhooks, JsonWebToken token) {
+        this.webhooks = webhooks;
+        this.token = token;
+    }
+
+    @POST
+    @Operation(summary = "Register a Discord/Slack incoming-webhook URL for a group (owner and organizers)",
+            description = "kinds: any of session.scheduled, session.rescheduled, session.cancelled, note.posted,"
+                    + " group.member-joined. The URL must be https, on an allowed host (by default discord.com,"
+                    + " discordapp.com, hooks.slack.com) and resolve to public addresses; redirects are never"
+                    + " followed. Nexus POSTs {\"content\": …, \"text\": …}; after repeated failures the webhook is"
+                    + " disabled and its organizer notified.")
+    @APIResponse(responseCode = "201", description = "Registered")
+    @APIResponse(responseCode = "400", description = "A refused URL (field url) or an unknown kind")
+    @APIResponse(responseCode = "403", description = "The caller is a member but does not organize the group")
+    @APIResponse(responseCode = "404", description = "No such group, or the caller is not a member")
+    public Uni<Response> create(@Valid @NotNull CreateWebhook request) {
+        UUID caller = caller();
+        return Panache.withTransaction(() -> webhooks.create(caller, request))
+                .map(view -> Response.status(Response.Status.CREATED).entity(view).build());
+    }
+
+    @GET
+    @Operation(summary = "A group's webhooks (owner and organizers)")
+    public Uni<List<WebhookView>> list(@QueryParam("groupId") String groupId) {
+        UUID group = Params.uuid("groupId", groupId);
+        if (group == null) {
+            throw ProblemException.invalidField("groupId", "is required");
+        }
+        UUID caller = caller();
+        return Panache.withSession(() -> webhooks.list(caller, group));
+    }
+
+    @DELETE
+    @Path("/{webhookId}")
+    @Operation(summary = "Remove a webhook (owner and organizers of its group)")
+    @APIResponse(responseCode = "204", description = "Removed")
+    public Uni<Response> delete(@RestPath UUID webhookId) {
+        UUID caller = caller();
+        return Panache.withTransaction(() -> webhooks.delete(caller, webhookId))
+                .map(ignored -> Response.noContent().build());
+    }
+
+    private UUID caller() {
+        return UUID.fromString(token.getSubject());
+    }
+}

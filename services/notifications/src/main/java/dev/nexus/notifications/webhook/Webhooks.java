@@ -1,0 +1,147 @@
+package dev.nexus.notifications.webhook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nexus.platform.memberships.GroupRole;
+import dev.nexus.platform.memberships.Memberships;
+import dev.nexus.platform.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Group webhooks: organizers register a Discord/Slack-compatible incoming-webhook URL (checked by
+ * {@link SsrfGuard}) and the kinds of group news it receives; each such event queues one delivery
+ * per webhook in the event's transaction ({@link WebhookSender} posts them).
+ */
+@ApplicationScoped
+public class Webhooks {
+
+    /** What a group webhook can receive: news of the group, not personal notifications. */
+    public static final List<String> KINDS = List.of("session.scheduled", "session.rescheduled", "session.cancelled",
+            "note.posted", "group.member-joined");
+
+    private final Memberships memberships;
+    private final SsrfGuard guard;
+    private final ObjectMapper json;
+
+    public Webhooks(Memberships memberships, SsrfGuard guard, ObjectMapper json) {
+        this.memberships = memberships;
+        this.guard = guard;
+        this.json = json;
+    }
+
+    public record CreateWebhook(@NotNull UUID groupId, @NotNull @Size(max = 2000) String url,
+            @NotEmpty @Size(max = 10) List<@NotNull String> kinds) {
+    }
+
+    /** A webhook; the URL is shown shortened, as it carries the webhook's secret. */
+    public record WebhookView(UUID id, UUID groupId, String url, List<String> kinds, Instant createdAt,
+            boolean disabled, int consecutiveFailures) {
+    }
+
+    public Uni<WebhookView> create(UUID caller, CreateWebhook request) {
+        for (String kind : request.kinds()) {
+            if (!KINDS.contains(kind)) {
+                throw ProblemException.invalidField("kinds", "'" + kind + "' is not one of " + String.join(", ", KINDS));
+            }
+        }
+        return organizer(caller, request.groupId()).chain(() -> guard.verify(request.url())).chain(uri -> {
+            String url = uri.toString();
+            UUID id = UUID.randomUUID();
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            String[] kinds = request.kinds().stream().distinct().toArray(String[]::new);
+            return Panache.getSession().chain(s -> s.createNativeQuery("""
+                            insert into webhooks (id, group_id, url, kinds, created_by, created_at)
+                            values (?1, ?2, ?3, ?4, ?5, ?6)""")
+                    .setParameter(1, id)
+                    .setParameter(2, request.groupId())
+                    .setParameter(3, url)
+                    .setParameter(4, kinds)
+                    .setParameter(5, caller)
+                    .setParameter(6, now.atOffset(ZoneOffset.UTC))
+                    .executeUpdate())
+                    .replaceWith(new WebhookView(id, request.groupId(), mask(url), List.of(kinds), now, false, 0));
+        });
+    }
+
+    public Uni<List<WebhookView>> list(UUID caller, UUID groupId) {
+        return organizer(caller, groupId).chain(() -> Panache.getSession().chain(s -> s.createNativeQuery("""
+                        select id, group_id, url, array_to_string(kinds, ','), created_at, disabled_at,
+                            consecutive_failures from webhooks where group_id = ?1 order by created_at""",
+                        Object[].class)
+                .setParameter(1, groupId)
+                .getResultList()))
+                .map(rows -> rows.stream().map(r -> new WebhookView((UUID) r[0], (UUID) r[1], mask((String) r[2]),
+                        Arrays.asList(((String) r[3]).split(",")), dev.nexus.notifications.projection.Projections
+                                .instant(r[4]), r[5] != null, (Integer) r[6])).toList());
+    }
+
+    public Uni<Void> delete(UUID caller, UUID webhookId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("select group_id from webhooks where id = ?1",
+                        UUID.class)
+                .setParameter(1, webhookId)
+                .getResultList())
+                .chain(groups -> {
+                    if (groups.isEmpty()) {
+                        throw ProblemException.notFound("No such webhook.");
+                    }
+                    return organizer(caller, groups.get(0));
+                })
+                .chain(() -> Panache.getSession().chain(s -> s.createNativeQuery("delete from webhooks where id = ?1")
+                        .setParameter(1, webhookId)
+                        .executeUpdate()))
+                .replaceWithVoid();
+    }
+
+    /** Queues {@code text} for the group's active webhooks of this kind; call in the event's transaction. */
+    public Uni<Void> announce(UUID eventId, UUID groupId, String kind, String text) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        insert into webhook_deliveries (id, webhook_id, dedupe_key, payload)
+                        select gen_random_uuid(), w.id, ?1 || ':' || w.id, ?2 from webhooks w
+                        where w.group_id = ?3 and w.disabled_at is null and ?4 = any(w.kinds)
+                        on conflict (dedupe_key) do nothing""")
+                .setParameter(1, eventId.toString())
+                .setParameter(2, payload(text))
+                .setParameter(3, groupId)
+                .setParameter(4, kind)
+                .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /** Discord reads {@code content}, Slack {@code text}: both carry the message. */
+    private String payload(String text) {
+        try {
+            return json.writeValueAsString(Map.of("content", text, "text", text));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** 404 to non-members, 403 to members who do not organize the group. */
+    private Uni<Void> organizer(UUID caller, UUID groupId) {
+        return memberships.roleOf(groupId, caller).invoke(role -> {
+            if (role == null) {
+                throw ProblemException.notFound("No such group, or you are not a member of it.");
+            }
+            if (role == GroupRole.MEMBER) {
+                throw ProblemException.forbidden("Only the group's owner and organizers manage its webhooks.");
+            }
+        }).replaceWithVoid();
+    }
+
+    static String mask(String url) {
+        int keep = Math.min(url.length(), url.indexOf('/', url.indexOf("//") + 2) + 1);
+        return keep <= 0 ? url : url.substring(0, keep) + "…" + url.substring(Math.max(keep, url.length() - 4));
+    }
+}

@@ -1,0 +1,142 @@
+package dev.nexus.notifications.webhook;
+
+import static dev.nexus.testing.Events.event;
+import static dev.nexus.testing.Events.json;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.nexus.contracts.CloudEvent;
+import dev.nexus.contracts.Events.NotePosted;
+import dev.nexus.notifications.Learner;
+import dev.nexus.testing.Broker;
+import dev.nexus.testing.Db;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.vertx.VertxContextSupport;
+import io.vertx.core.json.JsonObject;
+import jakarta.inject.Inject;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Deliveries to a local stub (the profile lets the guard reach loopback over http). */
+@QuarkusTest
+@TestProfile(WebhookDeliveryTest.LocalStub.class)
+class WebhookDeliveryTest {
+
+    public static class LocalStub implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("nexus.webhooks.allowed-hosts", "localhost", "nexus.webhooks.require-https", "false",
+                    "nexus.webhooks.allow-private-addresses", "true", "nexus.webhooks.disable-after", "3");
+        }
+    }
+
+    @Inject
+    WebhookSender sender;
+
+    private HttpServer stub;
+    private final AtomicInteger status = new AtomicInteger(204);
+    private final List<String> received = new CopyOnWriteArrayList<>();
+    private final List<String> paths = new CopyOnWriteArrayList<>();
+    private Broker broker;
+    private UUID groupId;
+    private Learner olga;
+
+    @BeforeEach
+    void start() throws Exception {
+        stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        stub.createContext("/", exchange -> {
+            paths.add(exchange.getRequestURI().getPath());
+            received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            if (status.get() / 100 == 3) {
+                exchange.getResponseHeaders().add("Location", "http://localhost:" + stub.getAddress().getPort() + "/moved");
+            }
+            exchange.sendResponseHeaders(status.get(), -1);
+            exchange.close();
+        });
+        stub.start();
+        broker = Broker.open();
+        groupId = UUID.randomUUID();
+        olga = Learner.named("Olga").joins(groupId, "OWNER");
+    }
+
+    @AfterEach
+    void stop() {
+        stub.stop(0);
+        broker.close();
+    }
+
+    @Test
+    void group_news_of_a_chosen_kind_is_posted_in_discord_and_slack_form() throws Throwable {
+        register("note.posted");
+        UUID noteId = UUID.randomUUID();
+        publishAndWait(event(new NotePosted(noteId, groupId, null, olga.id(), "Dijkstra recap")));
+
+        assertEquals(1, send());
+        JsonObject body = new JsonObject(received.get(0));
+        assertTrue(body.getString("content").startsWith("Olga posted the note \"Dijkstra recap\""), body.encode());
+        assertEquals(body.getString("content"), body.getString("text"));
+        assertEquals(0, send(), "delivered once");
+    }
+
+    @Test
+    void a_failing_webhook_is_retried_with_backoff_then_disabled_and_its_organizer_told() throws Throwable {
+        UUID webhookId = register("note.posted");
+        status.set(500);
+        publishAndWait(event(new NotePosted(UUID.randomUUID(), groupId, null, olga.id(), "One")));
+
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            assertEquals(0, send());
+            assertEquals(attempt, received.size(), "attempt " + attempt + " reached the stub");
+            assertTrue((Boolean) Db.value("select next_attempt_at > now() from webhook_deliveries where webhook_id = ?",
+                    webhookId) || attempt == 3, "backs off");
+            Db.execute("update webhook_deliveries set next_attempt_at = now() where webhook_id = ?", webhookId);
+        }
+        assertTrue(Db.value("select disabled_at from webhooks where id = ?", webhookId) != null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !olga.notifications("webhook.disabled").isEmpty());
+        assertTrue(((String) olga.notifications("webhook.disabled").get(0).get("body")).contains("HTTP 500"));
+
+        publishAndWait(event(new NotePosted(UUID.randomUUID(), groupId, null, olga.id(), "Two")));
+        assertEquals(0, send());
+        assertEquals(3, received.size(), "a disabled webhook gets nothing");
+    }
+
+    @Test
+    void a_redirect_is_not_followed() throws Throwable {
+        UUID webhookId = register("note.posted");
+        status.set(302);
+        publishAndWait(event(new NotePosted(UUID.randomUUID(), groupId, null, olga.id(), "Moved")));
+        assertEquals(0, send());
+        assertEquals(List.of("/hook"), paths, "only the registered URL was called");
+        assertTrue(((String) Db.value("select last_error from webhook_deliveries where webhook_id = ?", webhookId))
+                .contains("redirect"));
+    }
+
+    private UUID register(String... kinds) {
+        return UUID.fromString(olga.call().body(Map.of("groupId", groupId, "url",
+                        "http://localhost:" + stub.getAddress().getPort() + "/hook", "kinds", List.of(kinds)))
+                .when().post("/api/v1/webhooks").then().statusCode(201).extract().path("id"));
+    }
+
+    private int send() throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> sender.sendDue());
+    }
+
+    private void publishAndWait(CloudEvent<?> event) {
+        broker.publish(event.type().substring("nexus.".length()), json((CloudEvent) event));
+        await().atMost(Duration.ofSeconds(20)).until(() -> Db.value("select count(*) from inbox where event_id = ?",
+                event.id()).equals(1L));
+    }
+}
