@@ -6,12 +6,15 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.restassured.http.ContentType;
+import dev.nexus.testing.StreamClient;
 import io.restassured.path.json.JsonPath;
+import io.vertx.core.json.JsonObject;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -137,10 +140,60 @@ class EventPropagationIT {
                 .then().statusCode(404);
     }
 
+    @Test
+    void a_session_scheduled_in_sessions_reaches_members_websockets_on_both_notification_replicas()
+            throws Exception {
+        String owner = register("Grace");
+        String ada = register("Ada", "Europe/Berlin");
+        String bob = register("Bob", "America/New_York");
+        String sessions = platform.url("sessions");
+        String groupId = given().baseUri(sessions).auth().oauth2(owner).contentType(ContentType.JSON)
+                .body(Map.of("name", "Compilers", "visibility", "PUBLIC")).when().post("/api/v1/groups")
+                .then().statusCode(201).extract().path("id");
+        for (String member : List.of(ada, bob)) {
+            given().baseUri(sessions).auth().oauth2(member).contentType(ContentType.JSON)
+                    .when().post("/api/v1/groups/" + groupId + "/members").then().statusCode(201);
+        }
+        // the owner hears of both joins once notifications has the memberships
+        await().atMost(BOUND).until(() -> given().baseUri(platform.url("notifications")).auth().oauth2(owner)
+                .when().get("/api/v1/notifications").then().extract().jsonPath().getList("items").size() == 2);
+
+        // a ticket from one replica opens a socket on the other: Ada on B, Bob on A
+        try (StreamClient adaOnB = StreamClient.open(platform.url(Platform.NOTIFICATIONS_B),
+                        "ticket=" + ticket(platform.url("notifications"), ada));
+                StreamClient bobOnA = StreamClient.open(platform.url("notifications"),
+                        "ticket=" + ticket(platform.url(Platform.NOTIFICATIONS_B), bob))) {
+            adaOnB.next("unread-count");
+            bobOnA.next("unread-count");
+            String sessionId = given().baseUri(sessions).auth().oauth2(owner).contentType(ContentType.JSON)
+                    .body(Map.of("title", "Parser night", "startsAt", "2027-03-02T18:00:00+01:00",
+                            "durationMinutes", 90, "timeZone", "Europe/Berlin"))
+                    .when().post("/api/v1/groups/" + groupId + "/sessions")
+                    .then().statusCode(201).extract().path("id");
+
+            // one replica handled the event; the other's socket got it through Redis
+            JsonObject toAda = adaOnB.next("notification").getJsonObject("notification");
+            JsonObject toBob = bobOnA.next("notification").getJsonObject("notification");
+            assertEquals("/api/v1/sessions/" + sessionId, toAda.getString("link"));
+            assertEquals("Parser night is scheduled for Tue 2 Mar 18:00 CET.", toAda.getString("body"));
+            assertEquals("Parser night is scheduled for Tue 2 Mar 12:00 EST.", toBob.getString("body"));
+            assertEquals(1, adaOnB.next("unread-count").getInteger("count"));
+        }
+    }
+
+    private static String ticket(String notifications, String token) {
+        return given().baseUri(notifications).auth().oauth2(token).when()
+                .post("/api/v1/notifications/stream-ticket").then().statusCode(200).extract().path("ticket");
+    }
+
     private static String register(String name) {
+        return register(name, "UTC");
+    }
+
+    private static String register(String name, String zone) {
         return given().baseUri(platform.url("identity")).contentType(ContentType.JSON)
                 .body(Map.of("email", "e2e-" + UUID.randomUUID() + "@example.org", "password", "correct horse battery",
-                        "displayName", name))
+                        "displayName", name, "timeZone", zone))
                 .when().post("/api/v1/auth/register")
                 .then().statusCode(201).extract().path("accessToken");
     }

@@ -27,6 +27,10 @@ import java.util.Map;
 final class Platform implements AutoCloseable {
 
     static final List<String> SERVICES = List.of("identity", "sessions", "notes", "notifications");
+    /** A second replica of notifications on its own port: same database, queue and Redis prefix. */
+    static final String NOTIFICATIONS_B = "notifications-b";
+    private static final List<String> INSTANCES = List.of("identity", "sessions", "notes", "notifications",
+            NOTIFICATIONS_B);
     private static final Path SERVICES_DIR = Path.of("..").toAbsolutePath().normalize();
 
     private final TestRun run;
@@ -44,14 +48,14 @@ final class Platform implements AutoCloseable {
         Platform platform = new Platform(TestRun.create(Servers.get(), SERVICES.toArray(String[]::new)), logs);
         try {
             Path signingKey = platform.copyDevKey();
-            for (String service : SERVICES) {
-                platform.ports.put(service, freePort());
+            for (String instance : INSTANCES) {
+                platform.ports.put(instance, freePort());
             }
-            for (String service : SERVICES) {
-                platform.launch(service, signingKey);
+            for (String instance : INSTANCES) {
+                platform.launch(instance, signingKey);
             }
-            for (String service : SERVICES) {
-                platform.awaitReady(service);
+            for (String instance : INSTANCES) {
+                platform.awaitReady(instance);
             }
             return platform;
         } catch (IOException | RuntimeException e) {
@@ -60,8 +64,9 @@ final class Platform implements AutoCloseable {
         }
     }
 
-    String url(String service) {
-        return "http://localhost:" + ports.get(service);
+    /** The base URL of a service, or of {@link #NOTIFICATIONS_B}. */
+    String url(String instance) {
+        return "http://localhost:" + ports.get(instance);
     }
 
     String jdbcUrl(String service) {
@@ -72,24 +77,26 @@ final class Platform implements AutoCloseable {
         return run;
     }
 
-    private void launch(String service, Path signingKey) throws IOException {
+    private void launch(String instance, Path signingKey) throws IOException {
+        String service = instance.equals(NOTIFICATIONS_B) ? "notifications" : instance;
         Path jar = SERVICES_DIR.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: the end-to-end tests run in `mvn verify`, after packaging");
         }
         Map<String, String> config = new LinkedHashMap<>(run.config(service));
-        config.put("quarkus.http.port", String.valueOf(ports.get(service)));
+        config.put("quarkus.http.port", String.valueOf(ports.get(instance)));
         config.put("mp.jwt.verify.publickey.location", url("identity") + "/.well-known/jwks.json");
         config.put("nexus.outbox.sweep-interval", "1s");
         if (service.equals("identity")) {
             config.put("nexus.jwt.signing-key-location", signingKey.toString());
         }
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx192m", "-XX:TieredStopAtLevel=1"));
+        List<String> command = new ArrayList<>(List.of(javaBinary()));
+        command.addAll(List.of(System.getProperty("nexus.e2e.jvm", "-Xmx192m -XX:TieredStopAtLevel=1").split(" ")));
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());
-        Path log = logs.resolve(service + ".log");
-        processes.put(service, new ProcessBuilder(command).redirectErrorStream(true)
+        Path log = logs.resolve(instance + ".log");
+        processes.put(instance, new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start());
     }
 

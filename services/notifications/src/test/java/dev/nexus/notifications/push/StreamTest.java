@@ -10,6 +10,7 @@ import dev.nexus.contracts.CloudEvent;
 import dev.nexus.contracts.Events.NotePosted;
 import dev.nexus.notifications.Learner;
 import dev.nexus.testing.Broker;
+import dev.nexus.testing.StreamClient;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -58,7 +59,7 @@ class StreamTest {
     @Test
     void the_upgrade_needs_a_ticket_and_a_ticket_works_once() throws Exception {
         String ticket = ticket(ada);
-        try (Socket first = Socket.open(base, "ticket=" + ticket)) {
+        try (StreamClient first = StreamClient.open(base.toString(), "ticket=" + ticket)) {
             assertEquals("unread-count", first.next().getString("type"));
         }
         assertEquals(401, refused("ticket=" + ticket));
@@ -68,7 +69,7 @@ class StreamTest {
 
     @Test
     void a_new_notification_and_the_new_unread_count_are_pushed_live() throws Exception {
-        try (Socket socket = Socket.open(base, "ticket=" + ticket(ada))) {
+        try (StreamClient socket = StreamClient.open(base.toString(), "ticket=" + ticket(ada))) {
             assertEquals(new JsonObject().put("type", "unread-count").put("count", 0), socket.next());
             UUID noteId = UUID.randomUUID();
             publish(event(new NotePosted(noteId, groupId, null, bob.id(), "Live")));
@@ -84,7 +85,7 @@ class StreamTest {
     @Test
     void on_reconnect_what_came_after_the_last_seen_one_is_replayed_first_in_order() throws Exception {
         String lastSeen;
-        try (Socket socket = Socket.open(base, "ticket=" + ticket(ada))) {
+        try (StreamClient socket = StreamClient.open(base.toString(), "ticket=" + ticket(ada))) {
             socket.next(); // count
             publish(event(new NotePosted(UUID.randomUUID(), groupId, null, bob.id(), "Seen")));
             lastSeen = socket.next().getJsonObject("notification").getString("id");
@@ -95,7 +96,7 @@ class StreamTest {
         }
         org.awaitility.Awaitility.await().until(() -> ada.notifications().size() == 3);
 
-        try (Socket socket = Socket.open(base, "ticket=" + ticket(ada) + "&after=" + lastSeen)) {
+        try (StreamClient socket = StreamClient.open(base.toString(), "ticket=" + ticket(ada) + "&after=" + lastSeen)) {
             assertEquals("New note: Missed 1", socket.next().getJsonObject("notification").getString("title"));
             assertEquals("New note: Missed 2", socket.next().getJsonObject("notification").getString("title"));
             assertEquals(new JsonObject().put("type", "unread-count").put("count", 3), socket.next());
@@ -106,7 +107,7 @@ class StreamTest {
 
     @Test
     void a_push_published_by_another_replica_reaches_the_socket_held_here() throws Exception {
-        try (Socket socket = Socket.open(base, "ticket=" + ticket(ada))) {
+        try (StreamClient socket = StreamClient.open(base.toString(), "ticket=" + ticket(ada))) {
             socket.next();
             // what PushHub on replica B publishes for a user whose socket replica A holds
             redis.pubsub(String.class).publish(prefix + "push",
@@ -127,7 +128,7 @@ class StreamTest {
     }
 
     private int refused(String query) {
-        ExecutionException e = assertThrows(ExecutionException.class, () -> Socket.open(base, query));
+        ExecutionException e = assertThrows(ExecutionException.class, () -> StreamClient.open(base.toString(), query));
         assertTrue(e.getCause() instanceof WebSocketHandshakeException, e.getCause().toString());
         return ((WebSocketHandshakeException) e.getCause()).getResponse().statusCode();
     }

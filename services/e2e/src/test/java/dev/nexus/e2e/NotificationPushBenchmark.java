@@ -1,0 +1,176 @@
+package dev.nexus.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import dev.nexus.testing.StreamClient;
+import dev.nexus.testing.Tokens;
+import io.restassured.http.ContentType;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Push benchmark of issue 5, on the whole platform (five processes: identity, sessions, notes and two
+ * notifications replicas). Groups of 100 members, every member connected over WebSocket (spread
+ * over both replicas); the owners schedule sessions at a steady rate so that members receive
+ * {@code bench.rate} notifications per second in total. Prints the notifications persisted and
+ * pushed per second and the latency from each scheduling POST to each member's socket receiving
+ * it (p50, p99). Asserts nothing; not part of {@code mvn verify}. Run:
+ *
+ * <pre>
+ * mvn -pl services/e2e -am verify -Dit.test=NotificationPushBenchmark -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dnexus.e2e.jvm="-Xmx512m" [-Dbench.groups=5 -Dbench.rate=2000 -Dbench.seconds=20]
+ * </pre>
+ */
+class NotificationPushBenchmark {
+
+    private static final int MEMBERS = 100;
+
+    @Test
+    void push_latency_from_scheduling_to_every_members_websocket() throws Exception {
+        int groups = Integer.getInteger("bench.groups", 5);
+        int rate = Integer.getInteger("bench.rate", 2000);
+        int seconds = Integer.getInteger("bench.seconds", 20);
+        try (Platform platform = Platform.start()) {
+            String sessions = platform.url("sessions");
+            List<String> owners = new ArrayList<>();
+            List<String> groupIds = new ArrayList<>();
+            List<String> memberTokens = new ArrayList<>();
+            for (int g = 0; g < groups; g++) {
+                String owner = Tokens.forUser(UUID.randomUUID(), "Owner " + g, "Europe/Berlin");
+                String groupId = given().baseUri(sessions).auth().oauth2(owner).contentType(ContentType.JSON)
+                        .body(Map.of("name", "Bench " + g, "visibility", "PUBLIC")).when().post("/api/v1/groups")
+                        .then().statusCode(201).extract().path("id");
+                owners.add(owner);
+                groupIds.add(groupId);
+                for (int m = 1; m < MEMBERS; m++) {
+                    String member = Tokens.forUser(UUID.randomUUID(), "Member " + g + "." + m, "Europe/Berlin");
+                    given().baseUri(sessions).auth().oauth2(member).contentType(ContentType.JSON)
+                            .when().post("/api/v1/groups/" + groupId + "/members").then().statusCode(201);
+                    memberTokens.add(member);
+                }
+            }
+            int expectedMembers = groups * MEMBERS;
+            await().atMost(Duration.ofSeconds(120)).until(() -> members(platform) == expectedMembers);
+
+            Map<String, Long> sentAt = new ConcurrentHashMap<>();
+            ConcurrentLinkedQueue<Object[]> arrivals = new ConcurrentLinkedQueue<>();
+            List<CompletableFuture<StreamClient>> connecting = new ArrayList<>();
+            for (int i = 0; i < memberTokens.size(); i++) {
+                String replica = platform.url(i % 2 == 0 ? "notifications" : Platform.NOTIFICATIONS_B);
+                String ticket = given().baseUri(replica).auth().oauth2(memberTokens.get(i))
+                        .when().post("/api/v1/notifications/stream-ticket").then().statusCode(200)
+                        .extract().path("ticket");
+                connecting.add(StreamClient.connect(replica, "ticket=" + ticket, (message, at) -> {
+                    if (message.getString("type").equals("notification")) {
+                        JsonObject n = message.getJsonObject("notification");
+                        if (n.getString("type").equals("session.scheduled")) {
+                            arrivals.add(new Object[] { n.getString("link"), at });
+                        }
+                    }
+                }));
+            }
+            List<StreamClient> sockets = new ArrayList<>();
+            for (CompletableFuture<StreamClient> c : connecting) {
+                sockets.add(c.get(30, TimeUnit.SECONDS));
+            }
+
+            int perSession = MEMBERS - 1;
+            int sessionsPerSecond = Math.max(1, Math.round((float) rate / perSession));
+            int total = sessionsPerSecond * seconds;
+            HttpClient http = HttpClient.newHttpClient();
+            AtomicInteger failed = new AtomicInteger();
+            List<CompletableFuture<?>> posts = Collections.synchronizedList(new ArrayList<>());
+            ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+            AtomicInteger next = new AtomicInteger();
+            String startsAt = OffsetDateTime.now().plusDays(30).withNano(0).toString();
+            long firstSend = System.nanoTime();
+            clock.scheduleAtFixedRate(() -> {
+                int n = next.getAndIncrement();
+                if (n >= total) {
+                    return;
+                }
+                int g = n % groups;
+                HttpRequest post = HttpRequest.newBuilder(URI.create(sessions + "/api/v1/groups/" + groupIds.get(g)
+                                + "/sessions"))
+                        .header("Authorization", "Bearer " + owners.get(g)).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("title", "Bench " + n)
+                                .put("startsAt", startsAt).put("durationMinutes", 60).put("timeZone", "Europe/Berlin")
+                                .encode()))
+                        .build();
+                long t0 = System.nanoTime();
+                posts.add(http.sendAsync(post, HttpResponse.BodyHandlers.ofString()).thenAccept(response -> {
+                    if (response.statusCode() != 201) {
+                        failed.incrementAndGet();
+                        return;
+                    }
+                    sentAt.put("/api/v1/sessions/" + new JsonObject(response.body()).getString("id"), t0);
+                }));
+            }, 0, 1_000_000 / sessionsPerSecond, TimeUnit.MICROSECONDS);
+
+            long expected = (long) total * perSession;
+            await().atMost(Duration.ofSeconds(seconds + 120L)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> arrivals.size() >= expected - (long) failed.get() * perSession || next.get() >= total
+                            && posts.size() >= total && posts.stream().allMatch(CompletableFuture::isDone)
+                            && arrivals.size() >= (long) (sentAt.size()) * perSession);
+            clock.shutdownNow();
+            sockets.forEach(StreamClient::close);
+
+            List<Long> latencies = new ArrayList<>();
+            long lastArrival = firstSend;
+            for (Object[] a : arrivals) {
+                Long t0 = sentAt.get((String) a[0]);
+                if (t0 != null) {
+                    latencies.add((Long) a[1] - t0);
+                    lastArrival = Math.max(lastArrival, (Long) a[1]);
+                }
+            }
+            Collections.sort(latencies);
+            double elapsed = (lastArrival - firstSend) / 1e9;
+            System.out.printf("%nnotification push benchmark: %d groups x %d members (%d sockets on 2 replicas),"
+                            + " %d sessions/s for %d s%n", groups, MEMBERS, sockets.size(), sessionsPerSecond, seconds);
+            System.out.printf("  sessions scheduled: %d (failed POSTs: %d); notifications received: %d of %d%n",
+                    sentAt.size(), failed.get(), latencies.size(), (long) sentAt.size() * perSession);
+            System.out.printf("  throughput: %.0f notifications persisted+pushed per second%n", latencies.size() / elapsed);
+            System.out.printf("  POST -> WebSocket latency: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                    percentile(latencies, 50), percentile(latencies, 99), percentile(latencies, 100));
+        }
+    }
+
+    private static double percentile(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        int index = Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1);
+        return sorted.get(Math.max(0, index)) / 1e6;
+    }
+
+    private static long members(Platform platform) throws Exception {
+        var servers = platform.run().servers();
+        try (var connection = DriverManager.getConnection(platform.jdbcUrl("notifications"), servers.dbUser(),
+                servers.dbPassword()); var st = connection.createStatement();
+                var rs = st.executeQuery("select count(*) from group_members where role is not null")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.nexus.testing;
+
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+
+/**
+ * A client of the notification WebSocket stream: every text message it receives as JSON, in order,
+ * with {@link System#nanoTime()} at arrival (for benchmarks).
+ */
+public final class StreamClient implements WebSocket.Listener, AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final LinkedBlockingQueue<JsonObject> received = new LinkedBlockingQueue<>();
+    private final StringBuilder partial = new StringBuilder();
+    private final BiConsumer<JsonObject, Long> onMessage;
+    private WebSocket socket;
+
+    private StreamClient(BiConsumer<JsonObject, Long> onMessage) {
+        this.onMessage = onMessage;
+    }
+
+    /** Opens {@code ws://<base>/api/v1/notifications/stream?query}; fails when the upgrade is refused. */
+    public static StreamClient open(String httpBase, String query) throws Exception {
+        return connect(httpBase, query, null).get(10, TimeUnit.SECONDS);
+    }
+
+    /** Opens a stream whose messages go to {@code onMessage} (message, arrival nanos) instead of a queue. */
+    public static CompletableFuture<StreamClient> connect(String httpBase, String query,
+            BiConsumer<JsonObject, Long> onMessage) {
+        StreamClient client = new StreamClient(onMessage);
+        URI uri = URI.create(httpBase.replaceFirst("^http", "ws").replaceFirst("/$", "")
+                + "/api/v1/notifications/stream?" + query);
+        return HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)).buildAsync(uri, client)
+                .thenApply(socket -> {
+                    client.socket = socket;
+                    return client;
+                });
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        partial.append(data);
+        if (last) {
+            long at = System.nanoTime();
+            JsonObject message = new JsonObject(partial.toString());
+            partial.setLength(0);
+            if (onMessage != null) {
+                onMessage.accept(message, at);
+            } else {
+                received.add(message);
+            }
+        }
+        webSocket.request(1);
+        return null;
+    }
+
+    /** The next message, waiting at most 10 s. */
+    public JsonObject next() throws InterruptedException {
+        JsonObject message = received.poll(10, TimeUnit.SECONDS);
+        if (message == null) {
+            throw new AssertionError("no message within 10 s");
+        }
+        return message;
+    }
+
+    /** The next message of a type, skipping others, waiting at most 10 s for each. */
+    public JsonObject next(String type) throws InterruptedException {
+        JsonObject message = next();
+        while (!message.getString("type").equals(type)) {
+            message = next();
+        }
+        return message;
+    }
+
+    /** Messages that arrived and were not taken yet. */
+    public int pending() {
+        return received.size();
+    }
+
+    @Override
+    public void close() {
+        if (socket != null) {
+            socket.abort();
+        }
+    }
+}
