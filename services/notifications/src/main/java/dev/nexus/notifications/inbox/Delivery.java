@@ -11,8 +11,11 @@ import dev.nexus.notifications.push.PushHub;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,6 +28,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Delivery {
+
+    private static final Logger LOG = Logger.getLogger(Delivery.class);
 
     private final NotificationStore store;
     private final Preferences preferences;
@@ -83,20 +88,31 @@ public class Delivery {
                                     s.notification().type(), s.notification().groupId(),
                                     Texts.zone(found.get(s.recipientId()).zone()), now))).toList()));
                 }))
-                .chain(outgoing -> Uni.join().all(outgoing.stream().map(this::deliver).toList())
-                        .usingConcurrencyOf(64).andCollectFailures()
-                        .onFailure().recoverWithNull()
-                        .replaceWithVoid());
+                .chain(this::deliver);
     }
 
     private record Outgoing(NotificationStore.Stored stored, Preference.Delivery delivery) {
     }
 
-    private Uni<Void> deliver(Outgoing out) {
-        UUID user = out.stored().recipientId();
-        return counts.changed(user, 1).chain(count -> out.delivery().push()
-                ? hub.notification(user, out.stored().notification(), out.stored().seq())
-                        .chain(() -> hub.unreadCount(user, count))
-                : Uni.createFrom().voidItem());
+    /** Every recipient's count moves; those outside quiet hours get the notification and the count live. */
+    private Uni<Void> deliver(List<Outgoing> outgoing) {
+        if (outgoing.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Map<UUID, Long> deltas = new HashMap<>();
+        outgoing.forEach(o -> deltas.merge(o.stored().recipientId(), 1L, Long::sum));
+        return counts.changed(deltas).chain(newCounts -> {
+            List<PushHub.Push> pushes = new ArrayList<>();
+            for (Outgoing o : outgoing) {
+                if (o.delivery().push()) {
+                    UUID user = o.stored().recipientId();
+                    pushes.add(hub.notificationPush(user, o.stored().notification(), o.stored().seq()));
+                    pushes.add(hub.countPush(user, newCounts.get(user)));
+                }
+            }
+            return hub.publish(pushes);
+        }).onFailure().invoke(e -> LOG.warnf("live delivery failed; the inbox and replay still have it: %s",
+                e.getMessage()))
+                .onFailure().recoverWithNull();
     }
 }

@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -82,6 +84,20 @@ public class NotificationStore {
                         "select count(*) from notifications where recipient_id = ?1 and read_at is null", Long.class)
                 .setParameter(1, recipient)
                 .getSingleResult());
+    }
+
+    /** Unread counts of several users at once. */
+    public Uni<Map<UUID, Long>> unread(List<UUID> recipients) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        select u, (select count(*) from notifications where recipient_id = u and read_at is null)
+                        from unnest(cast(?1 as uuid[])) as u""", Object[].class)
+                .setParameter(1, recipients.toArray(UUID[]::new))
+                .getResultList())
+                .map(rows -> {
+                    Map<UUID, Long> counts = new HashMap<>();
+                    rows.forEach(r -> counts.put((UUID) r[0], ((Number) r[1]).longValue()));
+                    return counts;
+                });
     }
 
     /** Marks one read; 404 when it is not the caller's. Returns whether it was unread. */

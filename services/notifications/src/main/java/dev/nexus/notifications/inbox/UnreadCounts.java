@@ -6,6 +6,10 @@ import io.quarkus.redis.datasource.value.SetArgs;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -22,6 +26,9 @@ public class UnreadCounts {
 
     private static final Logger LOG = Logger.getLogger(UnreadCounts.class);
     static final Duration TTL = Duration.ofMinutes(10);
+    private static final String ADD_ALL_IF_EXISTS = "local out = {} for i, key in ipairs(KEYS) do "
+            + "if redis.call('EXISTS', key) == 1 then out[i] = redis.call('INCRBY', key, ARGV[i]) else out[i] = -1 end "
+            + "end return out";
     private static final String ADD_IF_EXISTS = "if redis.call('EXISTS', KEYS[1]) == 1 then "
             + "return redis.call('INCRBY', KEYS[1], ARGV[1]) end return -1";
 
@@ -56,6 +63,53 @@ public class UnreadCounts {
                     return -2L;
                 })
                 .chain(count -> count >= 0 ? Uni.createFrom().item(count) : load(user, count == -1));
+    }
+
+    /**
+     * After a committed change of many users' counts (an event's notifications): their new counts,
+     * in one Redis call (and one PostgreSQL query for those not in Redis).
+     */
+    public Uni<Map<UUID, Long>> changed(Map<UUID, Long> deltas) {
+        List<UUID> users = new ArrayList<>(deltas.keySet());
+        List<String> args = new ArrayList<>(List.of(ADD_ALL_IF_EXISTS, String.valueOf(users.size())));
+        users.forEach(u -> args.add(key(u)));
+        users.forEach(u -> args.add(String.valueOf(deltas.get(u))));
+        return redis.execute("EVAL", args.toArray(String[]::new))
+                .ifNoItem().after(timeout).fail()
+                .map(response -> {
+                    Map<UUID, Long> counts = new HashMap<>();
+                    for (int i = 0; i < users.size(); i++) {
+                        counts.put(users.get(i), response.get(i).toLong());
+                    }
+                    return counts;
+                })
+                .onFailure().recoverWithItem(e -> {
+                    LOG.debugf("unread counts not updated in Redis: %s", e.getMessage());
+                    return null;
+                })
+                .chain(counts -> {
+                    List<UUID> missing = counts == null ? users
+                            : users.stream().filter(u -> counts.get(u) < 0).toList();
+                    if (missing.isEmpty()) {
+                        return Uni.createFrom().item(counts);
+                    }
+                    return Panache.withSession(() -> store.unread(missing)).call(loaded -> counts == null
+                                    ? Uni.createFrom().voidItem() : storeAll(loaded))
+                            .map(loaded -> {
+                                Map<UUID, Long> all = counts == null ? new HashMap<>() : new HashMap<>(counts);
+                                all.putAll(loaded);
+                                return all;
+                            });
+                });
+    }
+
+    private Uni<Void> storeAll(Map<UUID, Long> counts) {
+        List<Uni<Void>> sets = counts.entrySet().stream()
+                .map(e -> redis.value(String.class, Long.class).set(key(e.getKey()), e.getValue(), new SetArgs().nx().px(TTL))
+                        .ifNoItem().after(timeout).fail()
+                        .onFailure().recoverWithNull())
+                .toList();
+        return Uni.join().all(sets).andCollectFailures().replaceWithVoid();
     }
 
     private Uni<Long> load(UUID user, boolean store) {

@@ -50,6 +50,9 @@ public class PushHub {
 
     void subscribe(@Observes StartupEvent start) {
         redis.pubsub(String.class).subscribe(channel, this::received)
+                .onFailure().invoke(e -> LOG.warnf("no cross-replica push yet (Redis pub/sub unavailable), retrying: %s",
+                        e.getMessage()))
+                .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30)).indefinitely()
                 .subscribe().with(ignored -> LOG.debugf("listening for pushes on %s", channel),
                         e -> LOG.warnf("no cross-replica push (Redis pub/sub unavailable): %s", e.getMessage()));
     }
@@ -120,33 +123,53 @@ public class PushHub {
         }
     }
 
-    /** Sends a new notification to the user's sockets on every replica. */
-    public Uni<Void> notification(UUID user, Notification notification, long seq) {
-        return publish(user, String.valueOf(seq), message(notification));
+    /** One live push: a user, the notification's seq ("-" for a count) and the message. */
+    public record Push(UUID user, String seq, String message) {
+    }
+
+    public Push notificationPush(UUID user, Notification notification, long seq) {
+        return new Push(user, String.valueOf(seq), message(notification));
+    }
+
+    public Push countPush(UUID user, long count) {
+        return new Push(user, "-", countMessage(count));
+    }
+
+    /** Many pushes in one Redis message (one per event, not two per recipient). */
+    public Uni<Void> publish(List<Push> pushes) {
+        if (pushes.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        StringBuilder batch = new StringBuilder();
+        for (Push p : pushes) {
+            batch.append(p.user()).append(' ').append(p.seq()).append(' ').append(p.message()).append('\n');
+        }
+        return redis.pubsub(String.class).publish(channel, batch.toString())
+                .ifNoItem().after(timeout).fail()
+                .onFailure().recoverWithItem(e -> {
+                    LOG.debugf("push via Redis failed, delivering on this replica only: %s", e.getMessage());
+                    pushes.forEach(p -> local(p.user(), new String[] { p.seq(), p.message() }));
+                    return null;
+                });
     }
 
     /** Sends the user's new unread count to their sockets on every replica. */
     public Uni<Void> unreadCount(UUID user, long count) {
-        return publish(user, "-", countMessage(count));
+        return publish(List.of(countPush(user, count)));
     }
 
     public String countMessage(long count) {
         return write(Map.of("type", "unread-count", "count", count));
     }
 
-    private Uni<Void> publish(UUID user, String seq, String message) {
-        return redis.pubsub(String.class).publish(channel, user + " " + seq + " " + message)
-                .ifNoItem().after(timeout).fail()
-                .onFailure().recoverWithItem(e -> {
-                    LOG.debugf("push via Redis failed, delivering on this replica only: %s", e.getMessage());
-                    local(user, new String[] { seq, message });
-                    return null;
-                });
-    }
-
+    /** Lines of "user seq message"; a single push is one line (JSON messages hold no raw newline). */
     private void received(String published) {
-        String[] head = published.split(" ", 3);
-        local(UUID.fromString(head[0]), new String[] { head[1], head[2] });
+        for (String line : published.split("\n")) {
+            if (!line.isEmpty()) {
+                String[] head = line.split(" ", 3);
+                local(UUID.fromString(head[0]), new String[] { head[1], head[2] });
+            }
+        }
     }
 
     private void local(UUID user, String[] parts) {

@@ -16,7 +16,7 @@ public class StreamTicketCheck implements HttpUpgradeCheck {
 
     @Override
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
-        return tickets.take(context.httpRequest().getParam("ticket")).chain(user -> {
+        return tickets.take(context.httpRequest().getParam("ticket")).onFailure().recoverWithItem(e -> null).chain(user -> {
             if (user == null) {
                 return CheckResult.rejectUpgrade(401);
             }

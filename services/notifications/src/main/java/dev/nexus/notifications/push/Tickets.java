@@ -2,7 +2,9 @@ package dev.nexus.notifications.push;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.SetArgs;
+import dev.nexus.platform.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.core.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -19,6 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Tickets {
 
     public static final Duration LIFETIME = Duration.ofSeconds(30);
+    private static final Duration TIMEOUT = Duration.ofSeconds(1);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ReactiveRedisDataSource redis;
@@ -34,15 +37,20 @@ public class Tickets {
         RANDOM.nextBytes(bytes);
         String ticket = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         return redis.value(String.class).set(prefix + "ticket:" + ticket, user.toString(), new SetArgs().px(LIFETIME))
+                .ifNoItem().after(TIMEOUT).fail()
+                .onFailure().transform(e -> ProblemException.of(Response.Status.SERVICE_UNAVAILABLE,
+                        "Live notifications are unavailable right now (their store, Redis, does not answer);"
+                                + " the inbox still works. Try again shortly."))
                 .replaceWith(ticket);
     }
 
-    /** The ticket's user, once; null when it is unknown, used or expired. */
+    /** The ticket's user, once; null when it is unknown, used or expired; a failure when Redis does not answer. */
     public Uni<UUID> take(String ticket) {
         if (ticket == null || ticket.isBlank() || ticket.length() > 64) {
             return Uni.createFrom().nullItem();
         }
         return redis.value(String.class).getdel(prefix + "ticket:" + ticket)
+                .ifNoItem().after(TIMEOUT).fail()
                 .map(user -> user == null ? null : UUID.fromString(user));
     }
 }

@@ -132,8 +132,10 @@ public class Reminders {
                 Instant startsAt = Projections.instant(r[7]);
                 boolean late = Duration.between(fireAt, now).compareTo(LATE) > 0;
                 String zone = found.get(user).zone();
-                String body = r[6] + " starts " + Texts.time(startsAt, zone, now) + " (in " + lead + " minutes)."
-                        + (late ? " This reminder is late: it was due " + Texts.time(fireAt, zone, now) + "." : "");
+                String body = late
+                        ? r[6] + " starts " + Texts.time(startsAt, zone, now) + ". This reminder is late: it was due "
+                                + Texts.time(fireAt, zone, now) + ", " + lead + " minutes before the start."
+                        : r[6] + " starts " + Texts.time(startsAt, zone, now) + " (in " + lead + " minutes).";
                 Draft draft = new Draft(user, "session.reminder", (UUID) r[5], "Starting soon: " + r[6], body,
                         "/api/v1/sessions/" + r[4]);
                 fired.add(id);

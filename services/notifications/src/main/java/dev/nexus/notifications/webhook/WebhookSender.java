@@ -76,7 +76,9 @@ public class WebhookSender {
                 .chain(due -> {
                     Uni<Integer> delivered = Uni.createFrom().item(0);
                     for (Object[] d : due) {
-                        delivered = delivered.chain(count -> send(d, disabled).map(ok -> ok ? count + 1 : count));
+                        // a webhook disabled earlier in this batch gets nothing more
+                        delivered = delivered.chain(count -> disabled.contains((UUID) d[3]) ? Uni.createFrom().item(count)
+                                : send(d, disabled).map(ok -> ok ? count + 1 : count));
                     }
                     return delivered;
                 }))

@@ -51,12 +51,13 @@ public class Webhooks {
     }
 
     public Uni<WebhookView> create(UUID caller, CreateWebhook request) {
-        for (String kind : request.kinds()) {
-            if (!KINDS.contains(kind)) {
-                throw ProblemException.invalidField("kinds", "'" + kind + "' is not one of " + String.join(", ", KINDS));
+        return organizer(caller, request.groupId()).invoke(() -> {
+            for (String kind : request.kinds()) {
+                if (!KINDS.contains(kind)) {
+                    throw ProblemException.invalidField("kinds", "'" + kind + "' is not one of " + String.join(", ", KINDS));
+                }
             }
-        }
-        return organizer(caller, request.groupId()).chain(() -> guard.verify(request.url())).chain(uri -> {
+        }).chain(() -> guard.verify(request.url())).chain(uri -> {
             String url = uri.toString();
             UUID id = UUID.randomUUID();
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);

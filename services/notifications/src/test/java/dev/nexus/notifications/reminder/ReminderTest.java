@@ -130,7 +130,7 @@ class ReminderTest {
         assertEquals(1, fire());
         Map<String, Object> reminder = ada.notifications("session.reminder").get(0);
         assertEquals("Starting soon: Kata", reminder.get("title"));
-        assertTrue(((String) reminder.get("body")).contains("(in 60 minutes). This reminder is late"), reminder.toString());
+        assertTrue(((String) reminder.get("body")).contains(". This reminder is late: it was due"), reminder.toString());
         assertEquals(true, Db.value("select late from reminders where session_id = ?", sessionId));
     }
 
