@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,7 +39,7 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>
  * mvn -pl services/e2e -am verify -Dit.test=NotificationPushBenchmark -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Dnexus.e2e.jvm="-Xmx512m" [-Dbench.groups=5 -Dbench.rate=2000 -Dbench.seconds=20]
+ *     -Dnexus.e2e.jvm="-Xmx512m" [-Dbench.groups=5 -Dbench.rate=2000 -Dbench.seconds=20 -Dbench.warmup=10]
  * </pre>
  */
 class NotificationPushBenchmark {
@@ -50,6 +51,7 @@ class NotificationPushBenchmark {
         int groups = Integer.getInteger("bench.groups", 5);
         int rate = Integer.getInteger("bench.rate", 2000);
         int seconds = Integer.getInteger("bench.seconds", 20);
+        int warmup = Integer.getInteger("bench.warmup", 10);
         try (Platform platform = Platform.start()) {
             String sessions = platform.url("sessions");
             List<String> owners = new ArrayList<>();
@@ -96,7 +98,9 @@ class NotificationPushBenchmark {
 
             int perSession = MEMBERS - 1;
             int sessionsPerSecond = Math.max(1, Math.round((float) rate / perSession));
-            int total = sessionsPerSecond * seconds;
+            int warmupSessions = sessionsPerSecond * warmup;
+            int total = sessionsPerSecond * (warmup + seconds);
+            Set<String> warmupLinks = ConcurrentHashMap.newKeySet();
             HttpClient http = HttpClient.newHttpClient();
             AtomicInteger failed = new AtomicInteger();
             List<CompletableFuture<?>> posts = Collections.synchronizedList(new ArrayList<>());
@@ -123,7 +127,11 @@ class NotificationPushBenchmark {
                         failed.incrementAndGet();
                         return;
                     }
-                    sentAt.put("/api/v1/sessions/" + new JsonObject(response.body()).getString("id"), t0);
+                    String link = "/api/v1/sessions/" + new JsonObject(response.body()).getString("id");
+                    if (n < warmupSessions) {
+                        warmupLinks.add(link);
+                    }
+                    sentAt.put(link, t0);
                 }));
             }, 0, 1_000_000 / sessionsPerSecond, TimeUnit.MICROSECONDS);
 
@@ -147,20 +155,22 @@ class NotificationPushBenchmark {
             sockets.forEach(StreamClient::close);
 
             List<Long> latencies = new ArrayList<>();
-            long lastArrival = firstSend;
+            long measuredFrom = firstSend + TimeUnit.SECONDS.toNanos(warmup);
+            long lastArrival = measuredFrom;
             for (Object[] a : arrivals) {
                 Long t0 = sentAt.get((String) a[0]);
-                if (t0 != null) {
+                if (t0 != null && !warmupLinks.contains((String) a[0])) {
                     latencies.add((Long) a[1] - t0);
                     lastArrival = Math.max(lastArrival, (Long) a[1]);
                 }
             }
             Collections.sort(latencies);
-            double elapsed = (lastArrival - firstSend) / 1e9;
+            double elapsed = (lastArrival - measuredFrom) / 1e9;
             System.out.printf("%nnotification push benchmark: %d groups x %d members (%d sockets on 2 replicas),"
-                            + " %d sessions/s for %d s%n", groups, MEMBERS, sockets.size(), sessionsPerSecond, seconds);
+                            + " %d sessions/s for %d s after a %d s warm-up%n", groups, MEMBERS, sockets.size(),
+                    sessionsPerSecond, seconds, warmup);
             System.out.printf("  sessions scheduled: %d (failed POSTs: %d); notifications received: %d of %d%n",
-                    sentAt.size(), failed.get(), latencies.size(), (long) sentAt.size() * perSession);
+                    sentAt.size(), failed.get(), latencies.size(), (long) (sentAt.size() - warmupLinks.size()) * perSession);
             System.out.printf("  throughput: %.0f notifications persisted+pushed per second%n", latencies.size() / elapsed);
             System.out.printf("  POST -> WebSocket latency: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                     percentile(latencies, 50), percentile(latencies, 99), percentile(latencies, 100));
