@@ -27,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -135,21 +136,22 @@ class NotificationPushBenchmark {
                 }));
             }, 0, 1_000_000 / sessionsPerSecond, TimeUnit.MICROSECONDS);
 
-            // wait for every notification of every scheduled session (or give up after two minutes of silence)
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds + 120L);
-            int lastCount = -1;
-            while (System.nanoTime() < deadline) {
-                boolean allSent = next.get() >= total && posts.size() >= total
-                        && posts.stream().allMatch(CompletableFuture::isDone);
-                if (allSent && arrivals.size() >= (long) sentAt.size() * perSession) {
-                    break;
-                }
-                Thread.sleep(1000);
-                if (arrivals.size() / 5000 != lastCount) {
-                    lastCount = arrivals.size() / 5000;
-                    System.out.printf("  ... %d notifications received, %d sessions scheduled%n", arrivals.size(),
-                            sentAt.size());
-                }
+            // wait for every notification of every scheduled session, printing progress; give up after a while
+            AtomicInteger shown = new AtomicInteger(-1);
+            try {
+                await().atMost(Duration.ofSeconds(warmup + seconds + 120L)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> {
+                            if (arrivals.size() / 5000 != shown.get()) {
+                                shown.set(arrivals.size() / 5000);
+                                System.out.printf("  ... %d notifications received, %d sessions scheduled%n",
+                                        arrivals.size(), sentAt.size());
+                            }
+                            return next.get() >= total && posts.size() >= total
+                                    && posts.stream().allMatch(CompletableFuture::isDone)
+                                    && arrivals.size() >= (long) sentAt.size() * perSession;
+                        });
+            } catch (ConditionTimeoutException e) {
+                System.out.println("  (stopped waiting: not every notification arrived)");
             }
             clock.shutdownNow();
             sockets.forEach(StreamClient::close);

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.scheduler.Scheduled;
+import dev.nexus.platform.db.Sql;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -83,7 +84,7 @@ public class Emails {
         UUID id = (UUID) mail[0];
         int attempts = (Integer) mail[4] + 1;
         return mailer.send(Mail.withText((String) mail[1], (String) mail[2], (String) mail[3]))
-                .chain(() -> update("update emails set sent_at = now(), attempts = ?2 where id = ?1", id, attempts))
+                .chain(() -> Sql.execute("update emails set sent_at = now(), attempts = ?2 where id = ?1", id, attempts))
                 .replaceWith(true)
                 .onFailure().recoverWithUni(e -> {
                     LOG.warnf("e-mail %s failed (attempt %d): %s", id, attempts, e.getMessage());
@@ -92,17 +93,7 @@ public class Emails {
                             : "update emails set attempts = ?2, last_error = ?3, next_attempt_at = now() + "
                                     + "make_interval(secs => " + Duration.ofSeconds(5).toSeconds() * (1L << (attempts - 1))
                                     + ") where id = ?1";
-                    return update(sql, id, attempts, String.valueOf(e.getMessage())).replaceWith(false);
+                    return Sql.execute(sql, id, attempts, String.valueOf(e.getMessage())).replaceWith(false);
                 });
-    }
-
-    private static Uni<Integer> update(String sql, Object... params) {
-        return Panache.getSession().chain(s -> {
-            var query = s.createNativeQuery(sql);
-            for (int i = 0; i < params.length; i++) {
-                query.setParameter(i + 1, params[i]);
-            }
-            return query.executeUpdate();
-        });
     }
 }

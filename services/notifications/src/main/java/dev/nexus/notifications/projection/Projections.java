@@ -1,6 +1,7 @@
 package dev.nexus.notifications.projection;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.nexus.platform.db.Sql;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -27,7 +28,7 @@ public class Projections {
 
     public Uni<Void> sessionScheduled(UUID id, UUID groupId, String title, Instant startsAt, Instant endsAt,
             String timeZone, UUID organizerId, String recurrence) {
-        return execute("""
+        return write("""
                 insert into sessions (id, group_id, title, starts_at, ends_at, time_zone, organizer_id, recurrence)
                 values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) on conflict (id) do nothing""",
                 id, groupId, title, utc(startsAt), utc(endsAt), timeZone, organizerId, recurrence);
@@ -35,12 +36,12 @@ public class Projections {
 
     /** A series moved (not a single occurrence, which leaves the series' first start as it is). */
     public Uni<Void> sessionMoved(UUID id, Instant startsAt, Instant endsAt, String recurrence) {
-        return execute("update sessions set starts_at = ?2, ends_at = ?3, recurrence = ?4 where id = ?1",
+        return write("update sessions set starts_at = ?2, ends_at = ?3, recurrence = ?4 where id = ?1",
                 id, utc(startsAt), utc(endsAt), recurrence);
     }
 
     public Uni<Void> sessionCancelled(UUID id) {
-        return execute("update sessions set cancelled = true where id = ?1", id);
+        return write("update sessions set cancelled = true where id = ?1", id);
     }
 
     public Uni<SessionInfo> session(UUID id) {
@@ -54,7 +55,7 @@ public class Projections {
 
     /** The newest answer per member wins, whatever order the events arrive in. */
     public Uni<Void> rsvp(UUID sessionId, UUID userId, String status, boolean waitlisted, Instant at) {
-        return execute("""
+        return write("""
                 insert into rsvps (session_id, user_id, status, waitlisted, updated_at) values (?1, ?2, ?3, ?4, ?5)
                 on conflict (session_id, user_id) do update set status = excluded.status,
                     waitlisted = excluded.waitlisted, updated_at = excluded.updated_at
@@ -63,7 +64,7 @@ public class Projections {
     }
 
     public Uni<Void> content(UUID id, String kind, UUID groupId, UUID authorId, UUID problemId, String title) {
-        return execute("""
+        return write("""
                 insert into contents (id, kind, group_id, author_id, problem_id, title)
                 values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (id) do nothing""",
                 id, kind, groupId, authorId, problemId, title == null ? "" : title);
@@ -88,7 +89,7 @@ public class Projections {
     }
 
     public Uni<Void> group(UUID id, String name) {
-        return execute("insert into groups (id, name) values (?1, ?2) on conflict (id) do update set name = excluded.name",
+        return write("insert into groups (id, name) values (?1, ?2) on conflict (id) do update set name = excluded.name",
                 id, name);
     }
 
@@ -99,14 +100,8 @@ public class Projections {
                 .map(names -> names.isEmpty() ? "your group" : names.get(0));
     }
 
-    private static Uni<Void> execute(String sql, Object... params) {
-        return Panache.getSession().chain(s -> {
-            var query = s.createNativeQuery(sql);
-            for (int i = 0; i < params.length; i++) {
-                query.setParameter(i + 1, params[i]);
-            }
-            return query.executeUpdate();
-        }).replaceWithVoid();
+    private static Uni<Void> write(String sql, Object... params) {
+        return Sql.execute(sql, params).replaceWithVoid();
     }
 
     static SessionInfo sessionOf(Object[] r) {

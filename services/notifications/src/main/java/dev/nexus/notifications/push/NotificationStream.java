@@ -45,7 +45,7 @@ public class NotificationStream {
                         : store.seqOf(user, after).map(seq -> seq == null ? Long.MAX_VALUE : seq))
                 .chain(seq -> {
                     // without a (known) lastSeenId there is nothing to replay: live from now on
-                    PushHub.Stream stream = hub.open(user, connection, seq == Long.MAX_VALUE ? 0 : seq);
+                    PushHub.Stream stream = hub.open(user, connection);
                     Uni<List<Stored>> missed = seq == Long.MAX_VALUE
                             ? Uni.createFrom().item(List.of())
                             : Panache.withSession(() -> store.after(user, seq, REPLAY_LIMIT));

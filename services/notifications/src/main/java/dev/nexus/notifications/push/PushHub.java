@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +27,7 @@ import org.jboss.logging.Logger;
  *
  * <p>A socket first replays what it missed, then goes live: pushes arriving during the replay wait
  * and are sent after it, skipping what the replay already sent, so a client sees each
- * notification once and in order.
+ * notification once (live ones in the order their transactions committed).
  */
 @ApplicationScoped
 public class PushHub {
@@ -57,23 +58,25 @@ public class PushHub {
                         e -> LOG.warnf("no cross-replica push (Redis pub/sub unavailable): %s", e.getMessage()));
     }
 
-    /** A socket of one user; {@code lastSeq}: the newest notification it was sent. */
+    /**
+     * A socket of one user. Notifications of two replicas' transactions can commit, and so arrive, out
+     * of sequence order, so a live push is dropped only when the replay already sent it.
+     */
     public final class Stream {
         private final UUID user;
         private final WebSocketConnection connection;
-        private long lastSeq;
+        private final Set<Long> replayed = new HashSet<>();
         private boolean replaying = true;
         private final List<String[]> waiting = new ArrayList<>();
 
-        Stream(UUID user, WebSocketConnection connection, long lastSeq) {
+        Stream(UUID user, WebSocketConnection connection) {
             this.user = user;
             this.connection = connection;
-            this.lastSeq = lastSeq;
         }
 
         /** Sends a replayed notification. */
         public synchronized void replayed(Notification notification, long seq) {
-            lastSeq = Math.max(lastSeq, seq);
+            replayed.add(seq);
             send(message(notification));
         }
 
@@ -94,14 +97,9 @@ public class PushHub {
 
         /** {@code parts}: seq (or "-" for a count) and the message. */
         private void deliver(String[] parts) {
-            if (!parts[0].equals("-")) {
-                long seq = Long.parseLong(parts[0]);
-                if (seq <= lastSeq) {
-                    return;
-                }
-                lastSeq = seq;
+            if (parts[0].equals("-") || !replayed.contains(Long.parseLong(parts[0]))) {
+                send(parts[1]);
             }
-            send(parts[1]);
         }
 
         public void send(String message) {
@@ -110,8 +108,8 @@ public class PushHub {
         }
     }
 
-    public Stream open(UUID user, WebSocketConnection connection, long lastSeq) {
-        Stream stream = new Stream(user, connection, lastSeq);
+    public Stream open(UUID user, WebSocketConnection connection) {
+        Stream stream = new Stream(user, connection);
         streams.computeIfAbsent(user, u -> ConcurrentHashMap.newKeySet()).add(stream);
         return stream;
     }

@@ -8,6 +8,7 @@ import dev.nexus.notifications.preference.Preferences;
 import dev.nexus.notifications.projection.Projections;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
+import dev.nexus.platform.db.Sql;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -48,7 +49,7 @@ public class Reminders {
      */
     public Uni<Void> plan(UUID sessionId, UUID userId) {
         return projections.session(sessionId).chain(session -> {
-            Uni<Integer> removed = execute("delete from reminders where session_id = ?1 and fired_at is null"
+            Uni<Integer> removed = Sql.execute("delete from reminders where session_id = ?1 and fired_at is null"
                     + (userId == null ? "" : " and user_id = ?2"), userId == null
                             ? new Object[] { sessionId } : new Object[] { sessionId, userId });
             if (session == null || session.cancelled() || !session.startsAt().isAfter(Instant.now())) {
@@ -140,7 +141,7 @@ public class Reminders {
                         "/api/v1/sessions/" + r[4]);
                 fired.add(id);
                 chain = chain.chain(() -> delivery.store(id, List.of(draft)))
-                        .chain(() -> execute("update reminders set fired_at = now(), late = ?2 where id = ?1", id, late))
+                        .chain(() -> Sql.execute("update reminders set fired_at = now(), late = ?2 where id = ?1", id, late))
                         .replaceWithVoid();
             }
             return chain.replaceWith(fired);
@@ -162,22 +163,12 @@ public class Reminders {
     private Uni<Void> insert(UUID sessionId, Instant startsAt, List<Object[]> rows) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Object[] row : rows) {
-            chain = chain.chain(() -> execute("""
+            chain = chain.chain(() -> Sql.execute("""
                     insert into reminders (id, session_id, user_id, starts_at, lead_minutes, fire_at)
                     values (?1, ?2, ?3, ?4, ?5, ?6) on conflict do nothing""",
                     UUID.randomUUID(), sessionId, row[0], startsAt.atOffset(ZoneOffset.UTC), row[1],
                     ((Instant) row[2]).atOffset(ZoneOffset.UTC)).replaceWithVoid());
         }
         return chain;
-    }
-
-    private static Uni<Integer> execute(String sql, Object... params) {
-        return Panache.getSession().chain(s -> {
-            var query = s.createNativeQuery(sql);
-            for (int i = 0; i < params.length; i++) {
-                query.setParameter(i + 1, params[i]);
-            }
-            return query.executeUpdate();
-        });
     }
 }

@@ -5,6 +5,7 @@ import dev.nexus.notifications.notify.Draft;
 import dev.nexus.notifications.projection.Projections;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
+import dev.nexus.platform.db.Sql;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -97,9 +98,9 @@ public class WebhookSender {
         UUID webhook = (UUID) d[3];
         return post((String) d[4], (String) d[1])
                 .chain(status -> status / 100 == 2
-                        ? execute("update webhook_deliveries set delivered_at = now(), attempts = ?2 where id = ?1",
+                        ? Sql.execute("update webhook_deliveries set delivered_at = now(), attempts = ?2 where id = ?1",
                                 id, attempts)
-                                .chain(() -> execute("update webhooks set consecutive_failures = 0 where id = ?1", webhook))
+                                .chain(() -> Sql.execute("update webhooks set consecutive_failures = 0 where id = ?1", webhook))
                                 .replaceWith(true)
                         : failed(d, attempts, status / 100 == 3 ? "redirect (" + status + ") not followed"
                                 : "HTTP " + status, disabled))
@@ -115,7 +116,7 @@ public class WebhookSender {
                 ? "update webhook_deliveries set attempts = ?2, last_error = ?3, failed_at = now() where id = ?1"
                 : "update webhook_deliveries set attempts = ?2, last_error = ?3,"
                         + " next_attempt_at = now() + make_interval(secs => " + delay / 1000.0 + ") where id = ?1";
-        return execute(update, id, attempts, error)
+        return Sql.execute(update, id, attempts, error)
                 .chain(() -> Panache.getSession().chain(s -> s.createNativeQuery("""
                                 update webhooks set consecutive_failures = consecutive_failures + 1 where id = ?1
                                 returning consecutive_failures""", Integer.class)
@@ -127,8 +128,8 @@ public class WebhookSender {
     }
 
     private Uni<Void> disable(UUID webhook, UUID groupId, UUID organizer, int failures, String error) {
-        return execute("update webhooks set disabled_at = now() where id = ?1", webhook)
-                .chain(() -> execute("""
+        return Sql.execute("update webhooks set disabled_at = now() where id = ?1", webhook)
+                .chain(() -> Sql.execute("""
                         update webhook_deliveries set failed_at = now(), last_error = 'webhook disabled'
                         where webhook_id = ?1 and delivered_at is null and failed_at is null""", webhook))
                 .chain(() -> projections.groupName(groupId))
@@ -150,15 +151,5 @@ public class WebhookSender {
                         HttpResponse.BodyHandlers.discarding())))
                 .map(HttpResponse::statusCode)
                 .emitOn(task -> context.runOnContext(ignored -> task.run()));
-    }
-
-    private static Uni<Void> execute(String sql, Object... params) {
-        return Panache.getSession().chain(s -> {
-            var query = s.createNativeQuery(sql);
-            for (int i = 0; i < params.length; i++) {
-                query.setParameter(i + 1, params[i]);
-            }
-            return query.executeUpdate();
-        }).replaceWithVoid();
     }
 }

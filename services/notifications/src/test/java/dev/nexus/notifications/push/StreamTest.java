@@ -122,6 +122,21 @@ class StreamTest {
         }
     }
 
+    @Test
+    void pushes_committed_out_of_sequence_order_by_two_replicas_all_arrive() throws Exception {
+        try (StreamClient socket = StreamClient.open(base.toString(), "ticket=" + ticket(ada))) {
+            socket.next();
+            // replica B's transaction took a later sequence but committed first
+            for (long seq : new long[] { 2_000_000_001L, 2_000_000_000L }) {
+                redis.pubsub(String.class).publish(prefix + "push", ada.id() + " " + seq + " " + new JsonObject()
+                        .put("type", "notification").put("notification", new JsonObject().put("title", "#" + seq))
+                        .encode());
+            }
+            assertEquals("#2000000001", socket.next().getJsonObject("notification").getString("title"));
+            assertEquals("#2000000000", socket.next().getJsonObject("notification").getString("title"));
+        }
+    }
+
     private static String ticket(Learner learner) {
         return learner.call().when().post("/api/v1/notifications/stream-ticket").then().statusCode(200)
                 .extract().path("ticket");
