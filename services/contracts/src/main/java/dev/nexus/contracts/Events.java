@@ -133,7 +133,8 @@ public final class Events {
         }
     }
 
-    public record SolutionAccepted(UUID solutionId, UUID problemId, UUID groupId, UUID authorId)
+    /** {@code acceptedBy}: who accepted it (added later: null in older events). */
+    public record SolutionAccepted(UUID solutionId, UUID problemId, UUID groupId, UUID authorId, UUID acceptedBy)
             implements EventPayload {
         public String subject() {
             return solutionId.toString();

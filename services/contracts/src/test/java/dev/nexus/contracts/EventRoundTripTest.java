@@ -48,7 +48,7 @@ class EventRoundTripTest {
             new NoteUpdated(A, B, C, C, "Lifetimes cheat sheet v2"),
             new ProblemPosted(A, B, null, C, "Two sum"),
             new SolutionPosted(A, B, C, A),
-            new SolutionAccepted(A, B, C, A),
+            new SolutionAccepted(A, B, C, A, B),
             new CommentAdded(A, "SOLUTION", B, C, A, B, List.of(C)))
             .stream().collect(Collectors.toMap(p -> EventType.of(p.getClass()), p -> p));
 

@@ -8,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -73,7 +74,9 @@ class EventsTest {
         Map<String, Object> solution = Map.of("solutionId", solutionId.toString(), "problemId", problemId.toString(),
                 "groupId", groupId.toString(), "authorId", bob.id().toString());
         assertEquals(solution, data(solutionId, 0));
-        assertEquals(solution, data(solutionId, 1));
+        Map<String, Object> accepted = new HashMap<>(solution);
+        accepted.put("acceptedBy", ada.id().toString());
+        assertEquals(accepted, data(solutionId, 1));
         assertEquals(6, recorder.all().size(), "nothing else was published");
     }
 

@@ -290,7 +290,7 @@ public class SolutionService {
                     if (!solution.id.equals(previous)) {
                         problem.acceptedSolutionId = solution.id;
                         change = outbox.publish(new SolutionAccepted(solution.id, problem.id, problem.groupId,
-                                solution.authorId)).replaceWithVoid();
+                                solution.authorId, caller)).replaceWithVoid();
                     }
                     return change.chain(() -> authors.of(solution.authorId))
                             .map(author -> new Accepted(view(solution, author, solution.id),

@@ -215,7 +215,8 @@ public class Notifier implements EventHandler {
         if (data instanceof SolutionAccepted s) {
             return projections.content(s.problemId()).chain(problem -> {
                 String title = problem == null ? "a problem" : "\"" + problem.title() + "\"";
-                UUID acceptedBy = problem == null ? null : problem.authorId();
+                // events from before acceptedBy existed: assume the problem's author accepted
+                UUID acceptedBy = s.acceptedBy() != null ? s.acceptedBy() : problem == null ? null : problem.authorId();
                 return render(List.of(s.authorId()), acceptedBy, p -> new Draft(p.id(), "solution.accepted",
                         s.groupId(), "Your solution was accepted",
                         "Your solution to " + title + " was accepted.", "/api/v1/solutions/" + s.solutionId()));

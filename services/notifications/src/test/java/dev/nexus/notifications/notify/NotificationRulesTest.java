@@ -138,9 +138,17 @@ class NotificationRulesTest {
         UUID problemId = UUID.randomUUID();
         UUID solutionId = UUID.randomUUID();
         publish(event(new ProblemPosted(problemId, groupId, null, olga.id(), "FizzBuzz")));
-        publishAndWait(event(new SolutionAccepted(solutionId, problemId, groupId, ada.id())));
+        publishAndWait(event(new SolutionAccepted(solutionId, problemId, groupId, ada.id(), olga.id())));
         assertEquals("Your solution to \"FizzBuzz\" was accepted.", single(ada, "solution.accepted").get("body"));
         assertTrue(bob.notifications("solution.accepted").isEmpty());
+
+        // an organizer accepting the poser's own solution: the poser hears of it; accepting one's own: nobody
+        UUID posersOwn = UUID.randomUUID();
+        Learner oscar = Learner.named("Oscar").joins(groupId, "ORGANIZER");
+        publishAndWait(event(new SolutionAccepted(posersOwn, problemId, groupId, olga.id(), oscar.id())));
+        assertEquals(1, olga.notifications("solution.accepted").size());
+        publishAndWait(event(new SolutionAccepted(UUID.randomUUID(), problemId, groupId, oscar.id(), oscar.id())));
+        assertTrue(oscar.notifications("solution.accepted").isEmpty());
     }
 
     @Test
