@@ -14,9 +14,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The e-mail queue ({@code emails}, migration V5). {@link #queue} writes a mail in the caller's
- * transaction; {@link #sendDue} sends due ones over SMTP (quarkus-mailer) under FOR UPDATE SKIP
- * LOCKED, retrying with exponential backoff (5 s, 10 s, 20 s, … ) and giving up after
- * {@value #MAX_ATTEMPTS} attempts.
+ * transaction; {@link #sendDue} claims due ones (FOR UPDATE SKIP LOCKED, so replicas share the
+ * work) and sends them over SMTP (quarkus-mailer) outside any transaction, retrying with exponential
+ * backoff (5 s, 10 s, 20 s, … ) and giving up after {@value #MAX_ATTEMPTS} attempts.
  */
 @ApplicationScoped
 public class Emails {
@@ -24,6 +24,8 @@ public class Emails {
     private static final Logger LOG = Logger.getLogger(Emails.class);
     static final int MAX_ATTEMPTS = 8;
     static final int BATCH = 50;
+    static final Duration LEASE = Duration.ofSeconds(60);
+    static final Duration BACKOFF = Duration.ofSeconds(5);
 
     private final ReactiveMailer mailer;
     private final String baseUrl;
@@ -64,36 +66,46 @@ public class Emails {
                 .onFailure().recoverWithNull();
     }
 
-    /** Sends what is due; returns how many went out. */
+    /**
+     * Sends what is due; returns how many went out. Due mails are claimed first (a short transaction
+     * that leases them for {@link #LEASE} and counts the attempt), then sent with no transaction or
+     * row lock open, then marked. A replica that dies mid-send leaves the lease to expire and the mail
+     * is sent again: at least once, never lost.
+     */
     public Uni<Integer> sendDue() {
         return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery("""
-                        select id, to_address, subject, body, attempts from emails
-                        where sent_at is null and failed_at is null and next_attempt_at <= now()
-                        order by next_attempt_at limit %d for update skip locked""".formatted(BATCH), Object[].class)
-                .getResultList())
-                .chain(due -> {
+                        update emails set attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => %d)
+                        where id in (select id from emails
+                            where sent_at is null and failed_at is null and next_attempt_at <= now()
+                            order by next_attempt_at limit %d for update skip locked)
+                        returning id, to_address, subject, body, attempts""".formatted(LEASE.toSeconds(), BATCH),
+                        Object[].class)
+                .getResultList()))
+                .chain(claimed -> {
                     Uni<Integer> sent = Uni.createFrom().item(0);
-                    for (Object[] mail : due) {
+                    for (Object[] mail : claimed) {
                         sent = sent.chain(count -> send(mail).map(ok -> ok ? count + 1 : count));
                     }
                     return sent;
-                }));
+                });
     }
 
     private Uni<Boolean> send(Object[] mail) {
         UUID id = (UUID) mail[0];
-        int attempts = (Integer) mail[4] + 1;
+        int attempts = (Integer) mail[4];
         return mailer.send(Mail.withText((String) mail[1], (String) mail[2], (String) mail[3]))
-                .chain(() -> Sql.execute("update emails set sent_at = now(), attempts = ?2 where id = ?1", id, attempts))
+                .chain(() -> Panache.withTransaction(() -> Sql.execute("update emails set sent_at = now() where id = ?1",
+                        id)))
                 .replaceWith(true)
                 .onFailure().recoverWithUni(e -> {
                     LOG.warnf("e-mail %s failed (attempt %d): %s", id, attempts, e.getMessage());
                     String sql = attempts >= MAX_ATTEMPTS
-                            ? "update emails set attempts = ?2, failed_at = now(), last_error = ?3 where id = ?1"
-                            : "update emails set attempts = ?2, last_error = ?3, next_attempt_at = now() + "
-                                    + "make_interval(secs => " + Duration.ofSeconds(5).toSeconds() * (1L << (attempts - 1))
+                            ? "update emails set failed_at = now(), last_error = ?2 where id = ?1"
+                            : "update emails set last_error = ?2, next_attempt_at = now() + "
+                                    + "make_interval(secs => " + BACKOFF.toSeconds() * (1L << (attempts - 1))
                                     + ") where id = ?1";
-                    return Sql.execute(sql, id, attempts, String.valueOf(e.getMessage())).replaceWith(false);
+                    return Panache.withTransaction(() -> Sql.execute(sql, id, String.valueOf(e.getMessage())))
+                            .replaceWith(false);
                 });
     }
 }
