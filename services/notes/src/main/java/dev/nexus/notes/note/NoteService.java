@@ -17,6 +17,7 @@ import dev.nexus.notes.note.NoteViews.RevisionView;
 import dev.nexus.notes.note.NoteViews.UpdateNote;
 import dev.nexus.notes.session.GroupSessions;
 import dev.nexus.platform.cache.HotCache;
+import dev.nexus.platform.db.Sql;
 import dev.nexus.platform.events.Outbox;
 import dev.nexus.platform.http.Versions;
 import dev.nexus.platform.memberships.GroupRole;
@@ -133,13 +134,7 @@ public class NoteService {
                         .append(params.size()).append(")");
             }
             sql.append(" order by n.created_at desc, n.id desc limit ").append(limit + 1);
-            return Panache.getSession().chain(session -> {
-                var query = session.createNativeQuery(sql.toString(), Note.class);
-                for (int i = 0; i < params.size(); i++) {
-                    query.setParameter(i + 1, params.get(i));
-                }
-                return query.getResultList();
-            }).chain(notes -> authors.of(notes.stream().map(n -> n.authorId).toList())
+            return Sql.list(sql.toString(), Note.class, params.toArray()).chain(notes -> authors.of(notes.stream().map(n -> n.authorId).toList())
                     .map(names -> Page.of(notes, limit, n -> summary(n, names.get(n.authorId)),
                             n -> new Cursor(n.createdAt, n.id).encode())));
         });

@@ -9,6 +9,7 @@ import dev.nexus.notes.problem.ProblemViews.ProblemSummary;
 import dev.nexus.notes.problem.ProblemViews.ProblemView;
 import dev.nexus.notes.session.GroupSessions;
 import dev.nexus.notes.solution.SpoilerGuard;
+import dev.nexus.platform.db.Sql;
 import dev.nexus.platform.events.Outbox;
 import dev.nexus.platform.memberships.GroupRole;
 import dev.nexus.platform.paging.Cursor;
@@ -106,13 +107,7 @@ public class ProblemService {
                         .append(params.size()).append(")");
             }
             sql.append(" order by p.created_at desc, p.id desc limit ").append(limit + 1);
-            return Panache.getSession().chain(session -> {
-                var query = session.createNativeQuery(sql.toString(), Problem.class);
-                for (int i = 0; i < params.size(); i++) {
-                    query.setParameter(i + 1, params.get(i));
-                }
-                return query.getResultList();
-            }).chain(problems -> authors.of(problems.stream().map(p -> p.authorId).toList())
+            return Sql.list(sql.toString(), Problem.class, params.toArray()).chain(problems -> authors.of(problems.stream().map(p -> p.authorId).toList())
                     .map(names -> Page.of(problems, limit, p -> new ProblemSummary(p.id, p.groupId, p.sessionId,
                                     names.get(p.authorId), p.title, excerpt(p.statement), p.link, p.acceptedSolutionId,
                                     p.createdAt),

@@ -20,6 +20,7 @@ import dev.nexus.notes.solution.SolutionViews.VoteView;
 import dev.nexus.notes.solution.VoteBoard.Ranked;
 import dev.nexus.platform.cache.HotCache;
 import dev.nexus.platform.cache.HotCache.Entry;
+import dev.nexus.platform.db.Sql;
 import dev.nexus.platform.events.Outbox;
 import dev.nexus.platform.paging.Cursor;
 import dev.nexus.platform.paging.Page;
@@ -150,7 +151,7 @@ public class SolutionService {
                 .setParameter(1, problem.id)
                 .getResultList()
                 .map(rows -> rows.stream()
-                        .map(r -> new Ranked((UUID) r[0], (Integer) r[1], instant(r[2])))
+                        .map(r -> new Ranked((UUID) r[0], (Integer) r[1], Sql.instant(r[2])))
                         .toList()));
         return board.ranking(problem.id, fromDatabase).chain(ranked -> {
             List<UUID> order = new ArrayList<>();
@@ -360,9 +361,6 @@ public class SolutionService {
                 s.body, s.html, false, s.createdAt);
     }
 
-    private static Instant instant(Object value) {
-        return value instanceof Instant i ? i : ((java.time.OffsetDateTime) value).toInstant();
-    }
 
     private static String encodeOffset(int offset) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(("top|" + offset).getBytes(StandardCharsets.UTF_8));

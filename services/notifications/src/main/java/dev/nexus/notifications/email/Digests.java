@@ -1,7 +1,7 @@
 package dev.nexus.notifications.email;
 
 import dev.nexus.notifications.notify.Texts;
-import dev.nexus.notifications.projection.Projections;
+import dev.nexus.platform.db.Sql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -53,7 +53,7 @@ public class Digests {
                         ZoneId zone = Texts.zone((String) u[1]);
                         ZonedDateTime local = now.atZone(zone);
                         Instant todayAt = local.toLocalDate().atTime(AT).atZone(zone).toInstant();
-                        Instant last = u[3] == null ? null : Projections.instant(u[3]);
+                        Instant last = u[3] == null ? null : Sql.instant(u[3]);
                         if (now.isBefore(todayAt) || (last != null && !last.isBefore(todayAt))) {
                             continue;
                         }
@@ -88,7 +88,7 @@ public class Digests {
     private String body(List<Object[]> unread, String zone, Instant now) {
         StringBuilder text = new StringBuilder("Unread since your last digest:\n");
         for (Object[] n : unread) {
-            text.append("\n- ").append(Texts.time(Projections.instant(n[3]), zone, now)).append(": ").append(n[0])
+            text.append("\n- ").append(Texts.time(Sql.instant(n[3]), zone, now)).append(": ").append(n[0])
                     .append("\n  ").append(n[1]).append("\n  ").append(emails.link((String) n[2])).append('\n');
         }
         return text.toString();

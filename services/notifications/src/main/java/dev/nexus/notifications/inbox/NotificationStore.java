@@ -1,9 +1,9 @@
 package dev.nexus.notifications.inbox;
 
 import dev.nexus.notifications.notify.Draft;
-import dev.nexus.notifications.projection.Projections;
 import dev.nexus.platform.paging.Page;
 import dev.nexus.platform.problem.ProblemException;
+import dev.nexus.platform.db.Sql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -124,18 +124,12 @@ public class NotificationStore {
     }
 
     private Uni<List<Stored>> query(String sql, Object... params) {
-        return Panache.getSession().chain(s -> {
-            var query = s.createNativeQuery(sql, Object[].class);
-            for (int i = 0; i < params.length; i++) {
-                query.setParameter(i + 1, params[i]);
-            }
-            return query.getResultList();
-        }).map(rows -> {
+        return Sql.list(sql, Object[].class, params).map(rows -> {
             List<Stored> stored = new ArrayList<>(rows.size());
             for (Object[] r : rows) {
                 stored.add(new Stored(new Notification((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3],
-                        (String) r[4], (String) r[5], Projections.instant(r[6]),
-                        r[7] == null ? null : Projections.instant(r[7])), (UUID) r[9], (Long) r[8]));
+                        (String) r[4], (String) r[5], Sql.instant(r[6]),
+                        r[7] == null ? null : Sql.instant(r[7])), (UUID) r[9], (Long) r[8]));
             }
             return stored;
         });

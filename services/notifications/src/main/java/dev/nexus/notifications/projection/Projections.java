@@ -105,14 +105,10 @@ public class Projections {
     }
 
     static SessionInfo sessionOf(Object[] r) {
-        return new SessionInfo((UUID) r[0], (UUID) r[1], (String) r[2], instant(r[3]), instant(r[4]), (String) r[5],
+        return new SessionInfo((UUID) r[0], (UUID) r[1], (String) r[2], Sql.instant(r[3]), Sql.instant(r[4]), (String) r[5],
                 (UUID) r[6], (Boolean) r[7]);
     }
 
-    /** timestamptz as native queries return it. */
-    public static Instant instant(Object value) {
-        return value instanceof Instant i ? i : ((java.time.OffsetDateTime) value).toInstant();
-    }
 
     private static java.time.OffsetDateTime utc(Instant at) {
         return at == null ? null : at.atOffset(ZoneOffset.UTC);

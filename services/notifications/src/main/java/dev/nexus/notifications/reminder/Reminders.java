@@ -129,8 +129,8 @@ public class Reminders {
                 UUID id = (UUID) r[0];
                 UUID user = (UUID) r[1];
                 int lead = (Integer) r[2];
-                Instant fireAt = Projections.instant(r[3]);
-                Instant startsAt = Projections.instant(r[7]);
+                Instant fireAt = Sql.instant(r[3]);
+                Instant startsAt = Sql.instant(r[7]);
                 boolean late = Duration.between(fireAt, now).compareTo(LATE) > 0;
                 String zone = found.get(user).zone();
                 String body = late

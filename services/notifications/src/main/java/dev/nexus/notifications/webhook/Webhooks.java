@@ -2,6 +2,7 @@ package dev.nexus.notifications.webhook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nexus.platform.db.Sql;
 import dev.nexus.platform.memberships.GroupRole;
 import dev.nexus.platform.memberships.Memberships;
 import dev.nexus.platform.problem.ProblemException;
@@ -84,8 +85,7 @@ public class Webhooks {
                 .setParameter(1, groupId)
                 .getResultList()))
                 .map(rows -> rows.stream().map(r -> new WebhookView((UUID) r[0], (UUID) r[1], mask((String) r[2]),
-                        Arrays.asList(((String) r[3]).split(",")), dev.nexus.notifications.projection.Projections
-                                .instant(r[4]), r[5] != null, (Integer) r[6])).toList());
+                        Arrays.asList(((String) r[3]).split(",")), Sql.instant(r[4]), r[5] != null, (Integer) r[6])).toList());
     }
 
     public Uni<Void> delete(UUID caller, UUID webhookId) {

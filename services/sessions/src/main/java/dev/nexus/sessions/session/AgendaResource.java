@@ -1,5 +1,6 @@
 package dev.nexus.sessions.session;
 
+import dev.nexus.platform.http.Params;
 import dev.nexus.platform.paging.Cursor;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -71,7 +72,7 @@ public class AgendaResource {
             @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl) {
         UUID caller = UUID.fromString(token.getSubject());
         if (from == null && to == null && limit == null && cursor == null) {
-            return cache.agenda(caller, SessionResource.noCache(cacheControl))
+            return cache.agenda(caller, Params.noCache(cacheControl))
                     .map(e -> zones.respond(Response.Status.OK, e.json(), e.etag(), ifNoneMatch));
         }
         Instant[] window = SessionService.window(from, to);

@@ -1,5 +1,6 @@
 package dev.nexus.sessions.session;
 
+import dev.nexus.platform.http.Params;
 import dev.nexus.platform.paging.Cursor;
 import dev.nexus.sessions.session.SessionViews.OccurrenceView;
 import dev.nexus.sessions.session.SessionViews.ScheduleSession;
@@ -67,7 +68,7 @@ public class GroupSessionsResource {
             @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl) {
         if (from == null && to == null && limit == null && cursor == null) {
             // the upcoming page everyone opens first: from the cache
-            return cache.upcoming(caller(), groupId, SessionResource.noCache(cacheControl))
+            return cache.upcoming(caller(), groupId, Params.noCache(cacheControl))
                     .map(entry -> zones.respond(Response.Status.OK, entry.json(), entry.etag(), ifNoneMatch));
         }
         Instant[] window = SessionService.window(from, to);

@@ -1,5 +1,6 @@
 package dev.nexus.sessions.session;
 
+import dev.nexus.platform.http.Params;
 import dev.nexus.platform.http.Versions;
 import dev.nexus.platform.paging.Cursor;
 import dev.nexus.platform.paging.Page;
@@ -79,7 +80,7 @@ public class SessionResource {
     @APIResponse(responseCode = "404", description = "No such session, or in a private group the caller is not in")
     public Uni<Response> get(@RestPath UUID sessionId, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl) {
-        return cache.session(caller(), sessionId, noCache(cacheControl))
+        return cache.session(caller(), sessionId, Params.noCache(cacheControl))
                 .map(entry -> zones.respond(Response.Status.OK, entry.json(), entry.etag(), ifNoneMatch));
     }
 
@@ -150,10 +151,6 @@ public class SessionResource {
         return rsvps.attendees(caller(), sessionId, Cursor.decode(cursor), Cursor.limit(limit));
     }
 
-    /** {@code Cache-Control: no-cache} from the client: read past the cache. */
-    static boolean noCache(String cacheControl) {
-        return cacheControl != null && cacheControl.toLowerCase().contains("no-cache");
-    }
 
     /** The version as an ETag; {@link CallerZone} adds the caller's zone to it. */
     static String etag(SessionView view) {
