@@ -91,7 +91,9 @@ final class Platform implements AutoCloseable {
             config.put("nexus.jwt.signing-key-location", signingKey.toString());
         }
         List<String> command = new ArrayList<>(List.of(javaBinary()));
-        command.addAll(List.of(System.getProperty("nexus.e2e.jvm", "-Xmx192m -XX:TieredStopAtLevel=1").split(" ")));
+        // "{instance}" in the options becomes the instance's name, e.g. one JFR recording file per process
+        command.addAll(List.of(System.getProperty("nexus.e2e.jvm", "-Xmx192m -XX:TieredStopAtLevel=1")
+                .replace("{instance}", instance).split(" ")));
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());

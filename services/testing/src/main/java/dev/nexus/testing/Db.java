@@ -59,7 +59,8 @@ public final class Db {
         return rows.isEmpty() ? null : rows.get(0).values().iterator().next();
     }
 
-    private static Connection connect() throws SQLException {
+    /** A connection of the test's own, e.g. to hold a row lock while the service works. */
+    public static Connection connect() throws SQLException {
         Config config = ConfigProvider.getConfig();
         return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
                 config.getValue("quarkus.datasource.username", String.class),

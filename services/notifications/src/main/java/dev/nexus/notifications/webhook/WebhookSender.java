@@ -7,12 +7,14 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import dev.nexus.platform.db.Sql;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.http.HttpClient;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +34,8 @@ public class WebhookSender {
 
     private static final Logger LOG = Logger.getLogger(WebhookSender.class);
     static final int BATCH = 20;
+    static final Duration LEASE = Duration.ofSeconds(60);
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final SsrfGuard guard;
     private final Delivery delivery;
@@ -39,16 +43,15 @@ public class WebhookSender {
     private final Duration backoff;
     private final int maxAttempts;
     private final int disableAfter;
-    private final HttpClient http = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    private final HttpClient http;
 
-    public WebhookSender(SsrfGuard guard, Delivery delivery, Projections projections,
+    public WebhookSender(SsrfGuard guard, Delivery delivery, Projections projections, Vertx vertx,
             @ConfigProperty(name = "nexus.webhooks.backoff", defaultValue = "5s") Duration backoff,
             @ConfigProperty(name = "nexus.webhooks.max-attempts", defaultValue = "6") int maxAttempts,
             @ConfigProperty(name = "nexus.webhooks.disable-after", defaultValue = "5") int disableAfter) {
         this.guard = guard;
+        this.http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout((int) TIMEOUT.toMillis())
+                .setVerifyHost(true));
         this.delivery = delivery;
         this.projections = projections;
         this.backoff = backoff;
@@ -63,68 +66,73 @@ public class WebhookSender {
                 .onFailure().recoverWithNull();
     }
 
-    /** Posts what is due; returns how many were delivered. */
+    /**
+     * Posts what is due; returns how many were delivered. Due deliveries are claimed first (a short
+     * transaction that leases them for {@link #LEASE} and counts the attempt), posted with no
+     * transaction or row lock open, then marked one by one. A replica that dies mid-post leaves the
+     * lease to expire and the delivery is posted again: at least once, never lost.
+     */
     public Uni<Integer> sendDue() {
         List<UUID> disabled = new ArrayList<>();
-        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery("""
-                        select d.id, d.payload, d.attempts, w.id, w.url, w.group_id, w.created_by from webhook_deliveries d
-                        join webhooks w on w.id = d.webhook_id
-                        where d.delivered_at is null and d.failed_at is null and d.next_attempt_at <= now()
-                            and w.disabled_at is null
-                        order by d.next_attempt_at limit %d for update of d, w skip locked""".formatted(BATCH),
-                        Object[].class)
-                .getResultList())
-                .chain(due -> {
+        return Panache.withTransaction(() -> Sql.list("""
+                        with claimed as (
+                            update webhook_deliveries set attempts = attempts + 1,
+                                next_attempt_at = now() + make_interval(secs => %d)
+                            where id in (select d.id from webhook_deliveries d join webhooks w on w.id = d.webhook_id
+                                where d.delivered_at is null and d.failed_at is null and d.next_attempt_at <= now()
+                                    and w.disabled_at is null
+                                order by d.next_attempt_at limit %d for update of d skip locked)
+                            returning id, payload, attempts, webhook_id, next_attempt_at)
+                        select c.id, c.payload, c.attempts, w.id, w.url, w.group_id, w.created_by from claimed c
+                        join webhooks w on w.id = c.webhook_id order by c.next_attempt_at"""
+                        .formatted(LEASE.toSeconds(), BATCH), Object[].class))
+                .chain(claimed -> {
                     Uni<Integer> delivered = Uni.createFrom().item(0);
-                    for (Object[] d : due) {
-                        // a webhook disabled earlier in this batch gets nothing more
+                    for (Object[] d : claimed) {
+                        // a webhook disabled earlier in this batch gets nothing more (disabling failed its deliveries)
                         delivered = delivered.chain(count -> disabled.contains((UUID) d[3]) ? Uni.createFrom().item(count)
                                 : send(d, disabled).map(ok -> ok ? count + 1 : count));
                     }
                     return delivered;
-                }))
-                .call(() -> {
-                    Uni<Void> pushes = Uni.createFrom().voidItem();
-                    for (UUID webhook : disabled) {
-                        pushes = pushes.chain(() -> delivery.push(webhook));
-                    }
-                    return pushes;
                 });
     }
 
+    /** Posts one claimed delivery, then records the outcome in its own transaction. */
     private Uni<Boolean> send(Object[] d, List<UUID> disabled) {
         UUID id = (UUID) d[0];
-        int attempts = (Integer) d[2] + 1;
         UUID webhook = (UUID) d[3];
         return post((String) d[4], (String) d[1])
-                .chain(status -> status / 100 == 2
-                        ? Sql.execute("update webhook_deliveries set delivered_at = now(), attempts = ?2 where id = ?1",
-                                id, attempts)
-                                .chain(() -> Sql.execute("update webhooks set consecutive_failures = 0 where id = ?1", webhook))
+                .map(status -> status / 100 == 2 ? null
+                        : status / 100 == 3 ? "redirect (" + status + ") not followed" : "HTTP " + status)
+                .onFailure().recoverWithItem(e -> String.valueOf(e.getMessage()))
+                .chain(error -> error == null
+                        ? Panache.withTransaction(() -> Sql.execute(
+                                        "update webhook_deliveries set delivered_at = now() where id = ?1", id)
+                                .chain(() -> Sql.execute("update webhooks set consecutive_failures = 0 where id = ?1",
+                                        webhook)))
                                 .replaceWith(true)
-                        : failed(d, attempts, status / 100 == 3 ? "redirect (" + status + ") not followed"
-                                : "HTTP " + status, disabled))
-                .onFailure().recoverWithUni(e -> failed(d, attempts, String.valueOf(e.getMessage()), disabled));
+                        : failed(d, error).chain(disabling -> !disabling ? Uni.createFrom().voidItem()
+                                        : delivery.push(webhook).invoke(() -> disabled.add(webhook)))
+                                .replaceWith(false));
     }
 
-    private Uni<Boolean> failed(Object[] d, int attempts, String error, List<UUID> disabled) {
+    /** Records a failed attempt; returns whether it disabled the webhook (then the organizer's notification is stored). */
+    private Uni<Boolean> failed(Object[] d, String error) {
         UUID id = (UUID) d[0];
+        int attempts = (Integer) d[2];
         UUID webhook = (UUID) d[3];
         LOG.infof("webhook %s delivery %s failed (attempt %d): %s", webhook, id, attempts, error);
         long delay = backoff.toMillis() * (1L << Math.min(attempts - 1, 16));
         String update = attempts >= maxAttempts
-                ? "update webhook_deliveries set attempts = ?2, last_error = ?3, failed_at = now() where id = ?1"
-                : "update webhook_deliveries set attempts = ?2, last_error = ?3,"
+                ? "update webhook_deliveries set last_error = ?2, failed_at = now() where id = ?1"
+                : "update webhook_deliveries set last_error = ?2,"
                         + " next_attempt_at = now() + make_interval(secs => " + delay / 1000.0 + ") where id = ?1";
-        return Sql.execute(update, id, attempts, error)
-                .chain(() -> Panache.getSession().chain(s -> s.createNativeQuery("""
-                                update webhooks set consecutive_failures = consecutive_failures + 1 where id = ?1
-                                returning consecutive_failures""", Integer.class)
-                        .setParameter(1, webhook)
-                        .getSingleResult()))
-                .chain(failures -> failures < disableAfter ? Uni.createFrom().voidItem()
-                        : disable(webhook, (UUID) d[5], (UUID) d[6], failures, error).invoke(() -> disabled.add(webhook)))
-                .replaceWith(false);
+        return Panache.withTransaction(() -> Sql.execute(update, id, error)
+                .chain(() -> Sql.list("""
+                        update webhooks set consecutive_failures = consecutive_failures + 1
+                        where id = ?1 and disabled_at is null returning consecutive_failures""", Integer.class, webhook))
+                .chain(failures -> failures.isEmpty() || failures.get(0) < disableAfter ? Uni.createFrom().item(false)
+                        : disable(webhook, (UUID) d[5], (UUID) d[6], failures.get(0), error).replaceWith(true)));
     }
 
     private Uni<Void> disable(UUID webhook, UUID groupId, UUID organizer, int failures, String error) {
@@ -139,17 +147,22 @@ public class WebhookSender {
                                 + " works.", "/api/v1/webhooks?groupId=" + groupId))));
     }
 
-    /** POSTs JSON without following redirects; the status, back on the caller's Vert.x context. */
+    /**
+     * POSTs JSON to the address the guard checked (the URL's host only names it for TLS and the Host
+     * header), without following redirects; answers the status on the caller's Vert.x context.
+     */
     private Uni<Integer> post(String url, String payload) {
-        Context context = Vertx.currentContext();
         return guard.verify(url)
                 .onFailure().transform(e -> new IllegalStateException("URL refused: " + e.getMessage()))
-                .chain(uri -> Uni.createFrom().completionStage(() -> http.sendAsync(HttpRequest.newBuilder(uri)
-                                .timeout(Duration.ofSeconds(10))
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(payload)).build(),
-                        HttpResponse.BodyHandlers.discarding())))
-                .map(HttpResponse::statusCode)
-                .emitOn(task -> context.runOnContext(ignored -> task.run()));
+                .chain(target -> http.request(new RequestOptions()
+                                .setMethod(HttpMethod.POST)
+                                .setAbsoluteURI(target.uri().toString())
+                                .setServer(SocketAddress.inetSocketAddress(
+                                        new InetSocketAddress(target.address(), target.port())))
+                                .setFollowRedirects(false)
+                                .setTimeout(TIMEOUT.toMillis())
+                                .putHeader("Content-Type", "application/json"))
+                        .chain(request -> request.send(payload))
+                        .chain(response -> response.body().map(ignored -> response.statusCode())));
     }
 }

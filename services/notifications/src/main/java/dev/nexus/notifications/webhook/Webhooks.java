@@ -58,8 +58,8 @@ public class Webhooks {
                     throw ProblemException.invalidField("kinds", "'" + kind + "' is not one of " + String.join(", ", KINDS));
                 }
             }
-        }).chain(() -> guard.verify(request.url())).chain(uri -> {
-            String url = uri.toString();
+        }).chain(() -> guard.verify(request.url())).chain(target -> {
+            String url = target.uri().toString();
             UUID id = UUID.randomUUID();
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
             String[] kinds = request.kinds().stream().distinct().toArray(String[]::new);

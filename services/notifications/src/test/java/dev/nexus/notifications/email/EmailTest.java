@@ -18,6 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -115,6 +116,33 @@ class EmailTest {
         String body = GreenMailUtil.getBody(mails.get(0));
         assertTrue(body.indexOf("New note: First") < body.indexOf("New note: Second") && body.contains("First"), body);
         assertEquals(1L, Db.value("select count(*) from emails where recipient_id = ?", carl.id()));
+    }
+
+    @Test
+    void a_digest_run_skips_a_user_whose_preferences_another_replica_holds_and_sends_theirs_next_run()
+            throws Exception {
+        Learner dora = Learner.named("Dora", "Asia/Tokyo").joins(groupId);
+        Learner emil = Learner.named("Emil", "Asia/Tokyo").joins(groupId);
+        prefer(dora, Map.of("digest", "DAILY"));
+        prefer(emil, Map.of("digest", "DAILY"));
+        publishAndWait(event(new NotePosted(UUID.randomUUID(), groupId, null, olga.id(), "Locked")));
+        ZoneId tokyo = ZoneId.of("Asia/Tokyo");
+        Instant at = Instant.now().atZone(tokyo).plusDays(1).toLocalDate().atTime(8, 1).atZone(tokyo).toInstant();
+
+        try (Connection other = Db.connect()) {
+            other.setAutoCommit(false);
+            try (var lock = other.prepareStatement("select 1 from preferences where user_id = ? for update")) {
+                lock.setObject(1, dora.id());
+                lock.executeQuery().close();
+            }
+            run(() -> digests.runAt(at));
+            assertEquals(1L, Db.value("select count(*) from emails where recipient_id = ?", emil.id()));
+            assertEquals(0L, Db.value("select count(*) from emails where recipient_id = ?", dora.id()), "skipped");
+            other.rollback();
+        }
+        run(() -> digests.runAt(at.plusSeconds(60)));
+        assertEquals(1L, Db.value("select count(*) from emails where recipient_id = ?", dora.id()), "next run");
+        assertEquals(1L, Db.value("select count(*) from emails where recipient_id = ?", emil.id()), "still one");
     }
 
     private static void prefer(Learner learner, Map<String, Object> preferences) {

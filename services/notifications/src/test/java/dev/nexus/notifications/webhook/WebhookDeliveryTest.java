@@ -20,11 +20,16 @@ import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,8 +43,14 @@ class WebhookDeliveryTest {
     public static class LocalStub implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("nexus.webhooks.allowed-hosts", "localhost", "nexus.webhooks.require-https", "false",
-                    "nexus.webhooks.allow-private-addresses", "true", "nexus.webhooks.disable-after", "3");
+            return Map.of("nexus.webhooks.allowed-hosts", "localhost," + PinnedDns.HOST,
+                    "nexus.webhooks.require-https", "false", "nexus.webhooks.allow-private-addresses", "true",
+                    "nexus.webhooks.disable-after", "3");
+        }
+
+        @Override
+        public Set<Class<?>> getEnabledAlternatives() {
+            return Set.of(PinnedDns.class);
         }
     }
 
@@ -50,6 +61,8 @@ class WebhookDeliveryTest {
     private final AtomicInteger status = new AtomicInteger(204);
     private final List<String> received = new CopyOnWriteArrayList<>();
     private final List<String> paths = new CopyOnWriteArrayList<>();
+    private final List<String> hosts = new CopyOnWriteArrayList<>();
+    private volatile CountDownLatch gate = new CountDownLatch(0);
     private Broker broker;
     private UUID groupId;
     private Learner olga;
@@ -59,7 +72,13 @@ class WebhookDeliveryTest {
         stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         stub.createContext("/", exchange -> {
             paths.add(exchange.getRequestURI().getPath());
+            hosts.add(exchange.getRequestHeaders().getFirst("Host"));
             received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             if (status.get() / 100 == 3) {
                 exchange.getResponseHeaders().add("Location", "http://localhost:" + stub.getAddress().getPort() + "/moved");
             }
@@ -111,6 +130,50 @@ class WebhookDeliveryTest {
         publishAndWait(event(new NotePosted(UUID.randomUUID(), groupId, null, olga.id(), "Two")));
         assertEquals(0, send());
         assertEquals(3, received.size(), "a disabled webhook gets nothing");
+    }
+
+    @Test
+    void a_post_in_flight_holds_no_row_lock_and_its_lease_keeps_other_runs_off_it() throws Throwable {
+        UUID webhookId = register("note.posted");
+        gate = new CountDownLatch(1);
+        publishAndWait(event(new NotePosted(UUID.randomUUID(), groupId, null, olga.id(), "Slow")));
+        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> {
+            try {
+                return send();
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        await().atMost(Duration.ofSeconds(20)).until(() -> received.size() == 1);
+
+        try (Connection other = Db.connect()) {
+            other.setAutoCommit(false);
+            for (String sql : List.of("select 1 from webhook_deliveries where webhook_id = ? for update nowait",
+                    "select 1 from webhooks where id = ? for update nowait")) {
+                try (var lock = other.prepareStatement(sql)) {
+                    lock.setObject(1, webhookId);
+                    lock.executeQuery().close(); // throws "could not obtain lock" if the sender held it
+                }
+            }
+            other.rollback();
+        }
+        assertEquals(0, send(), "another run leaves the claimed delivery alone");
+        assertEquals(1, received.size());
+        gate.countDown();
+        assertEquals(1, first.get(20, TimeUnit.SECONDS));
+        assertTrue(Db.value("select delivered_at from webhook_deliveries where webhook_id = ?", webhookId) != null);
+        assertEquals(1, Db.value("select attempts from webhook_deliveries where webhook_id = ?", webhookId));
+    }
+
+    @Test
+    void a_delivery_connects_to_the_address_the_guard_checked_not_to_a_second_lookup() throws Throwable {
+        String url = "http://" + PinnedDns.HOST + ":" + stub.getAddress().getPort() + "/hook";
+        olga.call().body(Map.of("groupId", groupId, "url", url, "kinds", List.of("note.posted")))
+                .when().post("/api/v1/webhooks").then().statusCode(201);
+        publishAndWait(event(new NotePosted(UUID.randomUUID(), groupId, null, olga.id(), "Pinned")));
+
+        assertEquals(1, send(), "delivered although only the guard's resolver knows the name");
+        assertEquals(List.of(PinnedDns.HOST + ":" + stub.getAddress().getPort()), hosts, "Host names the URL's host");
     }
 
     @Test
