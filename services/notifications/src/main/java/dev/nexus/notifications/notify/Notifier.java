@@ -125,10 +125,10 @@ public class Notifier implements EventHandler {
         }
         if (data instanceof SessionRescheduled s) {
             return projections.session(s.sessionId()).chain(session -> {
-                Uni<Void> moved = s.occurrenceStartsAt() == null
+                Uni<Void> moved = (s.occurrenceStartsAt() == null
                         ? projections.sessionMoved(s.sessionId(), s.startsAt(), s.endsAt(), s.recurrence())
-                                .chain(() -> reminders.plan(s.sessionId(), null))
-                        : Uni.createFrom().voidItem();
+                        : projections.occurrenceChanged(s.sessionId(), s.occurrenceStartsAt(), s.startsAt()))
+                        .chain(() -> reminders.plan(s.sessionId(), null));
                 if (session == null) {
                     return moved.replaceWith(List.<Draft>of()); // scheduled before this service knew it
                 }
@@ -148,9 +148,9 @@ public class Notifier implements EventHandler {
                 if (session == null) {
                     return Uni.createFrom().item(List.<Draft>of());
                 }
-                Uni<Void> cancelled = s.occurrenceStartsAt() == null
-                        ? projections.sessionCancelled(s.sessionId()).chain(() -> reminders.plan(s.sessionId(), null))
-                        : Uni.createFrom().voidItem();
+                Uni<Void> cancelled = (s.occurrenceStartsAt() == null ? projections.sessionCancelled(s.sessionId())
+                        : projections.occurrenceChanged(s.sessionId(), s.occurrenceStartsAt(), null))
+                        .chain(() -> reminders.plan(s.sessionId(), null));
                 Instant start = s.occurrenceStartsAt() != null ? s.occurrenceStartsAt() : session.startsAt();
                 String reason = s.reason() == null || s.reason().isBlank() ? "" : " Reason: " + s.reason();
                 return cancelled.chain(() -> webhooks.announce(event.id(), session.groupId(), "session.cancelled",

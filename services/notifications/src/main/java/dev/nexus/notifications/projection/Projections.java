@@ -19,7 +19,11 @@ public class Projections {
 
     /** A session as the texts need it. */
     public record SessionInfo(UUID id, UUID groupId, String title, Instant startsAt, Instant endsAt, String timeZone,
-            UUID organizerId, boolean cancelled) {
+            UUID organizerId, boolean cancelled, String recurrence) {
+    }
+
+    /** One occurrence of a series that was cancelled or moved, by the start its rule gives it. */
+    public record OccurrenceChange(Instant originalStart, boolean cancelled, Instant movedTo) {
     }
 
     /** A note, problem or solution: who wrote it, and for a solution its problem. */
@@ -44,9 +48,25 @@ public class Projections {
         return write("update sessions set cancelled = true where id = ?1", id);
     }
 
+    /** One occurrence moved ({@code movedTo}) or cancelled ({@code movedTo} null); the newest change wins. */
+    public Uni<Void> occurrenceChanged(UUID sessionId, Instant originalStart, Instant movedTo) {
+        return write("""
+                insert into occurrence_changes (session_id, original_start, cancelled, moved_to) values (?1, ?2, ?3, ?4)
+                on conflict (session_id, original_start) do update set cancelled = excluded.cancelled,
+                    moved_to = excluded.moved_to""",
+                sessionId, utc(originalStart), movedTo == null, utc(movedTo));
+    }
+
+    public Uni<List<OccurrenceChange>> occurrenceChanges(UUID sessionId) {
+        return Sql.list("select original_start, cancelled, moved_to from occurrence_changes where session_id = ?1",
+                        Object[].class, sessionId)
+                .map(rows -> rows.stream().map(r -> new OccurrenceChange(Sql.instant(r[0]), (Boolean) r[1],
+                        r[2] == null ? null : Sql.instant(r[2]))).toList());
+    }
+
     public Uni<SessionInfo> session(UUID id) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        select id, group_id, title, starts_at, ends_at, time_zone, organizer_id, cancelled
+                        select id, group_id, title, starts_at, ends_at, time_zone, organizer_id, cancelled, recurrence
                         from sessions where id = ?1""", Object[].class)
                 .setParameter(1, id)
                 .getResultList())
@@ -106,9 +126,8 @@ public class Projections {
 
     static SessionInfo sessionOf(Object[] r) {
         return new SessionInfo((UUID) r[0], (UUID) r[1], (String) r[2], Sql.instant(r[3]), Sql.instant(r[4]), (String) r[5],
-                (UUID) r[6], (Boolean) r[7]);
+                (UUID) r[6], (Boolean) r[7], (String) r[8]);
     }
-
 
     private static java.time.OffsetDateTime utc(Instant at) {
         return at == null ? null : at.atOffset(ZoneOffset.UTC);

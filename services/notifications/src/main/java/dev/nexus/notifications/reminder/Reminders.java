@@ -6,6 +6,8 @@ import dev.nexus.notifications.notify.People;
 import dev.nexus.notifications.notify.Texts;
 import dev.nexus.notifications.preference.Preferences;
 import dev.nexus.notifications.projection.Projections;
+import dev.nexus.notifications.projection.Projections.OccurrenceChange;
+import dev.nexus.notifications.projection.Projections.SessionInfo;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import dev.nexus.platform.db.Sql;
@@ -13,23 +15,35 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import net.fortuna.ical4j.model.Recur;
 import org.jboss.logging.Logger;
 
 /**
- * Session reminders: kept in step with sessions and RSVPs (a row per GOING member and lead time of
- * their preferences), fired by a scheduler on every replica. Rescheduling moves them, cancelling or
- * declining removes them. A reminder fired more than {@link #LATE} after its time says so.
+ * Session reminders: kept in step with sessions, single occurrences of a series and RSVPs (a row per
+ * GOING member, occurrence and lead time of their preferences), fired by a scheduler on every
+ * replica. Rescheduling moves them, cancelling (the session or one occurrence) or declining removes
+ * them. A reminder fired more than {@link #LATE} after its time says so.
+ *
+ * <p>A series has reminders for the occurrences whose reminder is due within {@link #HORIZON};
+ * {@link #roll} (hourly on every replica) plans the next ones as time goes on, so a series of 200
+ * occurrences does not become thousands of rows at once.
  */
 @ApplicationScoped
 public class Reminders {
 
     private static final Logger LOG = Logger.getLogger(Reminders.class);
     static final Duration LATE = Duration.ofMinutes(1);
+    static final Duration HORIZON = Duration.ofDays(2);
     static final int BATCH = 200;
+    /** Series are bounded by sessions: at most 200 occurrences within a year of the first. */
+    static final int MAX_OCCURRENCES = 200;
+    static final Duration MAX_SPAN = Duration.ofDays(366);
 
     private final Projections projections;
     private final Preferences preferences;
@@ -45,47 +59,111 @@ public class Reminders {
 
     /**
      * Re-plans the unfired reminders of a session (of one member when {@code userId} is set): call
-     * inside the transaction that changed the session, an RSVP or the preferences.
+     * inside the transaction that changed the session, an occurrence, an RSVP or the preferences.
+     * Reminders no longer wanted go; wanted ones that are due but not yet fired stay and fire late.
      */
     public Uni<Void> plan(UUID sessionId, UUID userId) {
-        return projections.session(sessionId).chain(session -> {
-            Uni<Integer> removed = Sql.execute("delete from reminders where session_id = ?1 and fired_at is null"
-                    + (userId == null ? "" : " and user_id = ?2"), userId == null
-                            ? new Object[] { sessionId } : new Object[] { sessionId, userId });
-            if (session == null || session.cancelled() || !session.startsAt().isAfter(Instant.now())) {
-                return removed.replaceWithVoid();
+        Instant now = Instant.now();
+        return projections.session(sessionId)
+                .chain(session -> session == null || session.cancelled() ? Uni.createFrom().item(List.<Wanted>of())
+                        : occurrences(session, now).chain(starts -> starts.isEmpty()
+                                ? Uni.createFrom().item(List.<Wanted>of())
+                                : going(sessionId, userId).chain(members -> preferences.of(members).map(prefs -> {
+                                    List<Wanted> wanted = new ArrayList<>();
+                                    Instant until = now.plus(HORIZON);
+                                    for (UUID member : members) {
+                                        for (int lead : prefs.get(member).reminderLeads()) {
+                                            for (Instant start : starts) {
+                                                Instant fireAt = start.minus(Duration.ofMinutes(lead));
+                                                if (session.recurrence() == null || !fireAt.isAfter(until)) {
+                                                    wanted.add(new Wanted(member, start, lead));
+                                                }
+                                            }
+                                        }
+                                    }
+                                    return wanted;
+                                }))))
+                .chain(wanted -> replace(sessionId, userId, wanted));
+    }
+
+    private record Wanted(UUID user, Instant start, int lead) {
+    }
+
+    /** Starts of the session's occurrences that are still ahead, moved and cancelled ones applied. */
+    private Uni<List<Instant>> occurrences(SessionInfo session, Instant now) {
+        if (session.recurrence() == null) {
+            return Uni.createFrom().item(session.startsAt().isAfter(now) ? List.of(session.startsAt()) : List.of());
+        }
+        return projections.occurrenceChanges(session.id()).map(changes -> {
+            ZonedDateTime first = session.startsAt().atZone(Texts.zone(session.timeZone()));
+            Set<Instant> starts = new TreeSet<>();
+            new Recur<ZonedDateTime>(session.recurrence())
+                    .getDates(first, first, first.plus(MAX_SPAN), MAX_OCCURRENCES)
+                    .forEach(start -> starts.add(start.toInstant()));
+            for (OccurrenceChange change : changes) {
+                if (starts.remove(change.originalStart()) && !change.cancelled() && change.movedTo() != null) {
+                    starts.add(change.movedTo());
+                }
             }
-            return removed.chain(() -> going(sessionId, userId)).chain(members -> preferences.of(members)
-                    .chain(prefs -> {
-                        Instant now = Instant.now();
-                        List<Object[]> rows = new ArrayList<>();
-                        for (UUID member : members) {
-                            for (int lead : prefs.get(member).reminderLeads()) {
-                                Instant fireAt = session.startsAt().minus(Duration.ofMinutes(lead));
-                                if (fireAt.isAfter(now)) {
-                                    rows.add(new Object[] { member, lead, fireAt });
-                                }
-                            }
-                        }
-                        return insert(sessionId, session.startsAt(), rows);
-                    }));
+            return starts.stream().filter(start -> start.isAfter(now)).toList();
         });
+    }
+
+    /** Drops the session's unfired reminders that are not wanted any more and adds the wanted ones still ahead. */
+    private static Uni<Void> replace(UUID sessionId, UUID userId, List<Wanted> wanted) {
+        UUID[] users = wanted.stream().map(Wanted::user).toArray(UUID[]::new);
+        String[] starts = wanted.stream().map(w -> w.start().toString()).toArray(String[]::new);
+        Integer[] leads = wanted.stream().map(Wanted::lead).toArray(Integer[]::new);
+        String rows = "unnest(cast(?2 as uuid[]), cast(cast(?3 as text[]) as timestamptz[]), cast(?4 as int[]))"
+                + " as t(user_id, starts_at, lead_minutes)";
+        Object[] params = userId == null ? new Object[] { sessionId, users, starts, leads }
+                : new Object[] { sessionId, users, starts, leads, userId };
+        return Sql.execute("delete from reminders where session_id = ?1 and fired_at is null"
+                        + (userId == null ? "" : " and user_id = ?5")
+                        + " and (user_id, starts_at, lead_minutes) not in (select * from " + rows + ")", params)
+                .chain(() -> wanted.isEmpty() ? Uni.createFrom().item(0) : Sql.execute("""
+                        insert into reminders (id, session_id, user_id, starts_at, lead_minutes, fire_at)
+                        select gen_random_uuid(), ?1, user_id, starts_at, lead_minutes,
+                            starts_at - make_interval(mins => lead_minutes) from %s
+                        where starts_at - make_interval(mins => lead_minutes) > now()
+                        on conflict do nothing""".formatted(rows), sessionId, users, starts, leads))
+                .replaceWithVoid();
     }
 
     /** Every unfired reminder of the user's sessions, after their lead times changed. */
     public Uni<Void> planFor(UUID userId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
+        return Sql.list("""
                         select r.session_id from rsvps r join sessions s on s.id = r.session_id
-                        where r.user_id = ?1 and r.status = 'GOING' and not r.waitlisted and s.starts_at > now()""",
-                        UUID.class)
-                .setParameter(1, userId)
-                .getResultList())
+                        where r.user_id = ?1 and r.status = 'GOING' and not r.waitlisted and not s.cancelled
+                            and (s.starts_at > now() or s.recurrence is not null)""", UUID.class, userId)
                 .chain(sessions -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (UUID sessionId : sessions) {
                         chain = chain.chain(() -> plan(sessionId, userId));
                     }
                     return chain;
+                });
+    }
+
+    @Scheduled(every = "${nexus.reminders.roll-interval:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> rollTick() {
+        return roll().replaceWithVoid()
+                .onFailure().invoke(e -> LOG.warnf(e, "planning the next reminders of series failed; the next run retries"))
+                .onFailure().recoverWithNull();
+    }
+
+    /** Plans the reminders of every series someone is going to that now fall within the horizon; returns how many series. */
+    public Uni<Integer> roll() {
+        return Panache.withSession(() -> Sql.list("""
+                        select distinct s.id from sessions s join rsvps r on r.session_id = s.id
+                        where s.recurrence is not null and not s.cancelled and r.status = 'GOING' and not r.waitlisted""",
+                        UUID.class))
+                .chain(series -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (UUID sessionId : series) {
+                        chain = chain.chain(() -> Panache.withTransaction(() -> plan(sessionId, null)));
+                    }
+                    return chain.replaceWith(series.size());
                 });
     }
 
@@ -103,7 +181,7 @@ public class Reminders {
      */
     public Uni<Integer> fireDue() {
         return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery("""
-                        select r.id, r.user_id, r.lead_minutes, r.fire_at, s.id, s.group_id, s.title, s.starts_at
+                        select r.id, r.user_id, r.lead_minutes, r.fire_at, s.id, s.group_id, s.title, r.starts_at
                         from reminders r join sessions s on s.id = r.session_id
                         where r.fired_at is null and r.fire_at <= now()
                         order by r.fire_at limit %d for update of r skip locked""".formatted(BATCH), Object[].class)
@@ -158,17 +236,5 @@ public class Reminders {
             }
             return query.getResultList();
         });
-    }
-
-    private Uni<Void> insert(UUID sessionId, Instant startsAt, List<Object[]> rows) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Object[] row : rows) {
-            chain = chain.chain(() -> Sql.execute("""
-                    insert into reminders (id, session_id, user_id, starts_at, lead_minutes, fire_at)
-                    values (?1, ?2, ?3, ?4, ?5, ?6) on conflict do nothing""",
-                    UUID.randomUUID(), sessionId, row[0], startsAt.atOffset(ZoneOffset.UTC), row[1],
-                    ((Instant) row[2]).atOffset(ZoneOffset.UTC)).replaceWithVoid());
-        }
-        return chain;
     }
 }

@@ -20,7 +20,9 @@ import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,7 @@ import org.junit.jupiter.api.Test;
 class ReminderTest {
 
     private static final Duration BOUND = Duration.ofSeconds(20);
+    private static final String DAILY = "FREQ=DAILY;COUNT=10";
 
     @Inject
     Reminders reminders;
@@ -80,6 +83,49 @@ class ReminderTest {
 
         publishAndWait(event(new SessionCancelled(sessionId, groupId, null, null)));
         assertEquals(List.of(), fireTimes(sessionId, bob));
+    }
+
+    @Test
+    void a_series_has_reminders_for_each_occurrence_within_two_days_following_a_moved_or_cancelled_one() {
+        Instant start = Instant.now().plus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        Instant second = start.plus(1, ChronoUnit.DAYS);
+        UUID sessionId = scheduleDaily(start);
+        publishAndWait(event(new RsvpChanged(sessionId, groupId, ada.id(), "GOING", false)));
+        // the third occurrence's first reminder is due in 2 days and 2 hours: beyond the horizon
+        assertEquals(List.of(minutes(start, 60), minutes(start, 10), minutes(second, 60), minutes(second, 10)),
+                fireTimes(sessionId, ada));
+
+        Instant moved = second.plus(2, ChronoUnit.HOURS);
+        publishAndWait(event(new SessionRescheduled(sessionId, groupId, second, second.plusSeconds(3600), moved,
+                moved.plusSeconds(3600), second, DAILY)));
+        publishAndWait(event(new SessionCancelled(sessionId, groupId, "Holiday", start)));
+        assertEquals(List.of(minutes(moved, 60), minutes(moved, 10)), fireTimes(sessionId, ada));
+
+        Db.execute("update reminders set fire_at = now() where session_id = ? and lead_minutes = 10", sessionId);
+        assertEquals(1, fire());
+        String body = (String) ada.notifications("session.reminder").get(0).get("body");
+        String movedTime = DateTimeFormatter.ofPattern("HH:mm").format(moved.atZone(ZoneId.of(ada.zone())));
+        assertTrue(body.contains(" " + movedTime + " "), "names the moved occurrence's start " + movedTime + ": " + body);
+    }
+
+    @Test
+    void rolling_plans_missing_reminders_of_series_once_and_keeps_a_due_one_that_has_not_fired() {
+        Instant start = Instant.now().plus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        UUID sessionId = scheduleDaily(start);
+        publishAndWait(event(new RsvpChanged(sessionId, groupId, ada.id(), "GOING", false)));
+        List<Instant> planned = fireTimes(sessionId, ada);
+        assertEquals(4, planned.size());
+        Db.execute("delete from reminders where session_id = ? and fire_at > ?", sessionId,
+                planned.get(0).atOffset(ZoneOffset.UTC)); // as if the horizon had not reached them yet
+        Db.execute("update reminders set fire_at = now() - interval '5 minutes' where session_id = ?", sessionId);
+
+        assertTrue(roll() >= 1);
+        assertTrue(roll() >= 1);
+        assertEquals(4, fireTimes(sessionId, ada).size(), "planned again, once, with the due one kept");
+        assertEquals(1, fire());
+        assertTrue(((String) ada.notifications("session.reminder").get(0).get("body")).contains("late"));
+        assertTrue(roll() >= 1);
+        assertEquals(3, fireTimes(sessionId, ada).size(), "a fired reminder is not planned again");
     }
 
     @Test
@@ -140,6 +186,25 @@ class ReminderTest {
         } catch (Throwable e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private int roll() {
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> reminders.roll());
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Instant minutes(Instant start, int before) {
+        return start.minus(before, ChronoUnit.MINUTES);
+    }
+
+    private UUID scheduleDaily(Instant start) {
+        UUID sessionId = UUID.randomUUID();
+        publishAndWait(event(new SessionScheduled(sessionId, groupId, "Daily kata", start, start.plusSeconds(3600), "UTC",
+                olga.id(), null, DAILY)));
+        return sessionId;
     }
 
     private UUID schedule(Instant start) {
