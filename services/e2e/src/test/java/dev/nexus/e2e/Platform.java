@@ -118,6 +118,24 @@ final class Platform implements AutoCloseable {
         });
     }
 
+    /** Prints the lines of each instance's Prometheus metrics that start with one of {@code names}. */
+    void printMetrics(java.io.PrintStream out, String... names) {
+        HttpClient http = HttpClient.newHttpClient();
+        for (String instance : INSTANCES) {
+            try {
+                String body = http.send(HttpRequest.newBuilder(URI.create(url(instance) + "/q/metrics")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                body.lines().filter(line -> List.of(names).stream().anyMatch(line::startsWith))
+                        .forEach(line -> out.println("  " + instance + ": " + line));
+            } catch (IOException e) {
+                out.println("  " + instance + ": no metrics (" + e.getMessage() + ")");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     private Path copyDevKey() throws IOException {
         Path key = Files.createTempFile("nexus-dev-key", ".pem");
         try (InputStream in = Platform.class.getClassLoader().getResourceAsStream("nexus-dev-keys/private.pem")) {

@@ -14,6 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
@@ -30,6 +32,7 @@ import java.util.UUID;
 public class Delivery {
 
     private static final Logger LOG = Logger.getLogger(Delivery.class);
+    private static final int PENDING_LIMIT = 1000;
 
     private final NotificationStore store;
     private final Preferences preferences;
@@ -37,6 +40,17 @@ public class Delivery {
     private final UnreadCounts counts;
     private final PushHub hub;
     private final Emails emails;
+    /**
+     * What each recent transaction stored, by event id, for {@link #push} once it committed. Bounded:
+     * a transaction that rolled back leaves its entry until newer ones push it out.
+     */
+    private final Map<UUID, List<Outgoing>> pending = Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<UUID, List<Outgoing>> eldest) {
+                    return size() > PENDING_LIMIT;
+                }
+            });
 
     public Delivery(NotificationStore store, Preferences preferences, People people, UnreadCounts counts,
             PushHub hub, Emails emails) {
@@ -53,18 +67,26 @@ public class Delivery {
      * e-mails they ask for, in the same transaction.
      */
     public Uni<Void> store(UUID eventId, List<Draft> drafts) {
+        return store(eventId, drafts, Map.of());
+    }
+
+    /** As {@link #store(UUID, List)}, with recipients already read ({@code known}), which are not read again. */
+    public Uni<Void> store(UUID eventId, List<Draft> drafts, Map<UUID, Person> known) {
         if (drafts.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         Instant now = Instant.now();
         List<UUID> recipients = drafts.stream().map(Draft::recipientId).toList();
-        return preferences.of(recipients).chain(prefs -> people.of(recipients).chain(found -> {
+        List<UUID> unknown = recipients.stream().filter(r -> !known.containsKey(r)).toList();
+        return preferences.of(recipients).chain(prefs -> people.of(unknown).chain(read -> {
+            Map<UUID, Preference.Delivery> deliveries = new HashMap<>();
             List<Draft> kept = new ArrayList<>();
             Uni<Void> mails = Uni.createFrom().voidItem();
             for (Draft d : drafts) {
-                Person person = found.get(d.recipientId());
+                Person person = known.containsKey(d.recipientId()) ? known.get(d.recipientId()) : read.get(d.recipientId());
                 Preference.Delivery delivery = prefs.get(d.recipientId())
                         .delivery(d.type(), d.groupId(), Texts.zone(person.zone()), now);
+                deliveries.put(d.recipientId(), delivery);
                 if (delivery.store()) {
                     kept.add(d);
                 }
@@ -74,17 +96,27 @@ public class Delivery {
                 }
             }
             Uni<Void> queued = mails;
-            return store.insert(eventId, kept).chain(() -> queued);
+            return store.insert(eventId, kept)
+                    .invoke(stored -> pending.put(eventId, stored.stream()
+                            .map(st -> new Outgoing(st, deliveries.get(st.recipientId()))).toList()))
+                    .chain(() -> queued);
         }));
     }
 
-    /** After the event's transaction committed: counts and live pushes for what it stored. */
+    /**
+     * After the event's transaction committed: counts and live pushes for what it stored, as
+     * {@link #store} left them (read back from the database if this process did not store them).
+     */
     public Uni<Void> push(UUID eventId) {
+        List<Outgoing> stored = pending.remove(eventId);
+        if (stored != null) {
+            return deliver(stored);
+        }
         Instant now = Instant.now();
-        return Panache.withSession(() -> store.ofEvent(eventId).chain(stored -> {
-                    List<UUID> recipients = stored.stream().map(NotificationStore.Stored::recipientId).toList();
+        return Panache.withSession(() -> store.ofEvent(eventId).chain(rows -> {
+                    List<UUID> recipients = rows.stream().map(NotificationStore.Stored::recipientId).toList();
                     return preferences.of(recipients).chain(prefs -> people.of(recipients)
-                            .map(found -> stored.stream().map(s -> new Outgoing(s, prefs.get(s.recipientId()).delivery(
+                            .map(found -> rows.stream().map(s -> new Outgoing(s, prefs.get(s.recipientId()).delivery(
                                     s.notification().type(), s.notification().groupId(),
                                     Texts.zone(found.get(s.recipientId()).zone()), now))).toList()));
                 }))

@@ -30,24 +30,36 @@ public class NotificationStore {
     }
 
     /** Inserts what is not there yet (a redelivered event adds nothing); returns the rows inserted. */
-    public Uni<Integer> insert(UUID eventId, List<Draft> drafts) {
+    public Uni<List<Stored>> insert(UUID eventId, List<Draft> drafts) {
         if (drafts.isEmpty()) {
-            return Uni.createFrom().item(0);
+            return Uni.createFrom().item(List.of());
         }
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
+        Map<UUID, Draft> byRecipient = new HashMap<>();
+        drafts.forEach(d -> byRecipient.put(d.recipientId(), d));
+        return Sql.list("""
                         insert into notifications (id, recipient_id, event_id, type, group_id, title, body, link, created_at)
                         select unnest(cast(?1 as uuid[])), unnest(cast(?2 as uuid[])), ?3, unnest(cast(?4 as text[])),
                             ?5, unnest(cast(?6 as text[])), unnest(cast(?7 as text[])), unnest(cast(?8 as text[])), now()
-                        on conflict (event_id, recipient_id) do nothing""")
-                .setParameter(1, drafts.stream().map(d -> UUID.randomUUID()).toArray(UUID[]::new))
-                .setParameter(2, drafts.stream().map(Draft::recipientId).toArray(UUID[]::new))
-                .setParameter(3, eventId)
-                .setParameter(4, drafts.stream().map(Draft::type).toArray(String[]::new))
-                .setParameter(5, drafts.get(0).groupId())
-                .setParameter(6, drafts.stream().map(Draft::title).toArray(String[]::new))
-                .setParameter(7, drafts.stream().map(Draft::body).toArray(String[]::new))
-                .setParameter(8, drafts.stream().map(Draft::link).toArray(String[]::new))
-                .executeUpdate());
+                        on conflict (event_id, recipient_id) do nothing
+                        returning id, recipient_id, seq, created_at""", Object[].class,
+                        drafts.stream().map(d -> UUID.randomUUID()).toArray(UUID[]::new),
+                        drafts.stream().map(Draft::recipientId).toArray(UUID[]::new),
+                        eventId,
+                        drafts.stream().map(Draft::type).toArray(String[]::new),
+                        drafts.get(0).groupId(),
+                        drafts.stream().map(Draft::title).toArray(String[]::new),
+                        drafts.stream().map(Draft::body).toArray(String[]::new),
+                        drafts.stream().map(Draft::link).toArray(String[]::new))
+                .map(rows -> {
+                    List<Stored> stored = new ArrayList<>(rows.size());
+                    for (Object[] r : rows) {
+                        Draft d = byRecipient.get((UUID) r[1]);
+                        stored.add(new Stored(new Notification((UUID) r[0], d.type(), d.groupId(), d.title(), d.body(),
+                                d.link(), Sql.instant(r[3]), null), d.recipientId(), (Long) r[2]));
+                    }
+                    stored.sort(java.util.Comparator.comparingLong(Stored::seq));
+                    return stored;
+                });
     }
 
     /** What one event created, for delivery after its transaction committed. */

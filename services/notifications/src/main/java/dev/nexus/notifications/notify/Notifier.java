@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -77,7 +78,7 @@ public class Notifier implements EventHandler {
 
     @Override
     public Uni<Void> handle(CloudEvent<? extends EventPayload> event) {
-        return drafts(event).chain(drafts -> delivery.store(event.id(), drafts));
+        return drafts(event).chain(drafts -> delivery.store(event.id(), drafts.drafts(), drafts.recipients()));
     }
 
     @Override
@@ -85,18 +86,18 @@ public class Notifier implements EventHandler {
         return delivery.push(event.id());
     }
 
-    private Uni<List<Draft>> drafts(CloudEvent<? extends EventPayload> event) {
+    private Uni<Drafts> drafts(CloudEvent<? extends EventPayload> event) {
         EventPayload data = event.data();
         Instant now = Instant.now();
         if (data instanceof GroupCreated g) {
-            return projections.group(g.groupId(), g.name()).replaceWith(List.of());
+            return projections.group(g.groupId(), g.name()).replaceWith(Drafts.NONE);
         }
         if (data instanceof GroupUpdated g) {
-            return projections.group(g.groupId(), g.name()).replaceWith(List.of());
+            return projections.group(g.groupId(), g.name()).replaceWith(Drafts.NONE);
         }
         if (data instanceof MemberJoined m) {
             if (m.role().equals("OWNER")) {
-                return Uni.createFrom().item(List.of()); // the group's creator
+                return Uni.createFrom().item(Drafts.NONE); // the group's creator
             }
             return memberships.members(m.groupId()).chain(members -> projections.groupName(m.groupId())
                     .chain(group -> people.of(m.userId())
@@ -130,7 +131,7 @@ public class Notifier implements EventHandler {
                         : projections.occurrenceChanged(s.sessionId(), s.occurrenceStartsAt(), s.startsAt()))
                         .chain(() -> reminders.plan(s.sessionId(), null));
                 if (session == null) {
-                    return moved.replaceWith(List.<Draft>of()); // scheduled before this service knew it
+                    return moved.replaceWith(Drafts.NONE); // scheduled before this service knew it
                 }
                 return moved.chain(() -> webhooks.announce(event.id(), session.groupId(), "session.rescheduled",
                                 "Session moved: " + session.title() + ", now "
@@ -146,7 +147,7 @@ public class Notifier implements EventHandler {
         if (data instanceof SessionCancelled s) {
             return projections.session(s.sessionId()).chain(session -> {
                 if (session == null) {
-                    return Uni.createFrom().item(List.<Draft>of());
+                    return Uni.createFrom().item(Drafts.NONE);
                 }
                 Uni<Void> cancelled = (s.occurrenceStartsAt() == null ? projections.sessionCancelled(s.sessionId())
                         : projections.occurrenceChanged(s.sessionId(), s.occurrenceStartsAt(), null))
@@ -166,13 +167,13 @@ public class Notifier implements EventHandler {
         if (data instanceof RsvpChanged r) {
             return projections.rsvp(r.sessionId(), r.userId(), r.status(), r.waitlisted(), event.time())
                     .chain(() -> reminders.plan(r.sessionId(), r.userId()))
-                    .replaceWith(List.of());
+                    .replaceWith(Drafts.NONE);
         }
         if (data instanceof WaitlistPromoted w) {
             return projections.rsvp(w.sessionId(), w.userId(), "GOING", false, event.time())
                     .chain(() -> reminders.plan(w.sessionId(), w.userId()))
                     .chain(() -> projections.session(w.sessionId()))
-                    .chain(session -> session == null ? Uni.createFrom().item(List.<Draft>of())
+                    .chain(session -> session == null ? Uni.createFrom().item(Drafts.NONE)
                             : render(List.of(w.userId()), null, p -> new Draft(p.id(), "session.waitlist-promoted",
                                     w.groupId(), "You have a place: " + session.title(),
                                     "A place opened up: you are going to " + session.title() + " on "
@@ -192,7 +193,7 @@ public class Notifier implements EventHandler {
         }
         if (data instanceof ProblemPosted p) {
             return projections.content(p.problemId(), "PROBLEM", p.groupId(), p.authorId(), null, p.title())
-                    .replaceWith(List.of());
+                    .replaceWith(Drafts.NONE);
         }
         if (data instanceof SolutionPosted s) {
             // the problem's author and everyone who solved it before; never the solution's text
@@ -250,13 +251,18 @@ public class Notifier implements EventHandler {
     }
 
     /** One draft per recipient but the actor, each rendered with the recipient's name and zone. */
-    private Uni<List<Draft>> render(Collection<UUID> recipients, UUID actor, Function<Person, Draft> draft) {
+    private Uni<Drafts> render(Collection<UUID> recipients, UUID actor, Function<Person, Draft> draft) {
         List<UUID> others = recipients.stream().filter(r -> !r.equals(actor)).distinct().toList();
         return people.of(others).map(found -> {
             List<Draft> drafts = new ArrayList<>(others.size());
             others.forEach(id -> drafts.add(draft.apply(found.get(id))));
-            return drafts;
+            return new Drafts(drafts, found);
         });
+    }
+
+    /** An event's drafts with their recipients as read for rendering (so delivery need not read them again). */
+    private record Drafts(List<Draft> drafts, Map<UUID, Person> recipients) {
+        static final Drafts NONE = new Drafts(List.of(), Map.of());
     }
 
     private static List<UUID> ids(List<Member> members, boolean organizersOnly) {

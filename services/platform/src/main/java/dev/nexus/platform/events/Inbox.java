@@ -4,6 +4,7 @@ import dev.nexus.contracts.CloudEvent;
 import dev.nexus.contracts.EventPayload;
 import dev.nexus.contracts.EventType;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.rabbitmq.RabbitMQRejectMetadata;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
@@ -36,10 +38,15 @@ public class Inbox {
     private final EventCodec codec;
     private final Map<EventType, List<EventHandler>> handlers = new EnumMap<>(EventType.class);
     private final MeterRegistry metrics;
+    private final Timer handlingTime;
 
     public Inbox(EventCodec codec, Instance<EventHandler> handlerBeans, MeterRegistry metrics) {
         this.codec = codec;
         this.metrics = metrics;
+        this.handlingTime = Timer.builder("nexus.inbox.handling")
+                .description("From taking an event to its ack: the handlers' transaction and after-commit steps")
+                .publishPercentiles(0.5, 0.99)
+                .register(metrics);
         for (EventHandler handler : handlerBeans) {
             handler.types().forEach(type -> handlers.computeIfAbsent(type, t -> new ArrayList<>()).add(handler));
         }
@@ -61,12 +68,14 @@ public class Inbox {
             return Uni.createFrom().completionStage(
                     message.nack(e, Metadata.of(new RabbitMQRejectMetadata(false))));
         }
+        long started = System.nanoTime();
         return Panache.withTransaction(() -> record(event).chain(first -> first
                         ? handleAll(handling, event).replaceWith("handled")
                         : Uni.createFrom().item("duplicate")))
                 .call(outcome -> outcome.equals("handled") ? afterCommit(handling, event) : Uni.createFrom().voidItem())
                 .chain(outcome -> {
                     count(outcome);
+                    handlingTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                     return Uni.createFrom().completionStage(message.ack());
                 })
                 .onFailure().recoverWithUni(e -> {
