@@ -5,15 +5,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
 
 /**
- * A client of the notification WebSocket stream: every text message it receives as JSON, in order,
- * or each message's text with {@link System#nanoTime()} at arrival (for benchmarks).
+ * A client of the notification WebSocket stream for tests: every text message it receives as JSON,
+ * in order.
  */
 public final class StreamClient implements WebSocket.Listener, AutoCloseable {
 
@@ -21,46 +19,27 @@ public final class StreamClient implements WebSocket.Listener, AutoCloseable {
 
     private final LinkedBlockingQueue<JsonObject> received = new LinkedBlockingQueue<>();
     private final StringBuilder partial = new StringBuilder();
-    private final BiConsumer<String, Long> onMessage;
     private WebSocket socket;
 
-    private StreamClient(BiConsumer<String, Long> onMessage) {
-        this.onMessage = onMessage;
+    private StreamClient() {
     }
 
     /** Opens {@code ws://<base>/api/v1/notifications/stream?query}; fails when the upgrade is refused. */
     public static StreamClient open(String httpBase, String query) throws Exception {
-        return connect(httpBase, query, null).get(10, TimeUnit.SECONDS);
-    }
-
-    /**
-     * Opens a stream whose messages go to {@code onMessage} (the text as received, arrival nanos)
-     * instead of a queue, unparsed: a benchmark parses only what it measures.
-     */
-    public static CompletableFuture<StreamClient> connect(String httpBase, String query,
-            BiConsumer<String, Long> onMessage) {
-        StreamClient client = new StreamClient(onMessage);
+        StreamClient client = new StreamClient();
         URI uri = URI.create(httpBase.replaceFirst("^http", "ws").replaceFirst("/$", "")
                 + "/api/v1/notifications/stream?" + query);
-        return HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)).buildAsync(uri, client)
-                .thenApply(socket -> {
-                    client.socket = socket;
-                    return client;
-                });
+        client.socket = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)).buildAsync(uri, client)
+                .get(10, TimeUnit.SECONDS);
+        return client;
     }
 
     @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
         partial.append(data);
         if (last) {
-            long at = System.nanoTime();
-            String text = partial.toString();
+            received.add(new JsonObject(partial.toString()));
             partial.setLength(0);
-            if (onMessage != null) {
-                onMessage.accept(text, at);
-            } else {
-                received.add(new JsonObject(text));
-            }
         }
         webSocket.request(1);
         return null;

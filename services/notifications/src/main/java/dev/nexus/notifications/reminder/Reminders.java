@@ -64,11 +64,12 @@ public class Reminders {
      */
     public Uni<Void> plan(UUID sessionId, UUID userId) {
         Instant now = Instant.now();
-        return projections.session(sessionId)
-                .chain(session -> session == null || session.cancelled() ? Uni.createFrom().item(List.<Wanted>of())
+        return going(sessionId, userId).chain(members -> members.isEmpty() ? Uni.createFrom().item(List.<Wanted>of())
+                : projections.session(sessionId).chain(session -> session == null || session.cancelled()
+                        ? Uni.createFrom().item(List.<Wanted>of())
                         : occurrences(session, now).chain(starts -> starts.isEmpty()
                                 ? Uni.createFrom().item(List.<Wanted>of())
-                                : going(sessionId, userId).chain(members -> preferences.of(members).map(prefs -> {
+                                : preferences.of(members).map(prefs -> {
                                     List<Wanted> wanted = new ArrayList<>();
                                     Instant until = now.plus(HORIZON);
                                     for (UUID member : members) {
