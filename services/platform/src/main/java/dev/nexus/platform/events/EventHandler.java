@@ -17,8 +17,9 @@ public interface EventHandler {
     Uni<Void> handle(CloudEvent<? extends EventPayload> event);
 
     /**
-     * Runs once the transaction of {@link #handle} committed, before the ack: the place to drop
-     * cache entries the event made stale. Failures are logged, never retried.
+     * Started once the transaction of {@link #handle} committed, alongside the ack (the inbox does not
+     * wait for it before taking the next event): the place to drop cache entries the event made stale
+     * or to push what it stored. Failures are logged, never retried.
      */
     default Uni<Void> afterCommit(CloudEvent<? extends EventPayload> event) {
         return Uni.createFrom().voidItem();

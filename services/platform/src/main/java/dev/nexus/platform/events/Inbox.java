@@ -44,7 +44,7 @@ public class Inbox {
         this.codec = codec;
         this.metrics = metrics;
         this.handlingTime = Timer.builder("nexus.inbox.handling")
-                .description("From taking an event to its ack: the handlers' transaction and after-commit steps")
+                .description("From taking an event to its ack: the handlers' transaction")
                 .publishPercentiles(0.5, 0.99)
                 .register(metrics);
         for (EventHandler handler : handlerBeans) {
@@ -72,7 +72,14 @@ public class Inbox {
         return Panache.withTransaction(() -> record(event).chain(first -> first
                         ? handleAll(handling, event).replaceWith("handled")
                         : Uni.createFrom().item("duplicate")))
-                .call(outcome -> outcome.equals("handled") ? afterCommit(handling, event) : Uni.createFrom().voidItem())
+                .invoke(outcome -> {
+                    if (outcome.equals("handled")) {
+                        // not awaited: the next event need not wait for pushes or cache invalidations
+                        afterCommit(handling, event).subscribe().with(ignored -> {
+                        }, ignored -> {
+                        });
+                    }
+                })
                 .chain(outcome -> {
                     count(outcome);
                     handlingTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
