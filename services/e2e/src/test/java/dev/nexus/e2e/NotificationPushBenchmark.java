@@ -42,11 +42,12 @@ import org.junit.jupiter.api.Test;
  * over both replicas); the owners schedule sessions at a steady rate so that members receive
  * {@code bench.rate} notifications per second in total. Prints the notifications persisted and
  * pushed per second and the latency from each scheduling POST to each member's socket receiving
- * it (p50, p99). Asserts nothing; not part of {@code mvn verify}. Run:
+ * it (p50, p99), split at the notification's {@code createdAt}, and each process's inbox and outbox
+ * timers. Asserts nothing; not part of {@code mvn verify}. Run:
  *
  * <pre>
  * mvn -pl services/e2e -am verify -Dit.test=NotificationPushBenchmark -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Dnexus.e2e.jvm="-Xmx512m" [-Dbench.groups=5 -Dbench.rate=2000 -Dbench.seconds=20 -Dbench.warmup=10]
+ *     -Dnexus.e2e.jvm="-Xmx512m" [-Dbench.groups=5 -Dbench.rate=2000 -Dbench.seconds=20 -Dbench.warmup=30]
  * </pre>
  */
 class NotificationPushBenchmark {
@@ -58,7 +59,7 @@ class NotificationPushBenchmark {
         int groups = Integer.getInteger("bench.groups", 5);
         int rate = Integer.getInteger("bench.rate", 2000);
         int seconds = Integer.getInteger("bench.seconds", 20);
-        int warmup = Integer.getInteger("bench.warmup", 10);
+        int warmup = Integer.getInteger("bench.warmup", 30);
         try (Platform platform = Platform.start()) {
             String sessions = platform.url("sessions");
             List<String> owners = new ArrayList<>();

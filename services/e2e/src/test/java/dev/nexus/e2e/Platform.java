@@ -94,6 +94,11 @@ final class Platform implements AutoCloseable {
         // "{instance}" in the options becomes the instance's name, e.g. one JFR recording file per process
         command.addAll(List.of(System.getProperty("nexus.e2e.jvm", "-Xmx192m -XX:TieredStopAtLevel=1")
                 .replace("{instance}", instance).split(" ")));
+        // and options for one service's processes only: nexus.e2e.jvm.<service>
+        String own = System.getProperty("nexus.e2e.jvm." + service, "").trim();
+        if (!own.isEmpty()) {
+            command.addAll(List.of(own.split(" ")));
+        }
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,7 @@ public class NotificationStore {
                         stored.add(new Stored(new Notification((UUID) r[0], d.type(), d.groupId(), d.title(), d.body(),
                                 d.link(), Sql.instant(r[3]), null), d.recipientId(), (Long) r[2]));
                     }
-                    stored.sort(java.util.Comparator.comparingLong(Stored::seq));
+                    stored.sort(Comparator.comparingLong(Stored::seq));
                     return stored;
                 });
     }
