@@ -228,14 +228,8 @@ public class Reminders {
     }
 
     private Uni<List<UUID>> going(UUID sessionId, UUID userId) {
-        return Panache.getSession().chain(s -> {
-            var query = s.createNativeQuery("select user_id from rsvps where session_id = ?1 and status = 'GOING'"
-                    + " and not waitlisted" + (userId == null ? "" : " and user_id = ?2"), UUID.class)
-                    .setParameter(1, sessionId);
-            if (userId != null) {
-                query.setParameter(2, userId);
-            }
-            return query.getResultList();
-        });
+        String sql = "select user_id from rsvps where session_id = ?1 and status = 'GOING' and not waitlisted";
+        return userId == null ? Sql.list(sql, UUID.class, sessionId)
+                : Sql.list(sql + " and user_id = ?2", UUID.class, sessionId, userId);
     }
 }
