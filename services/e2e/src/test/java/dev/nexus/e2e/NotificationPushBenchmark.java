@@ -42,8 +42,8 @@ import org.junit.jupiter.api.Test;
  * over both replicas); the owners schedule sessions at a steady rate so that members receive
  * {@code bench.rate} notifications per second in total. Prints the notifications persisted and
  * pushed per second and the latency from each scheduling POST to each member's socket receiving
- * it (p50, p99), split at the notification's {@code createdAt}, and each process's inbox and outbox
- * timers. Asserts nothing; not part of {@code mvn verify}. Run:
+ * it (p50, p99), split at the notification's {@code createdAt}, the cores each process used while
+ * measured, and each process's inbox and outbox timers. Asserts nothing; not part of {@code mvn verify}. Run:
  *
  * <pre>
  * mvn -pl services/e2e -am verify -Dit.test=NotificationPushBenchmark -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
@@ -122,6 +122,9 @@ class NotificationPushBenchmark {
             AtomicInteger failed = new AtomicInteger();
             List<CompletableFuture<?>> posts = Collections.synchronizedList(new ArrayList<>());
             ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+            // CPU snapshots at the start and the end of the measured sending, off the clock that sends
+            ScheduledExecutorService cpuClock = Executors.newSingleThreadScheduledExecutor();
+            List<CpuUse> cpu = Collections.synchronizedList(new ArrayList<>());
             AtomicInteger next = new AtomicInteger();
             String startsAt = OffsetDateTime.now().plusDays(30).withNano(0).toString();
             long firstSend = System.nanoTime();
@@ -152,6 +155,9 @@ class NotificationPushBenchmark {
                     sentAt.put(link, t0);
                 }));
             }, 0, 1_000_000 / sessionsPerSecond, TimeUnit.MICROSECONDS);
+            for (int at : new int[] { warmup, warmup + seconds }) {
+                cpuClock.schedule(() -> cpu.add(CpuUse.snapshot(platform.processes())), at, TimeUnit.SECONDS);
+            }
 
             // wait for every notification of every scheduled session, printing progress; give up after a while
             AtomicInteger shown = new AtomicInteger(-1);
@@ -171,6 +177,7 @@ class NotificationPushBenchmark {
                 System.out.println("  (stopped waiting: not every notification arrived)");
             }
             clock.shutdownNow();
+            cpuClock.shutdownNow();
             sockets.forEach(WebSocket::close);
             vertx.close();
 
@@ -207,6 +214,9 @@ class NotificationPushBenchmark {
                             + " queue): p50 %.1f ms, p99 %.1f ms%n", percentile(toStored, 50), percentile(toStored, 99));
             System.out.printf("    and transaction began -> WebSocket (store, commit, count, Redis pub/sub, socket):"
                             + " p50 %.1f ms, p99 %.1f ms%n", percentile(fromStored, 50), percentile(fromStored, 99));
+            if (cpu.size() == 2) {
+                cpu.get(1).printSince(cpu.get(0), System.out);
+            }
             platform.printMetrics(System.out, "nexus_inbox_handling_seconds", "nexus_outbox_publish_latency_seconds");
         }
     }

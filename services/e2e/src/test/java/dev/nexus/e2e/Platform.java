@@ -77,6 +77,13 @@ final class Platform implements AutoCloseable {
         return run;
     }
 
+    /** Each instance's process, by instance name. */
+    Map<String, ProcessHandle> processes() {
+        Map<String, ProcessHandle> handles = new LinkedHashMap<>();
+        processes.forEach((instance, process) -> handles.put(instance, process.toHandle()));
+        return handles;
+    }
+
     private void launch(String instance, Path signingKey) throws IOException {
         String service = instance.equals(NOTIFICATIONS_B) ? "notifications" : instance;
         Path jar = SERVICES_DIR.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
