@@ -19,11 +19,13 @@ import dev.nexus.contracts.Events.WaitlistPromoted;
 import dev.nexus.notifications.inbox.Delivery;
 import dev.nexus.notifications.notify.People.Person;
 import dev.nexus.notifications.projection.Projections;
+import dev.nexus.notifications.projection.Projections.ContentInfo;
 import dev.nexus.notifications.projection.Projections.SessionInfo;
 import dev.nexus.notifications.reminder.Reminders;
 import dev.nexus.notifications.webhook.Webhooks;
 import dev.nexus.notifications.email.Emails;
 import dev.nexus.platform.events.EventHandler;
+import dev.nexus.platform.events.Inbox;
 import dev.nexus.platform.memberships.Memberships;
 import dev.nexus.platform.memberships.Memberships.Member;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -125,14 +127,13 @@ public class Notifier implements EventHandler {
                                     sessionLink(s.sessionId())))));
         }
         if (data instanceof SessionRescheduled s) {
-            return projections.session(s.sessionId()).chain(session -> {
+            return knownSession(s.sessionId()).chain(session -> {
                 Uni<Void> moved = (s.occurrenceStartsAt() == null
-                        ? projections.sessionMoved(s.sessionId(), s.startsAt(), s.endsAt(), s.recurrence())
-                        : projections.occurrenceChanged(s.sessionId(), s.occurrenceStartsAt(), s.startsAt()))
+                        ? projections.sessionMoved(s.sessionId(), s.startsAt(), s.endsAt(), s.recurrence(),
+                                event.time())
+                        : projections.occurrenceChanged(s.sessionId(), s.occurrenceStartsAt(), s.startsAt(),
+                                event.time()))
                         .chain(() -> reminders.plan(s.sessionId(), null));
-                if (session == null) {
-                    return moved.replaceWith(Drafts.NONE); // scheduled before this service knew it
-                }
                 return moved.chain(() -> webhooks.announce(event.id(), session.groupId(), "session.rescheduled",
                                 "Session moved: " + session.title() + ", now "
                                         + Texts.time(s.startsAt(), session.timeZone(), now) + " "
@@ -145,12 +146,9 @@ public class Notifier implements EventHandler {
             });
         }
         if (data instanceof SessionCancelled s) {
-            return projections.session(s.sessionId()).chain(session -> {
-                if (session == null) {
-                    return Uni.createFrom().item(Drafts.NONE);
-                }
+            return knownSession(s.sessionId()).chain(session -> {
                 Uni<Void> cancelled = (s.occurrenceStartsAt() == null ? projections.sessionCancelled(s.sessionId())
-                        : projections.occurrenceChanged(s.sessionId(), s.occurrenceStartsAt(), null))
+                        : projections.occurrenceChanged(s.sessionId(), s.occurrenceStartsAt(), null, event.time()))
                         .chain(() -> reminders.plan(s.sessionId(), null));
                 Instant start = s.occurrenceStartsAt() != null ? s.occurrenceStartsAt() : session.startsAt();
                 String reason = s.reason() == null || s.reason().isBlank() ? "" : " Reason: " + s.reason();
@@ -170,15 +168,14 @@ public class Notifier implements EventHandler {
                     .replaceWith(Drafts.NONE);
         }
         if (data instanceof WaitlistPromoted w) {
-            return projections.rsvp(w.sessionId(), w.userId(), "GOING", false, event.time())
+            return knownSession(w.sessionId()).chain(session -> projections.rsvp(w.sessionId(), w.userId(), "GOING",
+                            false, event.time())
                     .chain(() -> reminders.plan(w.sessionId(), w.userId()))
-                    .chain(() -> projections.session(w.sessionId()))
-                    .chain(session -> session == null ? Uni.createFrom().item(Drafts.NONE)
-                            : render(List.of(w.userId()), null, p -> new Draft(p.id(), "session.waitlist-promoted",
+                    .chain(() -> render(List.of(w.userId()), null, p -> new Draft(p.id(), "session.waitlist-promoted",
                                     w.groupId(), "You have a place: " + session.title(),
                                     "A place opened up: you are going to " + session.title() + " on "
                                             + Texts.time(session.startsAt(), p.zone(), now) + ".",
-                                    sessionLink(w.sessionId()))));
+                                    sessionLink(w.sessionId())))));
         }
         if (data instanceof NotePosted n) {
             return projections.content(n.noteId(), "NOTE", n.groupId(), n.authorId(), null, n.title())
@@ -197,16 +194,14 @@ public class Notifier implements EventHandler {
         }
         if (data instanceof SolutionPosted s) {
             // the problem's author and everyone who solved it before; never the solution's text
-            return projections.content(s.problemId()).chain(problem -> projections.solvers(s.problemId())
+            return knownProblem(s.problemId()).chain(problem -> projections.solvers(s.problemId())
                     .chain(solvers -> projections.content(s.solutionId(), "SOLUTION", s.groupId(), s.authorId(),
                                     s.problemId(), "")
                             .chain(() -> people.of(s.authorId()))
                             .chain(author -> {
                                 Set<UUID> recipients = new LinkedHashSet<>(solvers);
-                                String title = problem == null ? "a problem" : "\"" + problem.title() + "\"";
-                                if (problem != null) {
-                                    recipients.add(problem.authorId());
-                                }
+                                recipients.add(problem.authorId());
+                                String title = "\"" + problem.title() + "\"";
                                 return render(recipients, s.authorId(), p -> new Draft(p.id(), "solution.posted",
                                         s.groupId(), "New solution to " + title,
                                         author.name() + " posted a solution to " + title + ".",
@@ -214,10 +209,10 @@ public class Notifier implements EventHandler {
                             })));
         }
         if (data instanceof SolutionAccepted s) {
-            return projections.content(s.problemId()).chain(problem -> {
-                String title = problem == null ? "a problem" : "\"" + problem.title() + "\"";
+            return knownProblem(s.problemId()).chain(problem -> {
+                String title = "\"" + problem.title() + "\"";
                 // events from before acceptedBy existed: assume the problem's author accepted
-                UUID acceptedBy = s.acceptedBy() != null ? s.acceptedBy() : problem == null ? null : problem.authorId();
+                UUID acceptedBy = s.acceptedBy() != null ? s.acceptedBy() : problem.authorId();
                 return render(List.of(s.authorId()), acceptedBy, p -> new Draft(p.id(), "solution.accepted",
                         s.groupId(), "Your solution was accepted",
                         "Your solution to " + title + " was accepted.", "/api/v1/solutions/" + s.solutionId()));
@@ -237,6 +232,21 @@ public class Notifier implements EventHandler {
                                 author.name() + " commented on your " + target + ".", link)
                         : new Draft(p.id(), "comment.added", c.groupId(), author.name() + " mentioned you",
                                 author.name() + " mentioned you in a comment on a " + target + ".", link)));
+    }
+
+    /**
+     * The session an event is about. Unknown here means its scheduling has not been handled yet
+     * (another replica or consumer may be handling it right now): the inbox tries the event again later.
+     */
+    private Uni<SessionInfo> knownSession(UUID sessionId) {
+        return projections.session(sessionId).onItem().ifNull()
+                .failWith(() -> new Inbox.NotYet("session " + sessionId + " is not known here yet"));
+    }
+
+    /** The problem a solution event is about; unknown here: tried again later, as for sessions. */
+    private Uni<ContentInfo> knownProblem(UUID problemId) {
+        return projections.content(problemId).onItem().ifNull()
+                .failWith(() -> new Inbox.NotYet("problem " + problemId + " is not known here yet"));
     }
 
     /** Rescheduling and cancelling tell those who answered GOING or MAYBE; if nobody did, every member. */

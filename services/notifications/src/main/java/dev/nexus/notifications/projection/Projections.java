@@ -38,23 +38,33 @@ public class Projections {
                 id, groupId, title, utc(startsAt), utc(endsAt), timeZone, organizerId, recurrence);
     }
 
-    /** A series moved (not a single occurrence, which leaves the series' first start as it is). */
-    public Uni<Void> sessionMoved(UUID id, Instant startsAt, Instant endsAt, String recurrence) {
-        return write("update sessions set starts_at = ?2, ends_at = ?3, recurrence = ?4 where id = ?1",
-                id, utc(startsAt), utc(endsAt), recurrence);
+    /**
+     * A series moved (not a single occurrence, which leaves the series' first start as it is) by a change
+     * made {@code at}; a change older than the one applied already is ignored.
+     */
+    public Uni<Void> sessionMoved(UUID id, Instant startsAt, Instant endsAt, String recurrence, Instant at) {
+        return write("""
+                update sessions set starts_at = ?2, ends_at = ?3, recurrence = ?4, changed_at = ?5
+                where id = ?1 and (changed_at is null or changed_at <= ?5)""",
+                id, utc(startsAt), utc(endsAt), recurrence, utc(at));
     }
 
     public Uni<Void> sessionCancelled(UUID id) {
         return write("update sessions set cancelled = true where id = ?1", id);
     }
 
-    /** One occurrence moved ({@code movedTo}) or cancelled ({@code movedTo} null); the newest change wins. */
-    public Uni<Void> occurrenceChanged(UUID sessionId, Instant originalStart, Instant movedTo) {
+    /**
+     * One occurrence moved ({@code movedTo}) or cancelled ({@code movedTo} null) by a change made
+     * {@code at}; the newest change wins, whatever order they are handled in.
+     */
+    public Uni<Void> occurrenceChanged(UUID sessionId, Instant originalStart, Instant movedTo, Instant at) {
         return write("""
-                insert into occurrence_changes (session_id, original_start, cancelled, moved_to) values (?1, ?2, ?3, ?4)
+                insert into occurrence_changes (session_id, original_start, cancelled, moved_to, changed_at)
+                values (?1, ?2, ?3, ?4, ?5)
                 on conflict (session_id, original_start) do update set cancelled = excluded.cancelled,
-                    moved_to = excluded.moved_to""",
-                sessionId, utc(originalStart), movedTo == null, utc(movedTo));
+                    moved_to = excluded.moved_to, changed_at = excluded.changed_at
+                where occurrence_changes.changed_at is null or occurrence_changes.changed_at <= excluded.changed_at""",
+                sessionId, utc(originalStart), movedTo == null, utc(movedTo), utc(at));
     }
 
     public Uni<List<OccurrenceChange>> occurrenceChanges(UUID sessionId) {

@@ -23,7 +23,10 @@ import dev.nexus.contracts.Events.WaitlistPromoted;
 import dev.nexus.notifications.Learner;
 import dev.nexus.testing.Broker;
 import dev.nexus.testing.Db;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -40,6 +43,9 @@ class NotificationRulesTest {
     private static final Duration BOUND = Duration.ofSeconds(20);
     /** A Tuesday: 18:00 in Berlin (CET), 12:00 in New York (EST). */
     private static final Instant TUESDAY = Instant.parse("2027-03-02T17:00:00Z");
+
+    @Inject
+    MeterRegistry metrics;
 
     private Broker broker;
     private UUID groupId;
@@ -196,6 +202,72 @@ class NotificationRulesTest {
         assertFalse(carl.notifications().isEmpty());
     }
 
+    @Test
+    void a_reschedule_that_overtakes_its_scheduling_waits_for_it_then_tells_everyone() {
+        UUID sessionId = UUID.randomUUID();
+        CloudEvent<SessionRescheduled> moved = event(new SessionRescheduled(sessionId, groupId, TUESDAY,
+                TUESDAY.plusSeconds(5400), TUESDAY.plusSeconds(86400), TUESDAY.plusSeconds(91800), null, null));
+        double triedEarly = inboxEvents("not-yet");
+        // as when another replica is still handling the scheduling: the reschedule is tried first
+        publish(moved);
+        await().atMost(BOUND).until(() -> inboxEvents("not-yet") > triedEarly);
+        assertTrue(ada.notifications("session.rescheduled").isEmpty());
+
+        publishAndWait(event(scheduled(sessionId, "Overtaken")));
+        await().atMost(BOUND).until(() -> handled(moved));
+        assertEquals("Overtaken moved from Tue 2 Mar 18:00 CET to Wed 3 Mar 18:00 CET.",
+                single(ada, "session.rescheduled").get("body"));
+        assertEquals(1, bob.notifications("session.rescheduled").size());
+        assertEquals(1L, Db.value("select count(*) from sessions where id = ? and starts_at = ?", sessionId,
+                java.sql.Timestamp.from(TUESDAY.plusSeconds(86400))), "the projection has the new start");
+    }
+
+    @Test
+    void an_event_about_a_session_never_scheduled_here_is_given_up_after_the_retries_without_effect() {
+        UUID sessionId = UUID.randomUUID();
+        long deadLetters = broker.messageCount("notifications.events.dlq");
+        double givenUp = inboxEvents("gave-up");
+        CloudEvent<SessionCancelled> cancelled = event(new SessionCancelled(sessionId, groupId, null, null));
+
+        publish(cancelled);
+        await().atMost(BOUND).until(() -> handled(cancelled));
+        assertEquals(givenUp + 1, inboxEvents("gave-up"));
+        assertEquals(deadLetters, broker.messageCount("notifications.events.dlq"), "not dead-lettered");
+        assertEquals(0L, Db.value("select count(*) from notifications where event_id = ?", cancelled.id()));
+        assertEquals(0L, Db.value("select count(*) from sessions where id = ?", sessionId));
+    }
+
+    @Test
+    void of_two_reschedules_handled_in_reverse_order_the_newer_one_stays() {
+        UUID sessionId = schedule("Moved twice");
+        Instant wednesday = TUESDAY.plusSeconds(86400);
+        Instant thursday = TUESDAY.plusSeconds(2 * 86400);
+        CloudEvent<SessionRescheduled> toWednesday = event(new SessionRescheduled(sessionId, groupId, TUESDAY,
+                TUESDAY.plusSeconds(5400), wednesday, wednesday.plusSeconds(5400), null, null));
+        CloudEvent<SessionRescheduled> toThursday = madeLater(event(new SessionRescheduled(sessionId, groupId, wednesday,
+                wednesday.plusSeconds(5400), thursday, thursday.plusSeconds(5400), null, null)));
+
+        publishAndWait(toThursday);
+        publishAndWait(toWednesday);
+        assertEquals(1L, Db.value("select count(*) from sessions where id = ? and starts_at = ?", sessionId,
+                java.sql.Timestamp.from(thursday)), "the newer reschedule's start stays");
+    }
+
+    /** The same event as if its producer had made it a second later. */
+    private static <T extends dev.nexus.contracts.EventPayload> CloudEvent<T> madeLater(CloudEvent<T> e) {
+        return new CloudEvent<>(e.specversion(), e.id(), e.source(), e.type(), e.time().plusSeconds(1), e.subject(),
+                e.datacontenttype(), e.data());
+    }
+
+    private double inboxEvents(String outcome) {
+        Counter counter = metrics.find("nexus.inbox.events").tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private static boolean handled(CloudEvent<?> event) {
+        return Db.value("select count(*) from inbox where event_id = ?", event.id()).equals(1L);
+    }
+
     private UUID schedule(String title) {
         UUID sessionId = UUID.randomUUID();
         publishAndWait(event(scheduled(sessionId, title)));
@@ -220,7 +292,6 @@ class NotificationRulesTest {
     /** Publishes and waits until the service has handled the event. */
     private void publishAndWait(CloudEvent<?> event) {
         publish(event);
-        await().atMost(BOUND).until(() -> Db.value("select count(*) from inbox where event_id = ?", event.id())
-                .equals(1L));
+        await().atMost(BOUND).until(() -> handled(event));
     }
 }

@@ -7,17 +7,20 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMetadata;
 import io.smallrye.reactive.messaging.rabbitmq.RabbitMQRejectMetadata;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
@@ -29,6 +32,12 @@ import org.jboss.logging.Logger;
  * <p>Acknowledges only after that transaction committed. A handler failure is negatively acknowledged
  * with requeue, so the broker retries it until the queue's delivery limit dead-letters it; an event
  * that can never be processed (not JSON, unknown type, data that does not fit) is dead-lettered at once.
+ *
+ * <p>A handler that finds the event ahead of what it builds on ({@link NotYet}: a session rescheduled
+ * before its scheduling arrived, which happens when replicas or consumers take a session's events at
+ * the same time) rolls back, and the event is requeued after {@code nexus.inbox.not-yet-delay} while
+ * the consumer goes on with the next ones. On the last delivery the queue allows it is recorded as
+ * handled without effect, as an event about something this service will never know.
  */
 @ApplicationScoped
 public class Inbox {
@@ -39,10 +48,17 @@ public class Inbox {
     private final Map<EventType, List<EventHandler>> handlers = new EnumMap<>(EventType.class);
     private final MeterRegistry metrics;
     private final Timer handlingTime;
+    private final Duration notYetDelay;
+    private final int deliveryLimit;
 
-    public Inbox(EventCodec codec, Instance<EventHandler> handlerBeans, MeterRegistry metrics) {
+    public Inbox(EventCodec codec, Instance<EventHandler> handlerBeans, MeterRegistry metrics,
+            @ConfigProperty(name = "nexus.inbox.not-yet-delay", defaultValue = "1s") Duration notYetDelay,
+            @ConfigProperty(name = "mp.messaging.incoming." + Channels.EVENTS_IN + ".queue.x-delivery-limit",
+                    defaultValue = "5") int deliveryLimit) {
         this.codec = codec;
         this.metrics = metrics;
+        this.notYetDelay = notYetDelay;
+        this.deliveryLimit = deliveryLimit;
         this.handlingTime = Timer.builder("nexus.inbox.handling")
                 .description("From taking an event to its ack: the handlers' transaction")
                 .publishPercentiles(0.5, 0.99)
@@ -85,12 +101,57 @@ public class Inbox {
                     handlingTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                     return Uni.createFrom().completionStage(message.ack());
                 })
+                .onFailure(e -> NotYet.find(e) != null)
+                .recoverWithUni(e -> notYet(message, event, NotYet.find(e).getMessage()))
                 .onFailure().recoverWithUni(e -> {
                     LOG.warnf(e, "handling %s %s failed; the broker will retry it", event.type(), event.id());
                     count("failed");
                     return Uni.createFrom().completionStage(
                             message.nack(e, Metadata.of(new RabbitMQRejectMetadata(true))));
                 });
+    }
+
+    /**
+     * Thrown by a handler when the event refers to something this service has not seen yet but may
+     * see shortly (its transaction then rolls back): the event is tried again later.
+     */
+    public static final class NotYet extends RuntimeException {
+        public NotYet(String what) {
+            super(what, null, false, false);
+        }
+
+        /** The NotYet a failure is or was caused by; null when none. */
+        static NotYet find(Throwable failure) {
+            for (Throwable t = failure; t != null; t = t.getCause()) {
+                if (t instanceof NotYet notYet) {
+                    return notYet;
+                }
+            }
+            return null;
+        }
+    }
+
+    private Uni<Void> notYet(Message<?> message, CloudEvent<EventPayload> event, String what) {
+        long earlierDeliveries = message.getMetadata(IncomingRabbitMQMetadata.class)
+                .map(m -> m.getHeaders().get("x-delivery-count"))
+                .map(count -> ((Number) count).longValue())
+                .orElse(0L);
+        if (earlierDeliveries >= deliveryLimit) {
+            LOG.warnf("%s %s: %s after %d deliveries; handled without effect", event.type(), event.id(), what,
+                    earlierDeliveries + 1);
+            count("gave-up");
+            return Panache.withTransaction(() -> record(event))
+                    .chain(() -> Uni.createFrom().completionStage(message.ack()));
+        }
+        LOG.debugf("%s %s: %s; trying again in %s", event.type(), event.id(), what, notYetDelay);
+        count("not-yet");
+        // settled later, without holding up the events behind it
+        Uni.createFrom().voidItem().onItem().delayIt().by(notYetDelay)
+                .chain(() -> Uni.createFrom().completionStage(
+                        message.nack(new NotYet(what), Metadata.of(new RabbitMQRejectMetadata(true)))))
+                .subscribe().with(ignored -> {
+                }, e -> LOG.warnf("requeueing %s %s failed: %s", event.type(), event.id(), e.getMessage()));
+        return Uni.createFrom().voidItem();
     }
 
     /** One after the other, in the one transaction: all effects happen or none. */
