@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -18,8 +20,9 @@ import org.jboss.logging.Logger;
  * Each user's unread count in Redis ({@code unread:<userId>}): loaded from PostgreSQL on a miss,
  * then moved by the exact delta of every committed insert, read and read-all (a Lua script that
  * changes it only while it exists, so a missing count is never made up from a delta). It expires
- * 10 minutes after it was loaded, which bounds a delta lost with Redis. With Redis down the count
- * comes from PostgreSQL.
+ * 10 minutes after it was loaded. A delta that Redis failed to take leaves that user's count wrong, so
+ * it is deleted as soon as Redis answers again (and loaded afresh on the next read). With Redis down
+ * the count comes from PostgreSQL.
  */
 @ApplicationScoped
 public class UnreadCounts {
@@ -36,6 +39,8 @@ public class UnreadCounts {
     private final NotificationStore store;
     private final String prefix;
     private final Duration timeout;
+    /** Users whose count in Redis missed a delta while Redis failed: deleted there once it answers. */
+    private final Set<UUID> missedDelta = ConcurrentHashMap.newKeySet();
 
     public UnreadCounts(ReactiveRedisDataSource redis, NotificationStore store,
             @ConfigProperty(name = "nexus.cache.prefix") String prefix,
@@ -47,7 +52,7 @@ public class UnreadCounts {
     }
 
     public Uni<Long> get(UUID user) {
-        return redis.value(String.class, Long.class).get(key(user))
+        return dropMissed().chain(() -> redis.value(String.class, Long.class).get(key(user)))
                 .ifNoItem().after(timeout).fail()
                 .onFailure().recoverWithNull()
                 .chain(count -> count != null ? Uni.createFrom().item(count) : load(user, true));
@@ -55,11 +60,12 @@ public class UnreadCounts {
 
     /** After a committed change of {@code delta} unread notifications: the new count. */
     public Uni<Long> changed(UUID user, long delta) {
-        return redis.execute("EVAL", ADD_IF_EXISTS, "1", key(user), String.valueOf(delta))
+        return dropMissed().chain(() -> redis.execute("EVAL", ADD_IF_EXISTS, "1", key(user), String.valueOf(delta)))
                 .ifNoItem().after(timeout).fail()
                 .map(response -> response.toLong())
                 .onFailure().recoverWithItem(e -> {
                     LOG.debugf("unread count of %s not updated in Redis: %s", user, e.getMessage());
+                    missedDelta.add(user);
                     return -2L;
                 })
                 .chain(count -> count >= 0 ? Uni.createFrom().item(count) : load(user, count == -1));
@@ -74,7 +80,7 @@ public class UnreadCounts {
         List<String> args = new ArrayList<>(List.of(ADD_ALL_IF_EXISTS, String.valueOf(users.size())));
         users.forEach(u -> args.add(key(u)));
         users.forEach(u -> args.add(String.valueOf(deltas.get(u))));
-        return redis.execute("EVAL", args.toArray(String[]::new))
+        return dropMissed().chain(() -> redis.execute("EVAL", args.toArray(String[]::new)))
                 .ifNoItem().after(timeout).fail()
                 .map(response -> {
                     Map<UUID, Long> counts = new HashMap<>();
@@ -85,6 +91,7 @@ public class UnreadCounts {
                 })
                 .onFailure().recoverWithItem(e -> {
                     LOG.debugf("unread counts not updated in Redis: %s", e.getMessage());
+                    missedDelta.addAll(users);
                     return null;
                 })
                 .chain(counts -> {
@@ -101,6 +108,19 @@ public class UnreadCounts {
                                 return all;
                             });
                 });
+    }
+
+    /** Deletes the counts that missed a delta, once Redis answers (nothing to do almost always). */
+    private Uni<Void> dropMissed() {
+        if (missedDelta.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<UUID> users = List.copyOf(missedDelta);
+        return redis.key(String.class).del(users.stream().map(this::key).toArray(String[]::new))
+                .ifNoItem().after(timeout).fail()
+                .invoke(() -> users.forEach(missedDelta::remove))
+                .replaceWithVoid()
+                .onFailure().recoverWithNull();
     }
 
     private Uni<Void> storeAll(Map<UUID, Long> counts) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nexus.notifications.inbox.Notification;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -33,12 +35,15 @@ import org.jboss.logging.Logger;
 public class PushHub {
 
     private static final Logger LOG = Logger.getLogger(PushHub.class);
+    private static final Duration RESUBSCRIBE_AFTER = Duration.ofSeconds(1);
 
     private final ReactiveRedisDataSource redis;
     private final ObjectMapper json;
     private final String channel;
     private final Duration timeout;
     private final Map<UUID, Set<Stream>> streams = new ConcurrentHashMap<>();
+    /** Number of the current subscription to the push channel; -1 once shutting down. */
+    private final AtomicLong subscriptions = new AtomicLong();
 
     public PushHub(ReactiveRedisDataSource redis, ObjectMapper json,
             @ConfigProperty(name = "nexus.cache.prefix") String prefix,
@@ -50,12 +55,35 @@ public class PushHub {
     }
 
     void subscribe(@Observes StartupEvent start) {
-        redis.pubsub(String.class).subscribe(channel, this::received)
+        listen(subscriptions.get());
+    }
+
+    void stop(@Observes ShutdownEvent stop) {
+        subscriptions.set(-1);
+    }
+
+    /**
+     * Subscribes to the push channel, retrying until Redis answers, and subscribes again whenever the
+     * subscription ends (Redis restarted, the connection dropped): a subscription does not survive its
+     * connection, and without this the replica would silently stop receiving other replicas' pushes.
+     */
+    private void listen(long subscription) {
+        redis.pubsub(String.class).subscribe(channel, this::received, () -> lost(subscription),
+                        e -> lost(subscription))
                 .onFailure().invoke(e -> LOG.warnf("no cross-replica push yet (Redis pub/sub unavailable), retrying: %s",
                         e.getMessage()))
                 .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30)).indefinitely()
                 .subscribe().with(ignored -> LOG.debugf("listening for pushes on %s", channel),
                         e -> LOG.warnf("no cross-replica push (Redis pub/sub unavailable): %s", e.getMessage()));
+    }
+
+    /** The subscription ended (its end and its failure may both be signalled): the next one, once. */
+    private void lost(long subscription) {
+        if (subscriptions.compareAndSet(subscription, subscription + 1)) {
+            LOG.warnf("the Redis subscription for pushes from other replicas ended; subscribing again");
+            Uni.createFrom().voidItem().onItem().delayIt().by(RESUBSCRIBE_AFTER)
+                    .subscribe().with(ignored -> listen(subscription + 1));
+        }
     }
 
     /**

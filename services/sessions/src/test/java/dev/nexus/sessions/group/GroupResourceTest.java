@@ -12,7 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nexus.sessions.Learner;
 import dev.nexus.testing.Db;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +27,9 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class GroupResourceTest {
+
+    @TestHTTPResource("/")
+    URI root;
 
     @Test
     void creating_a_group_makes_the_caller_its_owner() {
@@ -39,6 +47,22 @@ class GroupResourceTest {
                 .body("items.displayName", contains("Ada"))
                 .body("items.role", contains("OWNER"))
                 .body("nextCursor", nullValue());
+    }
+
+    @Test
+    void a_join_without_body_or_content_type_works_as_a_browsers_bare_post_sends_it() throws Exception {
+        Learner owner = Learner.named("Owner");
+        Learner grace = Learner.named("Grace");
+        UUID groupId = owner.creates("PUBLIC");
+
+        // like fetch(url, {method: 'POST'}): Content-Length 0 and no Content-Type
+        HttpResponse<String> joined = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                HttpRequest.newBuilder(root.resolve("/api/v1/groups/" + groupId + "/members"))
+                        .header("Authorization", "Bearer " + grace.token())
+                        .POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, joined.statusCode(), joined.body());
+        grace.call().when().get("/api/v1/groups/" + groupId).then().body("myRole", equalTo("MEMBER"));
     }
 
     @Test
