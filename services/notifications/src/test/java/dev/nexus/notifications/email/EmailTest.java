@@ -21,8 +21,10 @@ import jakarta.mail.internet.MimeMessage;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +105,7 @@ class EmailTest {
         assertEquals(0, run(() -> emails.sendDue()), "a digest user gets no single e-mails");
 
         ZoneId tokyo = ZoneId.of("Asia/Tokyo");
-        Instant before = Instant.now().atZone(tokyo).plusDays(1).toLocalDate().atTime(7, 59).atZone(tokyo).toInstant();
+        Instant before = nextDigestDay(tokyo).atTime(7, 59).atZone(tokyo).toInstant();
         Instant at = before.plusSeconds(6 * 60);
         assertEquals(0, run(() -> digests.runAt(before)), "not before 08:00 in Tokyo");
         assertEquals(1, run(() -> digests.runAt(at)));
@@ -127,7 +129,7 @@ class EmailTest {
         prefer(emil, Map.of("digest", "DAILY"));
         publishAndWait(event(new NotePosted(UUID.randomUUID(), groupId, null, olga.id(), "Locked")));
         ZoneId tokyo = ZoneId.of("Asia/Tokyo");
-        Instant at = Instant.now().atZone(tokyo).plusDays(1).toLocalDate().atTime(8, 1).atZone(tokyo).toInstant();
+        Instant at = nextDigestDay(tokyo).atTime(8, 1).atZone(tokyo).toInstant();
 
         try (Connection other = Db.connect()) {
             other.setAutoCommit(false);
@@ -171,5 +173,11 @@ class EmailTest {
         broker.publish(event.type().substring("nexus.".length()), json((CloudEvent) event));
         await().atMost(BOUND).until(() -> Db.value("select count(*) from inbox where event_id = ?", event.id())
                 .equals(1L));
+    }
+
+    /** The day of the next 08:00 in the zone: the digest then covers what arrived in the 24 hours before. */
+    private static LocalDate nextDigestDay(ZoneId zone) {
+        ZonedDateTime now = ZonedDateTime.now(zone);
+        return now.toLocalTime().isBefore(LocalTime.of(8, 0)) ? now.toLocalDate() : now.toLocalDate().plusDays(1);
     }
 }
