@@ -3,6 +3,8 @@ package dev.nexus.notifications.webhook;
 import dev.nexus.notifications.webhook.Webhooks.CreateWebhook;
 import dev.nexus.notifications.webhook.Webhooks.WebhookView;
 import dev.nexus.platform.http.Params;
+import dev.nexus.platform.paging.Cursor;
+import dev.nexus.platform.paging.Page;
 import dev.nexus.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.Authenticated;
@@ -15,7 +17,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -56,14 +57,18 @@ public class WebhookResource {
     }
 
     @GET
-    @Operation(summary = "A group's webhooks (owner and organizers)")
-    public Uni<List<WebhookView>> list(@QueryParam("groupId") String groupId) {
+    @Operation(summary = "A group's webhooks, oldest first (owner and organizers)",
+            description = "Cursor pagination: limit 1 to 100 (default 20); nextCursor is null on the last page.")
+    public Uni<Page<WebhookView>> list(@QueryParam("groupId") String groupId, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
         UUID group = Params.uuid("groupId", groupId);
         if (group == null) {
             throw ProblemException.invalidField("groupId", "is required");
         }
+        Cursor after = Cursor.decode(cursor);
+        int size = Cursor.limit(limit);
         UUID caller = caller();
-        return Panache.withSession(() -> webhooks.list(caller, group));
+        return Panache.withSession(() -> webhooks.list(caller, group, after, size));
     }
 
     @DELETE

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nexus.platform.db.Sql;
 import dev.nexus.platform.memberships.GroupRole;
 import dev.nexus.platform.memberships.Memberships;
+import dev.nexus.platform.paging.Cursor;
+import dev.nexus.platform.paging.Page;
 import dev.nexus.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -31,6 +33,9 @@ public class Webhooks {
     /** What a group webhook can receive: news of the group, not personal notifications. */
     public static final List<String> KINDS = List.of("session.scheduled", "session.rescheduled", "session.cancelled",
             "note.posted", "group.member-joined");
+
+    /** Before every webhook of the oldest-first list. */
+    private static final Cursor FIRST = new Cursor(Instant.EPOCH, new UUID(0L, 0L));
 
     private final Memberships memberships;
     private final SsrfGuard guard;
@@ -77,15 +82,18 @@ public class Webhooks {
         });
     }
 
-    public Uni<List<WebhookView>> list(UUID caller, UUID groupId) {
-        return organizer(caller, groupId).chain(() -> Panache.getSession().chain(s -> s.createNativeQuery("""
+    /** A group's webhooks, oldest first, a page after {@code after} (null: the first page). */
+    public Uni<Page<WebhookView>> list(UUID caller, UUID groupId, Cursor after, int limit) {
+        Cursor from = after != null ? after : FIRST;
+        return organizer(caller, groupId).chain(() -> Sql.list("""
                         select id, group_id, url, array_to_string(kinds, ','), created_at, disabled_at,
-                            consecutive_failures from webhooks where group_id = ?1 order by created_at""",
-                        Object[].class)
-                .setParameter(1, groupId)
-                .getResultList()))
-                .map(rows -> rows.stream().map(r -> new WebhookView((UUID) r[0], (UUID) r[1], mask((String) r[2]),
-                        Arrays.asList(((String) r[3]).split(",")), Sql.instant(r[4]), r[5] != null, (Integer) r[6])).toList());
+                            consecutive_failures from webhooks
+                        where group_id = ?1 and (created_at, id) > (?2, ?3) order by created_at, id limit ?4""",
+                        Object[].class, groupId, from.at().atOffset(ZoneOffset.UTC), from.id(), limit + 1))
+                .map(rows -> Page.of(rows.stream().map(r -> new WebhookView((UUID) r[0], (UUID) r[1],
+                        mask((String) r[2]), Arrays.asList(((String) r[3]).split(",")), Sql.instant(r[4]), r[5] != null,
+                        (Integer) r[6])).toList(), limit, view -> view,
+                        view -> new Cursor(view.createdAt(), view.id()).encode()));
     }
 
     public Uni<Void> delete(UUID caller, UUID webhookId) {

@@ -1,12 +1,16 @@
 package dev.nexus.notifications.webhook;
 
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.nexus.notifications.Learner;
 import dev.nexus.testing.Db;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,6 +53,41 @@ class WebhookRegistrationTest {
         ada.call().queryParam("groupId", groupId).when().get("/api/v1/webhooks").then().statusCode(403);
         eve.call().queryParam("groupId", groupId).when().get("/api/v1/webhooks").then().statusCode(404);
         olga.call().when().get("/api/v1/webhooks").then().statusCode(400);
+    }
+
+    @Test
+    void an_organizer_lists_the_groups_webhooks_oldest_first_masked_a_page_at_a_time() {
+        Learner olga = Learner.named("Olga");
+        UUID groupId = UUID.randomUUID();
+        olga.joins(groupId, "OWNER");
+        List<UUID> ids = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        OffsetDateTime first = OffsetDateTime.parse("2027-01-01T10:00:00Z");
+        for (int i = 0; i < ids.size(); i++) {
+            Db.execute("insert into webhooks (id, group_id, url, kinds, created_by, created_at, disabled_at)"
+                    + " values (?, ?, ?, '{note.posted,session.scheduled}', ?, ?, ?)", ids.get(i), groupId,
+                    "https://discord.com/api/webhooks/" + i + "/secret-token-" + i, olga.id(), first.plusMinutes(i),
+                    i == 2 ? first.plusDays(1) : null);
+        }
+
+        String next = olga.call().queryParam("groupId", groupId).queryParam("limit", 2)
+                .when().get("/api/v1/webhooks")
+                .then().statusCode(200)
+                .body("items.id", contains(ids.get(0).toString(), ids.get(1).toString()))
+                .body("items[0].url", equalTo("https://discord.com/…en-0"))
+                .body("items[0].kinds", contains("note.posted", "session.scheduled"))
+                .body("items[0].disabled", equalTo(false))
+                .body("nextCursor", notNullValue())
+                .extract().path("nextCursor");
+        olga.call().queryParam("groupId", groupId).queryParam("limit", 2).queryParam("cursor", next)
+                .when().get("/api/v1/webhooks")
+                .then().statusCode(200)
+                .body("items.id", contains(ids.get(2).toString()))
+                .body("items[0].disabled", equalTo(true))
+                .body("nextCursor", nullValue());
+        olga.call().queryParam("groupId", groupId).queryParam("cursor", "nonsense")
+                .when().get("/api/v1/webhooks").then().statusCode(400).body("errors[0].field", equalTo("cursor"));
+        olga.call().queryParam("groupId", groupId).queryParam("limit", 0)
+                .when().get("/api/v1/webhooks").then().statusCode(400).body("errors[0].field", equalTo("limit"));
     }
 
     private static void refused(Learner organizer, UUID groupId, String url, String reason) {
