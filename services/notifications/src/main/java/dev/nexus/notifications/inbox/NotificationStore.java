@@ -91,13 +91,6 @@ public class NotificationStore {
                 .map(rows -> Page.of(rows, limit, Stored::notification, r -> encode(r.seq())));
     }
 
-    public Uni<Long> unread(UUID recipient) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "select count(*) from notifications where recipient_id = ?1 and read_at is null", Long.class)
-                .setParameter(1, recipient)
-                .getSingleResult());
-    }
-
     /** Unread counts of several users at once. */
     public Uni<Map<UUID, Long>> unread(List<UUID> recipients) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""

@@ -2,7 +2,6 @@ package dev.nexus.notifications.inbox;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.redis.datasource.value.SetArgs;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -17,23 +16,45 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Each user's unread count in Redis ({@code unread:<userId>}): loaded from PostgreSQL on a miss,
- * then moved by the exact delta of every committed insert, read and read-all (a Lua script that
- * changes it only while it exists, so a missing count is never made up from a delta). It expires
- * 10 minutes after it was loaded. A delta that Redis failed to take leaves that user's count wrong, so
- * it is deleted as soon as Redis answers again (and loaded afresh on the next read). With Redis down
- * the count comes from PostgreSQL.
+ * Each user's unread count in Redis ({@code unread:<userId>}), exact at every moment: loaded from
+ * PostgreSQL on a miss, then moved by the delta of every committed insert, read and read-all (only
+ * while it exists, so a missing count is never made up from a delta). It expires 10 minutes after
+ * it was loaded.
+ *
+ * <p>A load counts in PostgreSQL and stores what it counted only if no delta ran since it began:
+ * every delta bumps the user's generation ({@code unread-gen:<userId>}), and the load stores only
+ * while the generation is the one it read before counting. Otherwise a count read just before a
+ * notification committed could be stored after that notification's delta found no count to move.
+ * A delta that Redis failed to take leaves that user's count wrong, so it is deleted as soon as
+ * Redis answers again. With Redis down the count comes from PostgreSQL.
  */
 @ApplicationScoped
 public class UnreadCounts {
 
     private static final Logger LOG = Logger.getLogger(UnreadCounts.class);
     static final Duration TTL = Duration.ofMinutes(10);
-    private static final String ADD_ALL_IF_EXISTS = "local out = {} for i, key in ipairs(KEYS) do "
-            + "if redis.call('EXISTS', key) == 1 then out[i] = redis.call('INCRBY', key, ARGV[i]) else out[i] = -1 end "
-            + "end return out";
-    private static final String ADD_IF_EXISTS = "if redis.call('EXISTS', KEYS[1]) == 1 then "
-            + "return redis.call('INCRBY', KEYS[1], ARGV[1]) end return -1";
+    /** KEYS: n counts, then their n generations; ARGV: n deltas, then the TTL in ms. Per user: count or -1, generation. */
+    private static final String ADD = """
+            local n = #KEYS / 2
+            local out = {}
+            for i = 1, n do
+              local gen = redis.call('INCR', KEYS[n + i])
+              redis.call('PEXPIRE', KEYS[n + i], ARGV[n + 1])
+              local count = -1
+              if redis.call('EXISTS', KEYS[i]) == 1 then count = redis.call('INCRBY', KEYS[i], ARGV[i]) end
+              out[2 * i - 1] = count
+              out[2 * i] = tostring(gen)
+            end
+            return out""";
+    /** KEYS: n counts, then their n generations; ARGV: n generations read before counting, n counts, the TTL in ms. */
+    private static final String STORE_IF_UNCHANGED = """
+            local n = #KEYS / 2
+            for i = 1, n do
+              if (redis.call('GET', KEYS[n + i]) or '') == ARGV[i] then
+                redis.call('SET', KEYS[i], ARGV[n + i], 'NX', 'PX', ARGV[2 * n + 1])
+              end
+            end
+            return n""";
 
     private final ReactiveRedisDataSource redis;
     private final NotificationStore store;
@@ -52,23 +73,22 @@ public class UnreadCounts {
     }
 
     public Uni<Long> get(UUID user) {
-        return dropMissed().chain(() -> redis.value(String.class, Long.class).get(key(user)))
+        return dropMissed().chain(() -> redis.value(String.class, Long.class).mget(key(user), generation(user)))
                 .ifNoItem().after(timeout).fail()
                 .onFailure().recoverWithNull()
-                .chain(count -> count != null ? Uni.createFrom().item(count) : load(user, true));
+                .chain(values -> {
+                    if (values == null) {
+                        return counted(List.of(user)).map(counts -> counts.get(user));
+                    }
+                    Long cached = values.get(key(user));
+                    return cached != null ? Uni.createFrom().item(cached)
+                            : load(Map.of(user, token(values.get(generation(user))))).map(counts -> counts.get(user));
+                });
     }
 
     /** After a committed change of {@code delta} unread notifications: the new count. */
     public Uni<Long> changed(UUID user, long delta) {
-        return dropMissed().chain(() -> redis.execute("EVAL", ADD_IF_EXISTS, "1", key(user), String.valueOf(delta)))
-                .ifNoItem().after(timeout).fail()
-                .map(response -> response.toLong())
-                .onFailure().recoverWithItem(e -> {
-                    LOG.debugf("unread count of %s not updated in Redis: %s", user, e.getMessage());
-                    missedDelta.add(user);
-                    return -2L;
-                })
-                .chain(count -> count >= 0 ? Uni.createFrom().item(count) : load(user, count == -1));
+        return changed(Map.of(user, delta)).map(counts -> counts.get(user));
     }
 
     /**
@@ -76,38 +96,85 @@ public class UnreadCounts {
      * in one Redis call (and one PostgreSQL query for those not in Redis).
      */
     public Uni<Map<UUID, Long>> changed(Map<UUID, Long> deltas) {
+        return add(deltas).chain(moved -> {
+            if (moved == null) {
+                return counted(new ArrayList<>(deltas.keySet()));
+            }
+            if (moved.missing().isEmpty()) {
+                return Uni.createFrom().item(moved.counts());
+            }
+            return load(moved.missing()).map(loaded -> {
+                Map<UUID, Long> all = new HashMap<>(moved.counts());
+                all.putAll(loaded);
+                return all;
+            });
+        });
+    }
+
+    /** What a delta did in Redis: the counts it moved, and the generations of those it found missing. */
+    record Moved(Map<UUID, Long> counts, Map<UUID, String> missing) {
+    }
+
+    /** Moves the counts that exist and bumps every generation; null when Redis failed. */
+    Uni<Moved> add(Map<UUID, Long> deltas) {
         List<UUID> users = new ArrayList<>(deltas.keySet());
-        List<String> args = new ArrayList<>(List.of(ADD_ALL_IF_EXISTS, String.valueOf(users.size())));
+        List<String> args = new ArrayList<>(List.of(ADD, String.valueOf(2 * users.size())));
         users.forEach(u -> args.add(key(u)));
+        users.forEach(u -> args.add(generation(u)));
         users.forEach(u -> args.add(String.valueOf(deltas.get(u))));
+        args.add(String.valueOf(TTL.toMillis()));
         return dropMissed().chain(() -> redis.execute("EVAL", args.toArray(String[]::new)))
                 .ifNoItem().after(timeout).fail()
                 .map(response -> {
                     Map<UUID, Long> counts = new HashMap<>();
+                    Map<UUID, String> missing = new HashMap<>();
                     for (int i = 0; i < users.size(); i++) {
-                        counts.put(users.get(i), response.get(i).toLong());
+                        long count = response.get(2 * i).toLong();
+                        if (count >= 0) {
+                            counts.put(users.get(i), count);
+                        } else {
+                            missing.put(users.get(i), response.get(2 * i + 1).toString());
+                        }
                     }
-                    return counts;
+                    return new Moved(counts, missing);
                 })
                 .onFailure().recoverWithItem(e -> {
                     LOG.debugf("unread counts not updated in Redis: %s", e.getMessage());
                     missedDelta.addAll(users);
                     return null;
-                })
-                .chain(counts -> {
-                    List<UUID> missing = counts == null ? users
-                            : users.stream().filter(u -> counts.get(u) < 0).toList();
-                    if (missing.isEmpty()) {
-                        return Uni.createFrom().item(counts);
-                    }
-                    return Panache.withSession(() -> store.unread(missing)).call(loaded -> counts == null
-                                    ? Uni.createFrom().voidItem() : storeAll(loaded))
-                            .map(loaded -> {
-                                Map<UUID, Long> all = counts == null ? new HashMap<>() : new HashMap<>(counts);
-                                all.putAll(loaded);
-                                return all;
-                            });
                 });
+    }
+
+    /** Counts in PostgreSQL and stores each count whose generation is still {@code tokens}' (read before). */
+    Uni<Map<UUID, Long>> load(Map<UUID, String> tokens) {
+        return counted(new ArrayList<>(tokens.keySet())).call(counts -> storeIfUnchanged(tokens, counts));
+    }
+
+    Uni<Void> storeIfUnchanged(Map<UUID, String> tokens, Map<UUID, Long> counts) {
+        List<UUID> users = new ArrayList<>(tokens.keySet());
+        List<String> args = new ArrayList<>(List.of(STORE_IF_UNCHANGED, String.valueOf(2 * users.size())));
+        users.forEach(u -> args.add(key(u)));
+        users.forEach(u -> args.add(generation(u)));
+        users.forEach(u -> args.add(tokens.get(u)));
+        users.forEach(u -> args.add(String.valueOf(counts.get(u))));
+        args.add(String.valueOf(TTL.toMillis()));
+        return redis.execute("EVAL", args.toArray(String[]::new))
+                .ifNoItem().after(timeout).fail()
+                .replaceWithVoid()
+                .onFailure().recoverWithNull();
+    }
+
+    /** A user's generation as a load compares it: the number, or "" while there is none. */
+    Uni<String> token(UUID user) {
+        return redis.value(String.class, Long.class).get(generation(user)).map(UnreadCounts::token);
+    }
+
+    private static String token(Long generation) {
+        return generation == null ? "" : generation.toString();
+    }
+
+    private Uni<Map<UUID, Long>> counted(List<UUID> users) {
+        return Panache.withSession(() -> store.unread(users));
     }
 
     /** Deletes the counts that missed a delta, once Redis answers (nothing to do almost always). */
@@ -123,27 +190,11 @@ public class UnreadCounts {
                 .onFailure().recoverWithNull();
     }
 
-    private Uni<Void> storeAll(Map<UUID, Long> counts) {
-        List<Uni<Void>> sets = counts.entrySet().stream()
-                .map(e -> redis.value(String.class, Long.class).set(key(e.getKey()), e.getValue(), new SetArgs().nx().px(TTL))
-                        .ifNoItem().after(timeout).fail()
-                        .onFailure().recoverWithNull())
-                .toList();
-        return Uni.join().all(sets).andCollectFailures().replaceWithVoid();
-    }
-
-    private Uni<Long> load(UUID user, boolean store) {
-        Uni<Long> counted = Panache.withSession(() -> this.store.unread(user));
-        if (!store) {
-            return counted;
-        }
-        return counted.call(count -> redis.value(String.class, Long.class)
-                .set(key(user), count, new SetArgs().nx().px(TTL))
-                .ifNoItem().after(timeout).fail()
-                .onFailure().recoverWithNull());
-    }
-
     private String key(UUID user) {
         return prefix + "unread:" + user;
+    }
+
+    private String generation(UUID user) {
+        return prefix + "unread-gen:" + user;
     }
 }

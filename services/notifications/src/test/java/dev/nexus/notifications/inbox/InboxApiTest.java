@@ -13,9 +13,11 @@ import dev.nexus.testing.Db;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -24,8 +26,13 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class InboxApiTest {
 
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
     @Inject
     RedisDataSource redis;
+
+    @Inject
+    UnreadCounts counts;
 
     @ConfigProperty(name = "nexus.cache.prefix")
     String prefix;
@@ -67,6 +74,23 @@ class InboxApiTest {
         redis.key().del(prefix + "unread:" + ada.id());
         stored(ada, 1);
         ada.call().when().get("/api/v1/notifications/unread-count").then().body("count", is(1)); // rebuilt
+    }
+
+    @Test
+    void a_count_read_before_a_notification_committed_is_not_stored_over_the_newer_one() {
+        Learner ada = Learner.named("Ada");
+        // a reader misses, takes the generation and counts 0 in PostgreSQL ...
+        String readersGeneration = counts.token(ada.id()).await().atMost(WAIT);
+        // ... a notification commits; its delta finds no count to move ...
+        stored(ada, 1);
+        UnreadCounts.Moved moved = counts.add(Map.of(ada.id(), 1L)).await().atMost(WAIT);
+        assertEquals(Map.of(), moved.counts());
+        // ... the reader's store of 0 lands before the delta's own load stores 1
+        counts.storeIfUnchanged(Map.of(ada.id(), readersGeneration), Map.of(ada.id(), 0L)).await().atMost(WAIT);
+        counts.storeIfUnchanged(moved.missing(), Map.of(ada.id(), 1L)).await().atMost(WAIT);
+
+        assertEquals("1", redis.value(String.class).get(prefix + "unread:" + ada.id()), "the stale 0 was refused");
+        ada.call().when().get("/api/v1/notifications/unread-count").then().body("count", is(1));
     }
 
     @Test
