@@ -66,7 +66,8 @@ public class Problems {
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .map(v -> isMissingBody(v) ? new Problem.FieldError("body", "is required: send a JSON object")
+                        : new Problem.FieldError(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
         String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
@@ -159,6 +160,28 @@ public class Problems {
             }
         }
         return false;
+    }
+
+    /**
+     * The request body itself is absent: the violation is on a method parameter (no field of it) of one
+     * of our own types, which only a JSON body is (query and path parameters are strings, numbers, ids).
+     */
+    static boolean isMissingBody(ConstraintViolation<?> violation) {
+        if (violation.getInvalidValue() != null) {
+            return false;
+        }
+        List<Class<?>> types = null;
+        Integer index = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD) {
+                types = node.as(Path.MethodNode.class).getParameterTypes();
+            } else if (node.getKind() == ElementKind.PARAMETER) {
+                index = node.as(Path.ParameterNode.class).getParameterIndex();
+            } else {
+                return false;
+            }
+        }
+        return types != null && index != null && !types.get(index).getName().startsWith("java.");
     }
 
     /** The JSON path of the invalid value in the body ({@code tags[1]}, {@code items[0].name}), or the parameter's name. */

@@ -14,6 +14,7 @@ import dev.nexus.sessions.Learner;
 import dev.nexus.testing.Db;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -55,14 +56,27 @@ class GroupResourceTest {
         Learner grace = Learner.named("Grace");
         UUID groupId = owner.creates("PUBLIC");
 
-        // like fetch(url, {method: 'POST'}): Content-Length 0 and no Content-Type
-        HttpResponse<String> joined = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
-                HttpRequest.newBuilder(root.resolve("/api/v1/groups/" + groupId + "/members"))
-                        .header("Authorization", "Bearer " + grace.token())
-                        .POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> joined = barePost("/api/v1/groups/" + groupId + "/members", grace);
         assertEquals(201, joined.statusCode(), joined.body());
         grace.call().when().get("/api/v1/groups/" + groupId).then().body("myRole", equalTo("MEMBER"));
+    }
+
+    @Test
+    void a_required_body_left_out_is_a_400_naming_the_body() throws Exception {
+        HttpResponse<String> created = barePost("/api/v1/groups", Learner.named("Ada"));
+        assertEquals(400, created.statusCode(), created.body());
+        JsonObject problem = new JsonObject(created.body());
+        assertEquals("body", problem.getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals("is required: send a JSON object",
+                problem.getJsonArray("errors").getJsonObject(0).getString("message"));
+    }
+
+    /** Like fetch(url, {method: 'POST'}): Content-Length 0 and no Content-Type. */
+    private HttpResponse<String> barePost(String path, Learner caller) throws Exception {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                HttpRequest.newBuilder(root.resolve(path)).header("Authorization", "Bearer " + caller.token())
+                        .POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
