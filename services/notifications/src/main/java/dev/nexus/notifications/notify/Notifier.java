@@ -127,40 +127,17 @@ public class Notifier implements EventHandler {
                                     sessionLink(s.sessionId())))));
         }
         if (data instanceof SessionRescheduled s) {
-            return knownSession(s.sessionId()).chain(session -> {
-                Uni<Void> moved = (s.occurrenceStartsAt() == null
-                        ? projections.sessionMoved(s.sessionId(), s.startsAt(), s.endsAt(), s.recurrence(),
-                                event.time())
-                        : projections.occurrenceChanged(s.sessionId(), s.occurrenceStartsAt(), s.startsAt(),
-                                event.time()))
-                        .chain(() -> reminders.plan(s.sessionId(), null));
-                return moved.chain(() -> webhooks.announce(event.id(), session.groupId(), "session.rescheduled",
-                                "Session moved: " + session.title() + ", now "
-                                        + Texts.time(s.startsAt(), session.timeZone(), now) + " "
-                                        + link(sessionLink(s.sessionId()))))
-                        .chain(() -> audience(session)).chain(audience -> render(audience, session.organizerId(),
-                        p -> new Draft(p.id(), "session.rescheduled", session.groupId(), "Session moved: " + session.title(),
-                                session.title() + " moved from " + Texts.time(s.previousStartsAt(), p.zone(), now)
-                                        + " to " + Texts.time(s.startsAt(), p.zone(), now) + ".",
-                                sessionLink(s.sessionId()))));
-            });
+            return knownSession(s.sessionId()).chain(session -> (s.occurrenceStartsAt() == null
+                            ? projections.sessionMoved(s.sessionId(), s.startsAt(), s.endsAt(), s.recurrence(), event.time())
+                            : projections.occurrenceChanged(s.sessionId(), s.occurrenceStartsAt(), s.startsAt(),
+                                    event.time()))
+                    .chain(newest -> newest ? rescheduled(event.id(), s, session, now) : NOTHING));
         }
         if (data instanceof SessionCancelled s) {
-            return knownSession(s.sessionId()).chain(session -> {
-                Uni<Void> cancelled = (s.occurrenceStartsAt() == null ? projections.sessionCancelled(s.sessionId())
-                        : projections.occurrenceChanged(s.sessionId(), s.occurrenceStartsAt(), null, event.time()))
-                        .chain(() -> reminders.plan(s.sessionId(), null));
-                Instant start = s.occurrenceStartsAt() != null ? s.occurrenceStartsAt() : session.startsAt();
-                String reason = s.reason() == null || s.reason().isBlank() ? "" : " Reason: " + s.reason();
-                return cancelled.chain(() -> webhooks.announce(event.id(), session.groupId(), "session.cancelled",
-                                "Session cancelled: " + session.title() + " on "
-                                        + Texts.time(start, session.timeZone(), now) + "." + reason))
-                        .chain(() -> audience(session)).chain(audience -> render(audience,
-                        session.organizerId(), p -> new Draft(p.id(), "session.cancelled", session.groupId(),
-                                "Session cancelled: " + session.title(),
-                                session.title() + " on " + Texts.time(start, p.zone(), now) + " is cancelled." + reason,
-                                sessionLink(s.sessionId()))));
-            });
+            return knownSession(s.sessionId()).chain(session -> (s.occurrenceStartsAt() == null
+                            ? projections.sessionCancelled(s.sessionId()).replaceWith(true)
+                            : projections.occurrenceChanged(s.sessionId(), s.occurrenceStartsAt(), null, event.time()))
+                    .chain(newest -> newest ? cancelled(event.id(), s, session, now) : NOTHING));
         }
         if (data instanceof RsvpChanged r) {
             return projections.rsvp(r.sessionId(), r.userId(), r.status(), r.waitlisted(), event.time())
@@ -232,6 +209,36 @@ public class Notifier implements EventHandler {
                                 author.name() + " commented on your " + target + ".", link)
                         : new Draft(p.id(), "comment.added", c.groupId(), author.name() + " mentioned you",
                                 author.name() + " mentioned you in a comment on a " + target + ".", link)));
+    }
+
+    /** What an event that a newer change of the same session or occurrence overtook gives: nothing. */
+    private static final Uni<Drafts> NOTHING = Uni.createFrom().item(Drafts.NONE);
+
+    private Uni<Drafts> rescheduled(UUID eventId, SessionRescheduled s, SessionInfo session, Instant now) {
+        return reminders.plan(s.sessionId(), null)
+                .chain(() -> webhooks.announce(eventId, session.groupId(), "session.rescheduled",
+                        "Session moved: " + session.title() + ", now " + Texts.time(s.startsAt(), session.timeZone(), now)
+                                + " " + link(sessionLink(s.sessionId()))))
+                .chain(() -> audience(session))
+                .chain(audience -> render(audience, session.organizerId(), p -> new Draft(p.id(), "session.rescheduled",
+                        session.groupId(), "Session moved: " + session.title(),
+                        session.title() + " moved from " + Texts.time(s.previousStartsAt(), p.zone(), now) + " to "
+                                + Texts.time(s.startsAt(), p.zone(), now) + ".",
+                        sessionLink(s.sessionId()))));
+    }
+
+    private Uni<Drafts> cancelled(UUID eventId, SessionCancelled s, SessionInfo session, Instant now) {
+        Instant start = s.occurrenceStartsAt() != null ? s.occurrenceStartsAt() : session.startsAt();
+        String reason = s.reason() == null || s.reason().isBlank() ? "" : " Reason: " + s.reason();
+        return reminders.plan(s.sessionId(), null)
+                .chain(() -> webhooks.announce(eventId, session.groupId(), "session.cancelled",
+                        "Session cancelled: " + session.title() + " on " + Texts.time(start, session.timeZone(), now)
+                                + "." + reason))
+                .chain(() -> audience(session))
+                .chain(audience -> render(audience, session.organizerId(), p -> new Draft(p.id(), "session.cancelled",
+                        session.groupId(), "Session cancelled: " + session.title(),
+                        session.title() + " on " + Texts.time(start, p.zone(), now) + " is cancelled." + reason,
+                        sessionLink(s.sessionId()))));
     }
 
     /**

@@ -40,10 +40,10 @@ public class Projections {
 
     /**
      * A series moved (not a single occurrence, which leaves the series' first start as it is) by a change
-     * made {@code at}; a change older than the one applied already is ignored.
+     * made {@code at}; a change older than the one applied already is ignored. Whether it was applied.
      */
-    public Uni<Void> sessionMoved(UUID id, Instant startsAt, Instant endsAt, String recurrence, Instant at) {
-        return write("""
+    public Uni<Boolean> sessionMoved(UUID id, Instant startsAt, Instant endsAt, String recurrence, Instant at) {
+        return applied("""
                 update sessions set starts_at = ?2, ends_at = ?3, recurrence = ?4, changed_at = ?5
                 where id = ?1 and (changed_at is null or changed_at <= ?5)""",
                 id, utc(startsAt), utc(endsAt), recurrence, utc(at));
@@ -55,10 +55,10 @@ public class Projections {
 
     /**
      * One occurrence moved ({@code movedTo}) or cancelled ({@code movedTo} null) by a change made
-     * {@code at}; the newest change wins, whatever order they are handled in.
+     * {@code at}; the newest change wins, whatever order they are handled in. Whether it was applied.
      */
-    public Uni<Void> occurrenceChanged(UUID sessionId, Instant originalStart, Instant movedTo, Instant at) {
-        return write("""
+    public Uni<Boolean> occurrenceChanged(UUID sessionId, Instant originalStart, Instant movedTo, Instant at) {
+        return applied("""
                 insert into occurrence_changes (session_id, original_start, cancelled, moved_to, changed_at)
                 values (?1, ?2, ?3, ?4, ?5)
                 on conflict (session_id, original_start) do update set cancelled = excluded.cancelled,
@@ -132,6 +132,10 @@ public class Projections {
 
     private static Uni<Void> write(String sql, Object... params) {
         return Sql.execute(sql, params).replaceWithVoid();
+    }
+
+    private static Uni<Boolean> applied(String sql, Object... params) {
+        return Sql.execute(sql, params).map(rows -> rows > 0);
     }
 
     static SessionInfo sessionOf(Object[] r) {

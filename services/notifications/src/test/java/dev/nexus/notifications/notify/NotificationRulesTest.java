@@ -238,7 +238,7 @@ class NotificationRulesTest {
     }
 
     @Test
-    void of_two_reschedules_handled_in_reverse_order_the_newer_one_stays() {
+    void of_two_reschedules_handled_in_reverse_order_the_newer_one_stays_and_only_it_is_told() {
         UUID sessionId = schedule("Moved twice");
         Instant wednesday = TUESDAY.plusSeconds(86400);
         Instant thursday = TUESDAY.plusSeconds(2 * 86400);
@@ -251,6 +251,8 @@ class NotificationRulesTest {
         publishAndWait(toWednesday);
         assertEquals(1L, Db.value("select count(*) from sessions where id = ? and starts_at = ?", sessionId,
                 java.sql.Timestamp.from(thursday)), "the newer reschedule's start stays");
+        assertEquals("Moved twice moved from Wed 3 Mar 18:00 CET to Thu 4 Mar 18:00 CET.",
+                single(ada, "session.rescheduled").get("body"), "the overtaken one tells nobody");
     }
 
     /** The same event as if its producer had made it a second later. */
