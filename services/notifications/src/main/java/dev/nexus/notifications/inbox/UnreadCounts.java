@@ -118,9 +118,7 @@ public class UnreadCounts {
     /** Moves the counts that exist and bumps every generation; null when Redis failed. */
     Uni<Moved> add(Map<UUID, Long> deltas) {
         List<UUID> users = new ArrayList<>(deltas.keySet());
-        List<String> args = new ArrayList<>(List.of(ADD, String.valueOf(2 * users.size())));
-        users.forEach(u -> args.add(key(u)));
-        users.forEach(u -> args.add(generation(u)));
+        List<String> args = script(ADD, users);
         users.forEach(u -> args.add(String.valueOf(deltas.get(u))));
         args.add(String.valueOf(TTL.toMillis()));
         return dropMissed().chain(() -> redis.execute("EVAL", args.toArray(String[]::new)))
@@ -152,9 +150,7 @@ public class UnreadCounts {
 
     Uni<Void> storeIfUnchanged(Map<UUID, String> tokens, Map<UUID, Long> counts) {
         List<UUID> users = new ArrayList<>(tokens.keySet());
-        List<String> args = new ArrayList<>(List.of(STORE_IF_UNCHANGED, String.valueOf(2 * users.size())));
-        users.forEach(u -> args.add(key(u)));
-        users.forEach(u -> args.add(generation(u)));
+        List<String> args = script(STORE_IF_UNCHANGED, users);
         users.forEach(u -> args.add(tokens.get(u)));
         users.forEach(u -> args.add(String.valueOf(counts.get(u))));
         args.add(String.valueOf(TTL.toMillis()));
@@ -162,6 +158,14 @@ public class UnreadCounts {
                 .ifNoItem().after(timeout).fail()
                 .replaceWithVoid()
                 .onFailure().recoverWithNull();
+    }
+
+    /** EVAL arguments of a script over users' counts and generations: the script, the key count, the keys. */
+    private List<String> script(String script, List<UUID> users) {
+        List<String> args = new ArrayList<>(List.of(script, String.valueOf(2 * users.size())));
+        users.forEach(u -> args.add(key(u)));
+        users.forEach(u -> args.add(generation(u)));
+        return args;
     }
 
     /** A user's generation as a load compares it: the number, or "" while there is none. */

@@ -215,30 +215,32 @@ public class Notifier implements EventHandler {
     private static final Uni<Drafts> NOTHING = Uni.createFrom().item(Drafts.NONE);
 
     private Uni<Drafts> rescheduled(UUID eventId, SessionRescheduled s, SessionInfo session, Instant now) {
-        return reminders.plan(s.sessionId(), null)
-                .chain(() -> webhooks.announce(eventId, session.groupId(), "session.rescheduled",
-                        "Session moved: " + session.title() + ", now " + Texts.time(s.startsAt(), session.timeZone(), now)
-                                + " " + link(sessionLink(s.sessionId()))))
-                .chain(() -> audience(session))
-                .chain(audience -> render(audience, session.organizerId(), p -> new Draft(p.id(), "session.rescheduled",
-                        session.groupId(), "Session moved: " + session.title(),
-                        session.title() + " moved from " + Texts.time(s.previousStartsAt(), p.zone(), now) + " to "
-                                + Texts.time(s.startsAt(), p.zone(), now) + ".",
-                        sessionLink(s.sessionId()))));
+        return toldOfChange(eventId, session, "session.rescheduled",
+                "Session moved: " + session.title() + ", now " + Texts.time(s.startsAt(), session.timeZone(), now) + " "
+                        + link(sessionLink(session.id())),
+                "Session moved: " + session.title(),
+                p -> session.title() + " moved from " + Texts.time(s.previousStartsAt(), p.zone(), now) + " to "
+                        + Texts.time(s.startsAt(), p.zone(), now) + ".");
     }
 
     private Uni<Drafts> cancelled(UUID eventId, SessionCancelled s, SessionInfo session, Instant now) {
         Instant start = s.occurrenceStartsAt() != null ? s.occurrenceStartsAt() : session.startsAt();
         String reason = s.reason() == null || s.reason().isBlank() ? "" : " Reason: " + s.reason();
-        return reminders.plan(s.sessionId(), null)
-                .chain(() -> webhooks.announce(eventId, session.groupId(), "session.cancelled",
-                        "Session cancelled: " + session.title() + " on " + Texts.time(start, session.timeZone(), now)
-                                + "." + reason))
+        return toldOfChange(eventId, session, "session.cancelled",
+                "Session cancelled: " + session.title() + " on " + Texts.time(start, session.timeZone(), now) + "."
+                        + reason,
+                "Session cancelled: " + session.title(),
+                p -> session.title() + " on " + Texts.time(start, p.zone(), now) + " is cancelled." + reason);
+    }
+
+    /** A change of a session: reminders re-planned, the group's webhooks and the audience told (not the organizer). */
+    private Uni<Drafts> toldOfChange(UUID eventId, SessionInfo session, String type, String webhookText, String title,
+            Function<Person, String> body) {
+        return reminders.plan(session.id(), null)
+                .chain(() -> webhooks.announce(eventId, session.groupId(), type, webhookText))
                 .chain(() -> audience(session))
-                .chain(audience -> render(audience, session.organizerId(), p -> new Draft(p.id(), "session.cancelled",
-                        session.groupId(), "Session cancelled: " + session.title(),
-                        session.title() + " on " + Texts.time(start, p.zone(), now) + " is cancelled." + reason,
-                        sessionLink(s.sessionId()))));
+                .chain(audience -> render(audience, session.organizerId(), p -> new Draft(p.id(), type,
+                        session.groupId(), title, body.apply(p), sessionLink(session.id()))));
     }
 
     /**
