@@ -1,0 +1,103 @@
+package dev.nexus.gateway.ratelimit;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Fixed-window counters in Redis, one key per bucket and caller, so that every gateway replica
+ * counts into the same buckets. A window opens at a bucket's first call and lasts the bucket's
+ * window; every call in it counts, refused ones too. When Redis fails or is slower than the
+ * configured timeout, calls go through uncounted (fail open) and the metric
+ * {@code nexus_gateway_rate_limit_fail_open_total} goes up.
+ */
+@ApplicationScoped
+public class RateLimiter {
+
+    /** One bucket of one caller: {@code name} is the bucket ({@code user}, {@code auth} ...), {@code id} the caller. */
+    public record Key(String name, String id, RateLimitConfig.Bucket bucket) {
+    }
+
+    /**
+     * What a call left in its most restrictive bucket; refused when {@code count > limit}.
+     *
+     * @param bucket the bucket's name
+     * @param resetSeconds whole seconds until that bucket's window ends (at least 1)
+     */
+    public record Verdict(String bucket, int limit, long count, long resetSeconds) {
+        public boolean allowed() {
+            return count <= limit;
+        }
+
+        public long remaining() {
+            return Math.max(0, limit - count);
+        }
+    }
+
+    // For each key: count the call, start the window on the first one, answer count and milliseconds left.
+    private static final String SCRIPT = """
+            local out = {}
+            for i, key in ipairs(KEYS) do
+              local count = redis.call('INCR', key)
+              local ttl = redis.call('PTTL', key)
+              if ttl < 0 then
+                redis.call('PEXPIRE', key, ARGV[i])
+                ttl = tonumber(ARGV[i])
+              end
+              out[#out + 1] = count
+              out[#out + 1] = ttl
+            end
+            return out
+            """;
+
+    private static final Logger LOG = Logger.getLogger(RateLimiter.class);
+
+    private final ReactiveRedisDataSource redis;
+    private final RateLimitConfig config;
+    private final Counter failOpen;
+
+    RateLimiter(ReactiveRedisDataSource redis, RateLimitConfig config, MeterRegistry registry) {
+        this.redis = redis;
+        this.config = config;
+        this.failOpen = Counter.builder("nexus.gateway.rate_limit.fail_open")
+                .description("calls let through uncounted because Redis failed or was slow")
+                .register(registry);
+    }
+
+    public RateLimitConfig config() {
+        return config;
+    }
+
+    /** Counts one call in every bucket of {@code keys}; empty when Redis could not be asked (the call goes through). */
+    public Uni<Optional<Verdict>> take(List<Key> keys) {
+        List<String> args = new ArrayList<>();
+        args.add(SCRIPT);
+        args.add(String.valueOf(keys.size()));
+        keys.forEach(key -> args.add(config.prefix() + "rl:" + key.name() + ":" + key.id()));
+        keys.forEach(key -> args.add(String.valueOf(key.bucket().window().toMillis())));
+        return redis.execute("EVAL", args.toArray(String[]::new))
+                .ifNoItem().after(config.timeout()).fail()
+                .map(reply -> {
+                    List<Verdict> verdicts = new ArrayList<>();
+                    for (int i = 0; i < keys.size(); i++) {
+                        long millis = reply.get(2 * i + 1).toLong();
+                        verdicts.add(new Verdict(keys.get(i).name(), keys.get(i).bucket().limit(), reply.get(2 * i).toLong(),
+                                Math.max(1, (millis + 999) / 1000)));
+                    }
+                    return verdicts.stream().min(Comparator.comparing(Verdict::allowed)
+                            .thenComparing(Verdict::remaining));
+                })
+                .onFailure().recoverWithItem(e -> {
+                    failOpen.increment();
+                    LOG.debugf("rate limits not counted (Redis: %s)", e.getMessage());
+                    return Optional.empty();
+                });
+    }
+}

@@ -1,0 +1,152 @@
+package dev.nexus.gateway.route;
+
+import dev.nexus.gateway.edge.Problems;
+import dev.nexus.gateway.ratelimit.RateLimitInterceptor;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyOptions;
+import io.vertx.httpproxy.ProxyRequest;
+import io.vertx.httpproxy.ProxyResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import org.jboss.logging.Logger;
+
+/**
+ * Routes every path of DESIGN §6 to the service that owns it with Vert.x's reverse proxy: method,
+ * path, query, headers and status pass through, bodies stream both ways, WebSocket upgrades are
+ * tunnelled. The {@code Host} the client used is kept, so links a service builds name the gateway.
+ * A service that cannot be reached answers a problem that names it, within the connect timeout
+ * (per replica) or the request timeout.
+ */
+@ApplicationScoped
+public class ProxyRoutes {
+
+    /** After the edge filters (security headers, CORS, rate limits), before anything else. */
+    public static final int ORDER = 100;
+
+    private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
+
+    private final Map<String, Upstream> upstreams = new LinkedHashMap<>();
+    private final Map<String, HttpProxy> proxies = new LinkedHashMap<>();
+    private final GatewayConfig config;
+    private final Vertx vertx;
+    private final RateLimitInterceptor rateLimits;
+
+    ProxyRoutes(GatewayConfig config, Vertx vertx, RateLimitInterceptor rateLimits) {
+        this.config = config;
+        this.vertx = vertx;
+        this.rateLimits = rateLimits;
+        for (String service : Routes.SERVICES) {
+            String urls = config.upstream().get(service);
+            if (urls == null || urls.isBlank()) {
+                throw new IllegalStateException("no address for " + service + ": set nexus.gateway.upstream." + service);
+            }
+            upstreams.put(service, Upstream.parse(service, urls, config.replicaRetryAfter()));
+        }
+    }
+
+    public Map<String, Upstream> upstreams() {
+        return upstreams;
+    }
+
+    void start(@Observes StartupEvent start) {
+        upstreams.forEach((service, upstream) -> LOG.infof("%s -> %s", service, upstream.urls()));
+    }
+
+    void register(@Observes Router router) {
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+                        .setConnectTimeout((int) config.connectTimeout().toMillis())
+                        .setKeepAlive(true),
+                new PoolOptions().setHttp1MaxSize(100));
+        upstreams.forEach((service, upstream) -> proxies.put(service,
+                HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(true), client)
+                        .origin(context -> upstream.connect(context.client(), originOptions(context)))
+                        .addInterceptor(new Edge(service))
+                        .addInterceptor(rateLimits)));
+        router.route().order(ORDER).handler(this::route);
+        router.route("/api/v1/*").order(ORDER + 1).handler(ctx -> Problems.send(ctx.response(), 404, "not-found",
+                "Not Found", "no Nexus API serves " + ctx.normalizedPath()));
+    }
+
+    private void route(RoutingContext ctx) {
+        String service = Routes.serviceOf(ctx.normalizedPath()).orElse(null);
+        if (service == null) {
+            ctx.next();
+            return;
+        }
+        HttpServerRequest request = ctx.request();
+        if (!request.path().equals(ctx.normalizedPath())) {
+            // What a service would make of dot segments or encoded characters is not what was routed.
+            Problems.send(ctx.response(), 400, "invalid-request", "Invalid request",
+                    "the path must not contain dot segments or percent-encoded unreserved characters");
+            return;
+        }
+        proxies.get(service).handle(request);
+    }
+
+    private RequestOptions originOptions(ProxyContext context) {
+        RequestOptions options = new RequestOptions();
+        if (!"websocket".equalsIgnoreCase(context.request().proxiedRequest().getHeader("upgrade"))) {
+            options.setIdleTimeout(config.requestTimeout().toMillis());
+        }
+        return options;
+    }
+
+    /** Keeps what the client addressed, says who the client is, and turns a failed call into a problem. */
+    private final class Edge implements ProxyInterceptor {
+        private final String service;
+
+        Edge(String service) {
+            this.service = service;
+        }
+
+        @Override
+        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+            ProxyRequest request = context.request();
+            HttpServerRequest incoming = request.proxiedRequest();
+            if (incoming.authority() != null) {
+                request.setAuthority(incoming.authority());
+            }
+            request.putHeader("x-forwarded-for", incoming.remoteAddress().hostAddress());
+            request.putHeader("x-forwarded-proto", incoming.scheme());
+            return context.sendRequest().recover(e -> Future.succeededFuture(failure(request, e)));
+        }
+
+        private ProxyResponse failure(ProxyRequest request, Throwable e) {
+            ProxyResponse response = request.release().response();
+            Buffer body;
+            if (e instanceof Upstream.Unavailable) {
+                response.setStatusCode(503).putHeader("retry-after", "1");
+                body = Problems.body(503, "service-unavailable", "Service Unavailable",
+                        "the " + service + " service is not reachable; try again shortly", service);
+            } else if (e instanceof TimeoutException) {
+                response.setStatusCode(504);
+                body = Problems.body(504, "gateway-timeout", "Gateway Timeout", "the " + service
+                        + " service did not answer within " + config.requestTimeout().toMillis() + " ms", service);
+            } else {
+                response.setStatusCode(502);
+                body = Problems.body(502, "bad-gateway", "Bad Gateway",
+                        "the " + service + " service failed to answer", service);
+            }
+            LOG.warnf("%s %s -> %s: %d (%s)", request.getMethod(), request.getURI(), service,
+                    response.getStatusCode(), e.getMessage());
+            return response.putHeader("content-type", Problems.MEDIA_TYPE).setBody(Body.body(body));
+        }
+    }
+}
