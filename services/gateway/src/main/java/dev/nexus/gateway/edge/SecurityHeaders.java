@@ -11,7 +11,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Security headers on every response of the gateway, proxied or its own: no MIME sniffing, no
  * referrer (calendar feed URLs carry their token), no framing, a Content-Security-Policy (a strict
- * one for pages, none-at-all for API documents), and HSTS when the gateway is served over TLS.
+ * one for pages, none-at-all for API documents), and HSTS when the gateway is served over TLS. An
+ * origin that CORS refused gets no {@code Access-Control-*} header at all.
  */
 @ApplicationScoped
 public class SecurityHeaders {
@@ -41,6 +42,11 @@ public class SecurityHeaders {
                 headers.set("Content-Security-Policy",
                         type != null && type.startsWith("text/html") ? PAGE_POLICY : API_POLICY);
                 hsts.ifPresent(value -> headers.set("Strict-Transport-Security", value));
+                if (!headers.contains("Access-Control-Allow-Origin")) {
+                    // the CORS filter still lists methods and headers to an origin it refused
+                    headers.names().stream().filter(name -> name.regionMatches(true, 0, "Access-Control-", 0, 15))
+                            .toList().forEach(headers::remove);
+                }
             });
             ctx.next();
         });

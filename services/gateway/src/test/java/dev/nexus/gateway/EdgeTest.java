@@ -1,0 +1,193 @@
+package dev.nexus.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nexus.testing.Tokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.net.URI;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** What the gateway itself decides: rate limits, CORS, security headers, what it does not expose, Redis down. */
+@QuarkusTest
+@QuarkusTestResource(value = FakeServices.class, restrictToAnnotatedClass = false)
+class EdgeTest {
+
+    /** The management interface's {@code /q/} (health, metrics). */
+    @TestHTTPResource(value = "/", management = true)
+    URI q;
+
+    private static String newAddress() {
+        return "10.2." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250);
+    }
+
+    private static RequestSpecification from(String address) {
+        return given().header("X-Forwarded-For", address);
+    }
+
+    private static int identityRequests() {
+        return FakeServices.REQUESTS.computeIfAbsent("identity", n -> new AtomicInteger()).get();
+    }
+
+    @Test
+    void the_call_after_the_auth_limit_is_a_429_with_retry_after_and_the_headers_count_down_before_it() {
+        String address = newAddress();
+        int before = identityRequests();
+        for (int i = 1; i <= 5; i++) {
+            Response response = from(address).contentType(ContentType.JSON)
+                    .body("{\"email\":\"new" + i + "@example.org\"}").when().post("/api/v1/auth/register");
+            assertEquals(200, response.statusCode());
+            assertEquals("5", response.header("RateLimit-Limit"));
+            assertEquals(String.valueOf(5 - i), response.header("RateLimit-Remaining"));
+            int reset = Integer.parseInt(response.header("RateLimit-Reset"));
+            assertTrue(reset >= 1 && reset <= 60, "reset " + reset);
+        }
+        Response refused = from(address).contentType(ContentType.JSON).body("{}").when().post("/api/v1/auth/refresh");
+        assertEquals(429, refused.statusCode());
+        assertEquals("application/problem+json", refused.contentType());
+        assertEquals("https://nexus.dev/problems/rate-limited", refused.jsonPath().getString("type"));
+        assertEquals("0", refused.header("RateLimit-Remaining"));
+        int retryAfter = Integer.parseInt(refused.header("Retry-After"));
+        assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
+        assertEquals(before + 5, identityRequests(), "the refused call never reached identity");
+        // another address has its own bucket
+        from(newAddress()).contentType(ContentType.JSON).body("{}").when().post("/api/v1/auth/login")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void logins_for_one_email_are_limited_whatever_address_they_come_from() {
+        String email = "ada-" + UUID.randomUUID() + "@example.org";
+        for (int i = 0; i < 3; i++) {
+            from(newAddress()).contentType(ContentType.JSON)
+                    .body("{\"email\":\"" + (i == 1 ? email.toUpperCase() : email) + "\",\"password\":\"wrong\"}")
+                    .when().post("/api/v1/auth/login").then().statusCode(200)
+                    .body("body", containsString("\"password\":\"wrong\"")); // the body read for the bucket still arrives
+        }
+        from(newAddress()).contentType(ContentType.JSON).body("{\"email\":\"" + email + "\",\"password\":\"right\"}")
+                .when().post("/api/v1/auth/login").then().statusCode(429)
+                .body("detail", containsString("'login-email'"));
+    }
+
+    @Test
+    void calls_with_a_valid_token_count_per_user_whatever_address_they_come_from() {
+        String ada = "Bearer " + Tokens.forUser(UUID.randomUUID(), "Ada");
+        for (int i = 1; i <= 8; i++) {
+            from(newAddress()).header("Authorization", ada).when().get("/api/v1/groups").then().statusCode(200)
+                    .header("RateLimit-Limit", "8").header("RateLimit-Remaining", String.valueOf(8 - i));
+        }
+        from(newAddress()).header("Authorization", ada).when().get("/api/v1/groups").then().statusCode(429);
+        String bob = "Bearer " + Tokens.forUser(UUID.randomUUID(), "Bob");
+        from(newAddress()).header("Authorization", bob).when().get("/api/v1/groups").then().statusCode(200)
+                .header("RateLimit-Remaining", "7");
+        // a forged token counts as anonymous, per address
+        from(newAddress()).header("Authorization", "Bearer " + Tokens.unsigned(UUID.randomUUID()))
+                .when().get("/api/v1/groups").then().statusCode(200).header("RateLimit-Limit", "30");
+    }
+
+    @Test
+    void anonymous_calls_are_limited_per_address() {
+        String address = newAddress();
+        for (int i = 1; i <= 30; i++) {
+            from(address).when().get("/api/v1/groups").then().statusCode(200);
+        }
+        from(address).when().get("/api/v1/groups").then().statusCode(429).header("RateLimit-Limit", "30");
+        from(newAddress()).when().get("/api/v1/groups").then().statusCode(200).header("RateLimit-Remaining", "29");
+    }
+
+    @Test
+    void an_allowed_origin_gets_cors_headers_and_a_preflight_browsers_may_cache() {
+        from(newAddress()).header("Origin", "http://localhost:5173")
+                .header("Access-Control-Request-Method", "PATCH")
+                .header("Access-Control-Request-Headers", "authorization,content-type,if-match")
+                .when().options("/api/v1/sessions/1")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "http://localhost:5173")
+                .header("Access-Control-Max-Age", "86400")
+                .header("Access-Control-Allow-Methods", containsString("PATCH"))
+                .header("Access-Control-Allow-Headers", containsString("if-match"));
+        from(newAddress()).header("Origin", "http://localhost:5173").when().get("/api/v1/groups")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "http://localhost:5173")
+                .header("Access-Control-Expose-Headers", containsString("ratelimit-remaining"));
+    }
+
+    @Test
+    void an_origin_not_on_the_list_gets_no_cors_headers() {
+        Response simple = from(newAddress()).header("Origin", "https://evil.example").when().get("/api/v1/groups");
+        assertNull(simple.header("Access-Control-Allow-Origin"));
+        Response preflight = from(newAddress()).header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "DELETE").when().options("/api/v1/groups/1");
+        assertNull(preflight.header("Access-Control-Allow-Origin"));
+        assertNull(preflight.header("Access-Control-Allow-Methods"));
+    }
+
+    @Test
+    void every_answer_carries_the_security_headers_proxied_or_the_gateways_own() {
+        for (Response response : new Response[] {
+                from(newAddress()).when().get("/api/v1/groups"), // a service's answer
+                from(newAddress()).when().get("/api/v1/nothing"), // the gateway's 404
+                from(newAddress()).when().get("/api/v1/notes/1"), // the gateway's 503
+                from(newAddress()).header("Origin", "https://evil.example").when().get("/api/v1/groups") }) {
+            assertEquals("nosniff", response.header("X-Content-Type-Options"));
+            assertEquals("no-referrer", response.header("Referrer-Policy"));
+            assertEquals("DENY", response.header("X-Frame-Options"));
+            assertEquals("default-src 'none'; frame-ancestors 'none'", response.header("Content-Security-Policy"));
+            assertNull(response.header("Strict-Transport-Security"), "HSTS only when configured behind TLS");
+        }
+    }
+
+    @Test
+    void metrics_and_health_are_served_on_the_management_port_only() {
+        from(newAddress()).when().get("/q/metrics").then().statusCode(404);
+        from(newAddress()).when().get("/q/health/ready").then().statusCode(404);
+        given().baseUri(q.toString()).when().get("health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'upstreams' }.data.identity", equalTo("1 of 2 replicas ready"))
+                .body("checks.find { it.name == 'upstreams' }.data.sessions", equalTo("2 of 2 replicas ready"))
+                .body("checks.find { it.name == 'upstreams' }.data.notes", equalTo("0 of 1 replicas ready"))
+                .body("checks.find { it.name == 'upstreams' }.data.unavailable", equalTo("notes"))
+                .body("checks.find { it.name == 'rate limits' }.data.redis", equalTo("UP"));
+    }
+
+    @Test
+    void with_redis_down_calls_go_through_uncounted_and_readiness_says_degraded() {
+        double failOpenBefore = failOpen();
+        FakeServices.redis.cut();
+        try {
+            Response response = from(newAddress()).when().get("/api/v1/groups");
+            assertEquals(200, response.statusCode());
+            assertNull(response.header("RateLimit-Limit"));
+            assertTrue(failOpen() > failOpenBefore, "fail-open counted");
+            given().baseUri(q.toString()).when().get("health/ready").then().statusCode(200)
+                    .body("checks.find { it.name == 'rate limits' }.data.redis", equalTo("DOWN"))
+                    .body("checks.find { it.name == 'rate limits' }.data.mode",
+                            equalTo("degraded: calls are not counted (fail open)"));
+        } finally {
+            FakeServices.redis.restore();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                from(newAddress()).when().get("/api/v1/groups").header("RateLimit-Limit") != null);
+    }
+
+    private double failOpen() {
+        String metrics = given().baseUri(q.toString()).when().get("metrics").then().statusCode(200)
+                .extract().asString();
+        return metrics.lines().filter(line -> line.startsWith("nexus_gateway_rate_limit_fail_open_total"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(0);
+    }
+}
