@@ -17,15 +17,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * All four services as separate processes: an account registered in identity reaches the users
  * projection of sessions, notes and notifications through the real broker, and so does a change;
  * a group and its members in sessions decide who may post and read in notes.
  */
+@ExtendWith(SharedPlatform.class)
 class EventPropagationIT {
 
     private static final Duration BOUND = Duration.ofSeconds(30);
@@ -34,15 +35,8 @@ class EventPropagationIT {
     private static Platform platform;
 
     @BeforeAll
-    static void startPlatform() throws Exception {
-        platform = Platform.start();
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (platform != null) {
-            platform.close();
-        }
+    static void startPlatform(Platform shared) {
+        platform = shared;
     }
 
     @Test

@@ -18,23 +18,30 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The packaged services (target/quarkus-app/quarkus-run.jar of each module) started as separate
  * JVMs on free ports, on one isolated {@link TestRun}: they share its exchange and queue names
  * exactly as deployed services share nexus.events.
  */
-final class Platform implements AutoCloseable {
+final class Platform implements AutoCloseable, ExtensionContext.Store.CloseableResource {
 
     static final List<String> SERVICES = List.of("identity", "sessions", "notes", "notifications");
     /** A second replica of notifications on its own port: same database, queue and Redis prefix. */
     static final String NOTIFICATIONS_B = "notifications-b";
+    /** Two gateways in front of the services (both notifications replicas), sharing rate-limit buckets. */
+    static final String GATEWAY = "gateway";
+    static final String GATEWAY_B = "gateway-b";
+    /** Calls per login e-mail that the gateways allow in 15 minutes. */
+    static final int LOGIN_EMAIL_LIMIT = 3;
     private static final List<String> INSTANCES = List.of("identity", "sessions", "notes", "notifications",
-            NOTIFICATIONS_B);
+            NOTIFICATIONS_B, GATEWAY, GATEWAY_B);
     private static final Path SERVICES_DIR = Path.of("..").toAbsolutePath().normalize();
 
     private final TestRun run;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, Integer> managementPorts = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Path logs;
 
@@ -50,6 +57,7 @@ final class Platform implements AutoCloseable {
             Path signingKey = platform.copyDevKey();
             for (String instance : INSTANCES) {
                 platform.ports.put(instance, freePort());
+                platform.managementPorts.put(instance, isGateway(instance) ? freePort() : platform.ports.get(instance));
             }
             for (String instance : INSTANCES) {
                 platform.launch(instance, signingKey);
@@ -64,9 +72,14 @@ final class Platform implements AutoCloseable {
         }
     }
 
-    /** The base URL of a service, or of {@link #NOTIFICATIONS_B}. */
+    /** The base URL of a service, or of {@link #NOTIFICATIONS_B}, {@link #GATEWAY}, {@link #GATEWAY_B}. */
     String url(String instance) {
         return "http://localhost:" + ports.get(instance);
+    }
+
+    /** Where an instance serves /q/health and /q/metrics: its own port, or a gateway's management port. */
+    String managementUrl(String instance) {
+        return "http://localhost:" + managementPorts.get(instance);
     }
 
     String jdbcUrl(String service) {
@@ -84,16 +97,44 @@ final class Platform implements AutoCloseable {
         return handles;
     }
 
+    private static boolean isGateway(String instance) {
+        return instance.startsWith(GATEWAY);
+    }
+
+    private static String serviceOf(String instance) {
+        return instance.equals(NOTIFICATIONS_B) ? "notifications" : isGateway(instance) ? GATEWAY : instance;
+    }
+
+    private Map<String, String> gatewayConfig() {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("quarkus.redis.hosts", run.servers().redisUrl());
+        config.put("nexus.rate-limit.prefix", run.redisPrefix(GATEWAY));
+        // every call of these tests comes from 127.0.0.1: only the per-e-mail login limit is small
+        config.put("nexus.rate-limit.anonymous.limit", "100000");
+        config.put("nexus.rate-limit.user.limit", "100000");
+        config.put("nexus.rate-limit.auth.limit", "100000");
+        config.put("nexus.rate-limit.login-email.limit", String.valueOf(LOGIN_EMAIL_LIMIT));
+        for (String service : SERVICES) {
+            config.put("nexus.gateway.upstream." + service, url(service));
+        }
+        config.put("nexus.gateway.upstream.notifications", url("notifications") + "," + url(NOTIFICATIONS_B));
+        return config;
+    }
+
     private void launch(String instance, Path signingKey) throws IOException {
-        String service = instance.equals(NOTIFICATIONS_B) ? "notifications" : instance;
+        String service = serviceOf(instance);
         Path jar = SERVICES_DIR.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: the end-to-end tests run in `mvn verify`, after packaging");
         }
-        Map<String, String> config = new LinkedHashMap<>(run.config(service));
+        Map<String, String> config = new LinkedHashMap<>(isGateway(instance) ? gatewayConfig() : run.config(service));
         config.put("quarkus.http.port", String.valueOf(ports.get(instance)));
         config.put("mp.jwt.verify.publickey.location", url("identity") + "/.well-known/jwks.json");
-        config.put("nexus.outbox.sweep-interval", "1s");
+        if (isGateway(instance)) {
+            config.put("quarkus.management.port", String.valueOf(managementPorts.get(instance)));
+        } else {
+            config.put("nexus.outbox.sweep-interval", "1s");
+        }
         if (service.equals("identity")) {
             config.put("nexus.jwt.signing-key-location", signingKey.toString());
         }
@@ -116,7 +157,8 @@ final class Platform implements AutoCloseable {
 
     private void awaitReady(String service) {
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(url(service) + "/q/health/ready"))
+        HttpRequest ready = HttpRequest.newBuilder(
+                        URI.create(managementUrl(service) + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(5)).build();
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
             if (!processes.get(service).isAlive()) {
@@ -135,7 +177,7 @@ final class Platform implements AutoCloseable {
         HttpClient http = HttpClient.newHttpClient();
         for (String instance : INSTANCES) {
             try {
-                String body = http.send(HttpRequest.newBuilder(URI.create(url(instance) + "/q/metrics")).build(),
+                String body = http.send(HttpRequest.newBuilder(URI.create(managementUrl(instance) + "/q/metrics")).build(),
                         HttpResponse.BodyHandlers.ofString()).body();
                 body.lines().filter(line -> List.of(names).stream().anyMatch(line::startsWith))
                         .forEach(line -> out.println("  " + instance + ": " + line));
