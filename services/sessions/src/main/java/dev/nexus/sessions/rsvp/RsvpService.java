@@ -62,6 +62,17 @@ public class RsvpService {
                 });
     }
 
+    /** The caller's own answer with their waitlist position; status null when they have not answered. */
+    @WithSession
+    public Uni<RsvpView> mine(UUID caller, UUID sessionId) {
+        return CodingSession.<CodingSession>findById(sessionId)
+                .onItem().ifNull().failWith(RsvpService::sessionNotFound)
+                .call(session -> groups.visible(caller, session.groupId)
+                        .onFailure(ProblemException.class).transform(e -> sessionNotFound()))
+                .chain(session -> Rsvp.<Rsvp>find("sessionId = ?1 and userId = ?2", sessionId, caller).<Rsvp>firstResult())
+                .chain(rsvp -> rsvp == null ? Uni.createFrom().item(new RsvpView(null, false, null)) : view(rsvp));
+    }
+
     @WithSession
     public Uni<Page<AttendeeView>> attendees(UUID caller, UUID sessionId, Cursor after, int limit) {
         return CodingSession.<CodingSession>findById(sessionId)

@@ -59,11 +59,7 @@ public class CallerZone {
         }
         try {
             JsonNode node = json.readTree(document);
-            if (node.has("items")) {
-                node.get("items").forEach(item -> addLocalTimes((ObjectNode) item, zone));
-            } else {
-                addLocalTimes((ObjectNode) node, zone);
-            }
+            localize((ObjectNode) node, zone);
             Response.ResponseBuilder response = Response.status(status)
                     .entity(json.writeValueAsString(node))
                     .type(MediaType.APPLICATION_JSON_TYPE)
@@ -71,6 +67,15 @@ public class CallerZone {
             return (tag == null ? response : response.tag(EntityTag.valueOf(tag))).build();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A page's items (pages inside pages too, as in a read of several groups), or the document itself. */
+    private void localize(ObjectNode document, ZoneId zone) {
+        if (document.has("items")) {
+            document.get("items").forEach(item -> localize((ObjectNode) item, zone));
+        } else {
+            addLocalTimes(document, zone);
         }
     }
 

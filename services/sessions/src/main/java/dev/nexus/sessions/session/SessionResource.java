@@ -4,6 +4,7 @@ import dev.nexus.platform.http.Params;
 import dev.nexus.platform.http.Versions;
 import dev.nexus.platform.paging.Cursor;
 import dev.nexus.platform.paging.Page;
+import dev.nexus.platform.problem.ProblemException;
 import dev.nexus.sessions.rsvp.RsvpService;
 import dev.nexus.sessions.rsvp.RsvpViews.Answer;
 import dev.nexus.sessions.rsvp.RsvpViews.AttendeeView;
@@ -27,9 +28,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -61,6 +66,33 @@ public class SessionResource {
         this.rsvps = rsvps;
         this.zones = zones;
         this.token = token;
+    }
+
+    @GET
+    @Operation(summary = "The first occurrences of several groups at once",
+            description = "groupId repeated 1-100 times; from and to as for a group's sessions; limit (1-100,"
+                    + " default 20) per group. A group the caller may not see comes back with no items. Each"
+                    + " group's nextCursor continues on GET /api/v1/groups/{groupId}/sessions.")
+    @APIResponse(responseCode = "200", description = "One page of occurrences per group, in the order asked",
+            content = @Content(schema = @Schema(implementation = GroupsOccurrences.class)))
+    public Uni<Response> ofGroups(@QueryParam("groupId") List<String> groupIds, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("limit") Integer limit) {
+        if (groupIds.isEmpty() || groupIds.size() > 100) {
+            throw ProblemException.invalidField("groupId", "give 1 to 100 group ids");
+        }
+        List<UUID> ids = groupIds.stream().map(id -> Optional.ofNullable(Params.uuid("groupId", id))
+                .orElseThrow(() -> ProblemException.invalidField("groupId", "is not an id (UUID)"))).toList();
+        Instant[] window = SessionService.window(from, to);
+        return sessions.occurrencesOfGroups(caller(), ids, window[0], window[1], Cursor.limit(limit))
+                .map(groups -> zones.respond(Response.Status.OK, new GroupsOccurrences(groups.stream()
+                        .map(g -> new GroupsOccurrences.OfGroup(g.groupId(), g.page().items(), g.page().nextCursor()))
+                        .toList()), null));
+    }
+
+    /** Occurrences of several groups: one entry per group asked for. */
+    public record GroupsOccurrences(List<OfGroup> items) {
+        public record OfGroup(UUID groupId, List<SessionViews.OccurrenceView> items, String nextCursor) {
+        }
     }
 
     @GET
@@ -141,6 +173,14 @@ public class SessionResource {
     @APIResponse(responseCode = "409", description = "The session was cancelled")
     public Uni<RsvpView> rsvp(@RestPath UUID sessionId, @Valid @NotNull Answer request) {
         return rsvps.answer(caller(), sessionId, request.status());
+    }
+
+    @GET
+    @Path("/{sessionId}/rsvp")
+    @Operation(summary = "My own answer, with my place on the waitlist",
+            description = "status is absent when I have not answered; position (1 is next) only while waitlisted.")
+    public Uni<RsvpView> myRsvp(@RestPath UUID sessionId) {
+        return rsvps.mine(caller(), sessionId);
     }
 
     @GET

@@ -137,25 +137,58 @@ public class SessionService {
         return page("groupId in (select m.groupId from Membership m where m.userId = ?1)", caller, from, to, after, limit);
     }
 
-    /** Occurrences of the sessions matching {@code scope} (a condition on ?1). */
-    private Uni<Page<OccurrenceView>> page(String scope, UUID scopeId, Instant from, Instant to, Cursor after,
+    /**
+     * The first {@code limit} occurrences of each of several groups in one read, for clients that
+     * show many groups at once; a group the caller may not see (or that does not exist) gets none.
+     */
+    @WithSession
+    public Uni<List<GroupOccurrences>> occurrencesOfGroups(UUID caller, List<UUID> groupIds, Instant from, Instant to,
             int limit) {
+        return Group.<Group>find("select g from Group g where g.id in ?1 and (g.visibility = ?2 or exists"
+                                + " (select 1 from Membership m where m.groupId = g.id and m.userId = ?3))",
+                        groupIds, Group.Visibility.PUBLIC, caller).list()
+                .chain(visible -> (visible.isEmpty() ? Uni.createFrom().item(List.<OccurrenceView>of())
+                                : sessionsIn("groupId in ?1", visible.stream().map(g -> g.id).toList(), from, to))
+                        .map(all -> {
+                            Map<UUID, List<OccurrenceView>> byGroup = all.stream()
+                                    .collect(Collectors.groupingBy(OccurrenceView::groupId));
+                            return groupIds.stream().distinct().map(id -> new GroupOccurrences(id,
+                                    pageOf(byGroup.getOrDefault(id, List.of()), null, limit))).toList();
+                        }));
+    }
+
+    /** One group's occurrences in a read of several groups. */
+    public record GroupOccurrences(UUID groupId, Page<OccurrenceView> page) {
+    }
+
+    /** Occurrences of the sessions matching {@code scope} (a condition on ?1). */
+    private Uni<Page<OccurrenceView>> page(String scope, Object scopeParam, Instant from, Instant to, Cursor after,
+            int limit) {
+        return sessionsIn(scope, scopeParam, from, to).map(all -> pageOf(all, after, limit));
+    }
+
+    /** Every occurrence in the window of the sessions matching {@code scope}, in time order. */
+    private Uni<List<OccurrenceView>> sessionsIn(String scope, Object scopeParam, Instant from, Instant to) {
         return CodingSession.<CodingSession>find(scope + " and cancelledAt is null and startsAt < ?2"
                                 + " and (startsAt >= ?3 or (recurrence is not null and startsAt >= ?4))",
-                        scopeId, to, from.minus(LONGEST), from.minus(MAX_WINDOW).minus(LONGEST)).list()
+                        scopeParam, to, from.minus(LONGEST), from.minus(MAX_WINDOW).minus(LONGEST)).list()
                 .chain(sessions -> changesOf(sessions).map(changes -> {
                     List<OccurrenceView> all = new ArrayList<>();
                     for (CodingSession s : sessions) {
                         all.addAll(occurrencesOf(s, changes.getOrDefault(s.id, List.of()), from, to));
                     }
                     all.sort(Comparator.comparing(OccurrenceView::startsAt).thenComparing(OccurrenceView::sessionId));
-                    List<OccurrenceView> rest = after == null ? all : all.stream()
-                            .filter(o -> o.startsAt().toInstant().isAfter(after.at())
-                                    || (o.startsAt().toInstant().equals(after.at()) && o.sessionId().compareTo(after.id()) > 0))
-                            .toList();
-                    return Page.of(rest.subList(0, Math.min(rest.size(), limit + 1)), limit, o -> o,
-                            o -> new Cursor(o.startsAt().toInstant(), o.sessionId()).encode());
+                    return all;
                 }));
+    }
+
+    private static Page<OccurrenceView> pageOf(List<OccurrenceView> all, Cursor after, int limit) {
+        List<OccurrenceView> rest = after == null ? all : all.stream()
+                .filter(o -> o.startsAt().toInstant().isAfter(after.at())
+                        || (o.startsAt().toInstant().equals(after.at()) && o.sessionId().compareTo(after.id()) > 0))
+                .toList();
+        return Page.of(rest.subList(0, Math.min(rest.size(), limit + 1)), limit, o -> o,
+                o -> new Cursor(o.startsAt().toInstant(), o.sessionId()).encode());
     }
 
     /** The cancelled and moved occurrences of these series, by session. */

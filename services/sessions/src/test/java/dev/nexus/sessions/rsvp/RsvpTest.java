@@ -71,6 +71,31 @@ class RsvpTest {
     }
 
     @Test
+    void a_member_reads_their_own_answer_and_place_in_line_and_outsiders_of_a_private_group_get_404() {
+        Learner owner = Learner.named("Owner");
+        UUID groupId = owner.creates("PRIVATE");
+        Learner ada = Learner.named("Ada");
+        Learner bob = Learner.named("Bob");
+        String invite = owner.invites(groupId);
+        ada.joinsWith(groupId, invite);
+        bob.joinsWith(groupId, invite);
+        UUID sessionId = sessionIn(owner, groupId, 1);
+        String mine = "/api/v1/sessions/" + sessionId + "/rsvp";
+
+        ada.call().when().get(mine).then().statusCode(200).body("status", nullValue())
+                .body("waitlisted", equalTo(false));
+        answer(owner, sessionId, "GOING");
+        answer(ada, sessionId, "GOING");
+        answer(bob, sessionId, "GOING");
+        ada.call().when().get(mine).then().statusCode(200).body("status", equalTo("GOING"))
+                .body("waitlisted", equalTo(true)).body("position", equalTo(1));
+        bob.call().when().get(mine).then().statusCode(200).body("position", equalTo(2));
+        owner.call().when().get(mine).then().statusCode(200).body("waitlisted", equalTo(false))
+                .body("position", nullValue());
+        Learner.named("Stranger").call().when().get(mine).then().statusCode(404);
+    }
+
+    @Test
     void going_beyond_capacity_waits_in_line_and_a_decline_promotes_the_first_in_line() {
         Learner owner = Learner.named("Owner");
         UUID groupId = owner.creates("PUBLIC");

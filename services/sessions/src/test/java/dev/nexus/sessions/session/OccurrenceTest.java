@@ -52,6 +52,35 @@ class OccurrenceTest {
     }
 
     @Test
+    void the_occurrences_of_several_groups_come_in_one_read_and_a_hidden_group_gets_none() {
+        Learner owner = Learner.named("Owner", "Asia/Tokyo");
+        UUID weeklyGroup = owner.creates("PUBLIC");
+        weekly(owner, weeklyGroup);
+        UUID quietGroup = owner.creates("PUBLIC");
+        UUID hiddenGroup = owner.creates("PRIVATE");
+        weekly(owner, hiddenGroup);
+        Learner reader = Learner.named("Reader", "America/New_York");
+
+        var page = reader.call().queryParam("groupId", weeklyGroup, quietGroup, hiddenGroup, UUID.randomUUID())
+                .queryParam("from", FIRST.minusDays(1).toOffsetDateTime().toString()).queryParam("limit", 3)
+                .when().get("/api/v1/sessions").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(weeklyGroup.toString(), quietGroup.toString(), hiddenGroup.toString()),
+                page.getList("items.groupId").subList(0, 3));
+        assertEquals(3, page.getList("items[0].items").size());
+        assertEquals(FIRST.toOffsetDateTime().toInstant(),
+                OffsetDateTime.parse(page.getString("items[0].items[0].startsAt")).toInstant());
+        assertEquals("America/New_York", page.getString("items[0].items[0].inYourZone.timeZone"));
+        assertTrue(page.getString("items[0].nextCursor") != null, "a fourth occurrence follows");
+        assertEquals(List.of(), page.getList("items[1].items"));
+        assertEquals(List.of(), page.getList("items[2].items"), "a private group shows nothing to a non-member");
+        assertEquals(List.of(), page.getList("items[3].items"));
+
+        reader.call().queryParam("groupId", "not-a-uuid").when().get("/api/v1/sessions").then().statusCode(400)
+                .body("errors.field", hasItem("groupId"));
+        reader.call().when().get("/api/v1/sessions").then().statusCode(400);
+    }
+
+    @Test
     void cancelling_one_occurrence_leaves_the_rest_of_the_series() throws Exception {
         Learner owner = Learner.named("Owner");
         UUID groupId = owner.creates("PUBLIC");
