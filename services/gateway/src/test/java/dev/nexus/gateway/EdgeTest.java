@@ -110,6 +110,23 @@ class EdgeTest {
     }
 
     @Test
+    void graphql_documents_count_the_fields_they_select_against_the_graphql_limit() {
+        String address = newAddress();
+        String fifteenFields = java.util.stream.IntStream.rangeClosed(1, 5)
+                .mapToObj(i -> "m" + i + ": me { id displayName }")
+                .collect(java.util.stream.Collectors.joining(" ", "{ ", " }"));
+        for (int remaining : new int[] { 25, 10 }) {
+            from(address).contentType(ContentType.JSON).body(java.util.Map.of("query", fifteenFields))
+                    .when().post("/graphql").then().statusCode(200)
+                    .header("RateLimit-Limit", "40").header("RateLimit-Remaining", String.valueOf(remaining));
+        }
+        from(address).contentType(ContentType.JSON).body(java.util.Map.of("query", fifteenFields))
+                .when().post("/graphql").then().statusCode(429).contentType("application/problem+json")
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                .body("detail", containsString("'graphql'"));
+    }
+
+    @Test
     void an_allowed_origin_gets_cors_headers_and_a_preflight_browsers_may_cache() {
         from(newAddress()).header("Origin", "http://localhost:5173")
                 .header("Access-Control-Request-Method", "PATCH")

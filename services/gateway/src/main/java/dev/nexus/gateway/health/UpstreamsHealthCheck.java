@@ -1,7 +1,7 @@
 package dev.nexus.gateway.health;
 
-import dev.nexus.gateway.route.ProxyRoutes;
 import dev.nexus.gateway.route.Upstream;
+import dev.nexus.gateway.route.Upstreams;
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
@@ -29,18 +29,18 @@ public class UpstreamsHealthCheck implements AsyncHealthCheck {
 
     private static final long TIMEOUT_MILLIS = 2000;
 
-    private final ProxyRoutes routes;
+    private final Upstreams upstreams;
     private final HttpClient client;
 
-    UpstreamsHealthCheck(ProxyRoutes routes, Vertx vertx) {
-        this.routes = routes;
+    UpstreamsHealthCheck(Upstreams upstreams, Vertx vertx) {
+        this.upstreams = upstreams;
         this.client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout((int) TIMEOUT_MILLIS));
     }
 
     @Override
     public Uni<HealthCheckResponse> call() {
         List<Future<String>> reports = new ArrayList<>();
-        for (Upstream upstream : routes.upstreams().values()) {
+        for (Upstream upstream : upstreams.all()) {
             List<Future<Boolean>> replicas = upstream.urls().stream().map(this::ready).toList();
             reports.add(Future.join(replicas).map(all -> {
                 long ready = replicas.stream().filter(Future::result).count();
@@ -51,7 +51,7 @@ public class UpstreamsHealthCheck implements AsyncHealthCheck {
             HealthCheckResponseBuilder health = HealthCheckResponse.named("upstreams").up();
             List<String> unavailable = new ArrayList<>();
             int i = 0;
-            for (Upstream upstream : routes.upstreams().values()) {
+            for (Upstream upstream : upstreams.all()) {
                 String report = reports.get(i++).result();
                 health.withData(upstream.service(), report);
                 if (report.startsWith("0 ")) {

@@ -27,6 +27,9 @@ public interface RateLimitConfig {
     /** POST /api/v1/auth/login, per e-mail address (case-insensitive). */
     Bucket loginEmail();
 
+    /** GraphQL documents by cost (the fields they select), per subject or, without a valid token, per address. */
+    Bucket graphql();
+
     interface Bucket {
         /** Calls allowed per window. */
         int limit();

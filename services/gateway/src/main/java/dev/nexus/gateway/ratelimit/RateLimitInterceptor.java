@@ -6,7 +6,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.httpproxy.Body;
@@ -62,10 +61,7 @@ public class RateLimitInterceptor implements ProxyInterceptor {
                         return context.sendRequest();
                     }
                     RateLimiter.Verdict v = verdict.get();
-                    HttpServerResponse response = incoming.response();
-                    response.putHeader("RateLimit-Limit", String.valueOf(v.limit()))
-                            .putHeader("RateLimit-Remaining", String.valueOf(v.remaining()))
-                            .putHeader("RateLimit-Reset", String.valueOf(v.resetSeconds()));
+                    RateLimiter.headers(incoming.response(), v);
                     return v.allowed() ? context.sendRequest() : Future.succeededFuture(refusal(context, v));
                 });
     }
@@ -118,11 +114,9 @@ public class RateLimitInterceptor implements ProxyInterceptor {
     }
 
     private static ProxyResponse refusal(ProxyContext context, RateLimiter.Verdict verdict) {
-        String detail = "too many requests in the '" + verdict.bucket() + "' limit (" + verdict.limit()
-                + " per window); try again in " + verdict.resetSeconds() + " s";
         return context.request().release().response().setStatusCode(429)
                 .putHeader("content-type", Problems.MEDIA_TYPE)
                 .putHeader("retry-after", String.valueOf(verdict.resetSeconds()))
-                .setBody(Body.body(Problems.body(429, "rate-limited", "Too Many Requests", detail, null)));
+                .setBody(Body.body(RateLimiter.refusal(verdict)));
     }
 }

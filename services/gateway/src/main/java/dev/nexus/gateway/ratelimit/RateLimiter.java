@@ -1,9 +1,12 @@
 package dev.nexus.gateway.ratelimit;
 
+import dev.nexus.gateway.edge.Problems;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,8 +24,14 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class RateLimiter {
 
-    /** One bucket of one caller: {@code name} is the bucket ({@code user}, {@code auth} ...), {@code id} the caller. */
-    public record Key(String name, String id, RateLimitConfig.Bucket bucket) {
+    /**
+     * One bucket of one caller: {@code name} is the bucket ({@code user}, {@code auth} ...), {@code id}
+     * the caller; a call counts {@code cost} (1 for a REST call, its field count for a GraphQL document).
+     */
+    public record Key(String name, String id, RateLimitConfig.Bucket bucket, int cost) {
+        public Key(String name, String id, RateLimitConfig.Bucket bucket) {
+            this(name, id, bucket, 1);
+        }
     }
 
     /**
@@ -41,15 +50,17 @@ public class RateLimiter {
         }
     }
 
-    // For each key: count the call, start the window on the first one, answer count and milliseconds left.
+    // For each key: count the call's cost, start the window on the first one, answer count and milliseconds
+    // left. ARGV holds a window and a cost per key.
     private static final String SCRIPT = """
             local out = {}
             for i, key in ipairs(KEYS) do
-              local count = redis.call('INCR', key)
+              local window = ARGV[2 * i - 1]
+              local count = redis.call('INCRBY', key, ARGV[2 * i])
               local ttl = redis.call('PTTL', key)
               if ttl < 0 then
-                redis.call('PEXPIRE', key, ARGV[i])
-                ttl = tonumber(ARGV[i])
+                redis.call('PEXPIRE', key, window)
+                ttl = tonumber(window)
               end
               out[#out + 1] = count
               out[#out + 1] = ttl
@@ -71,6 +82,19 @@ public class RateLimiter {
                 .register(registry);
     }
 
+    /** The RateLimit-* headers of a verdict on a response about to be sent. */
+    public static void headers(HttpServerResponse response, Verdict verdict) {
+        response.putHeader("RateLimit-Limit", String.valueOf(verdict.limit()))
+                .putHeader("RateLimit-Remaining", String.valueOf(verdict.remaining()))
+                .putHeader("RateLimit-Reset", String.valueOf(verdict.resetSeconds()));
+    }
+
+    /** The 429 problem of a refused call; send it with {@code Retry-After: resetSeconds}. */
+    public static Buffer refusal(Verdict verdict) {
+        return Problems.body(429, "rate-limited", "Too Many Requests", "too many requests in the '" + verdict.bucket()
+                + "' limit (" + verdict.limit() + " per window); try again in " + verdict.resetSeconds() + " s", null);
+    }
+
     public RateLimitConfig config() {
         return config;
     }
@@ -81,7 +105,10 @@ public class RateLimiter {
         args.add(SCRIPT);
         args.add(String.valueOf(keys.size()));
         keys.forEach(key -> args.add(config.prefix() + "rl:" + key.name() + ":" + key.id()));
-        keys.forEach(key -> args.add(String.valueOf(key.bucket().window().toMillis())));
+        keys.forEach(key -> {
+            args.add(String.valueOf(key.bucket().window().toMillis()));
+            args.add(String.valueOf(key.cost()));
+        });
         return redis.execute("EVAL", args.toArray(String[]::new))
                 .ifNoItem().after(config.timeout()).fail()
                 .map(reply -> {

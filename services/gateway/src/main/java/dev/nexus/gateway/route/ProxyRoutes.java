@@ -2,7 +2,6 @@ package dev.nexus.gateway.route;
 
 import dev.nexus.gateway.edge.Problems;
 import dev.nexus.gateway.ratelimit.RateLimitInterceptor;
-import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -42,31 +41,17 @@ public class ProxyRoutes {
 
     private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
 
-    private final Map<String, Upstream> upstreams = new LinkedHashMap<>();
     private final Map<String, HttpProxy> proxies = new LinkedHashMap<>();
+    private final Upstreams upstreams;
     private final GatewayConfig config;
     private final Vertx vertx;
     private final RateLimitInterceptor rateLimits;
 
-    ProxyRoutes(GatewayConfig config, Vertx vertx, RateLimitInterceptor rateLimits) {
+    ProxyRoutes(Upstreams upstreams, GatewayConfig config, Vertx vertx, RateLimitInterceptor rateLimits) {
+        this.upstreams = upstreams;
         this.config = config;
         this.vertx = vertx;
         this.rateLimits = rateLimits;
-        for (String service : Routes.SERVICES) {
-            String urls = config.upstream().get(service);
-            if (urls == null || urls.isBlank()) {
-                throw new IllegalStateException("no address for " + service + ": set nexus.gateway.upstream." + service);
-            }
-            upstreams.put(service, Upstream.parse(service, urls, config.replicaRetryAfter()));
-        }
-    }
-
-    public Map<String, Upstream> upstreams() {
-        return upstreams;
-    }
-
-    void start(@Observes StartupEvent start) {
-        upstreams.forEach((service, upstream) -> LOG.infof("%s -> %s", service, upstream.urls()));
     }
 
     void register(@Observes Router router) {
@@ -74,10 +59,10 @@ public class ProxyRoutes {
                         .setConnectTimeout((int) config.connectTimeout().toMillis())
                         .setKeepAlive(true),
                 new PoolOptions().setHttp1MaxSize(100));
-        upstreams.forEach((service, upstream) -> proxies.put(service,
+        upstreams.all().forEach(upstream -> proxies.put(upstream.service(),
                 HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(true), client)
                         .origin(context -> upstream.connect(context.client(), originOptions(context)))
-                        .addInterceptor(new Edge(service))
+                        .addInterceptor(new Edge(upstream.service()))
                         .addInterceptor(rateLimits)));
         router.route().order(ORDER).handler(this::route);
         router.route("/api/v1/*").order(ORDER + 1).handler(ctx -> Problems.send(ctx.response(), 404, "not-found",

@@ -12,11 +12,12 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * The replicas of one service. Requests are spread over them in turn; a replica that refuses a
- * connection is put at the back of the order for {@code retryAfter} (a request still tries it when
- * every other one refuses too), and the next replica is tried at once.
+ * connection (or a WebSocket) is put at the back of the order for {@code retryAfter} (a request
+ * still tries it when every other one refuses too), and the next replica is tried at once.
  */
 public final class Upstream {
 
@@ -32,12 +33,10 @@ public final class Upstream {
 
     private static final class Replica {
         final URI url;
-        final SocketAddress address;
         volatile long refusedUntil;
 
         Replica(URI url) {
             this.url = url;
-            this.address = SocketAddress.inetSocketAddress(url.getPort(), url.getHost());
         }
     }
 
@@ -76,8 +75,18 @@ public final class Upstream {
     }
 
     /** A request on a connection to the first replica, in this call's order, that accepts one. */
-    Future<HttpClientRequest> connect(HttpClient client, RequestOptions options) {
-        return attempt(client, options, order(), 0, null);
+    public Future<HttpClientRequest> connect(HttpClient client, RequestOptions options) {
+        return inTurn(url -> client.request(new RequestOptions(options)
+                .setServer(SocketAddress.inetSocketAddress(url.getPort(), url.getHost()))
+                .setHost(url.getHost()).setPort(url.getPort())));
+    }
+
+    /**
+     * {@code attempt} on the replicas in this call's order (round robin, refusing ones last) until one
+     * succeeds; fails with {@link Unavailable} when none does.
+     */
+    public <T> Future<T> inTurn(Function<URI, Future<T>> attempt) {
+        return attempt(attempt, order(), 0, null);
     }
 
     private List<Replica> order() {
@@ -91,18 +100,16 @@ public final class Upstream {
         return order;
     }
 
-    private Future<HttpClientRequest> attempt(HttpClient client, RequestOptions options, List<Replica> order, int i,
-            Throwable last) {
+    private <T> Future<T> attempt(Function<URI, Future<T>> attempt, List<Replica> order, int i, Throwable last) {
         if (i == order.size()) {
             return Future.failedFuture(new Unavailable(service, last));
         }
         Replica replica = order.get(i);
-        return client.request(new RequestOptions(options).setServer(replica.address)
-                        .setHost(replica.url.getHost()).setPort(replica.url.getPort()))
-                .onSuccess(request -> replica.refusedUntil = 0)
+        return attempt.apply(replica.url)
+                .onSuccess(result -> replica.refusedUntil = 0)
                 .recover(e -> {
                     replica.refusedUntil = System.currentTimeMillis() + retryAfterMillis;
-                    return attempt(client, options, order, i + 1, e);
+                    return attempt(attempt, order, i + 1, e);
                 });
     }
 }

@@ -1,0 +1,238 @@
+package dev.nexus.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** GraphQL at the gateway over the real services: mutations, queries, subscriptions, errors, batching, limits. */
+@ExtendWith(SharedPlatform.class)
+class GraphQLIT {
+
+    private static final Duration BOUND = Duration.ofSeconds(30);
+    private static final String START = OffsetDateTime.now(ZoneOffset.UTC).plusDays(3).withHour(17).withMinute(0)
+            .withSecond(0).withNano(0).toString();
+
+    private static Platform platform;
+    private static String gateway;
+
+    @BeforeAll
+    static void startPlatform(Platform shared) {
+        platform = shared;
+        gateway = platform.url(Platform.GATEWAY);
+    }
+
+    @Test
+    void a_session_scheduled_by_mutation_reaches_a_members_subscription_and_a_resubscription_misses_nothing()
+            throws Exception {
+        String owner = register("Grace");
+        String ada = register("Ada");
+        String groupId = createGroup(owner, "GraphQL night", "PUBLIC");
+        assertEquals("MEMBER", gql(ada, "mutation($id: ID!) { joinGroup(id: $id) { role } }", Map.of("id", groupId))
+                .getString("data.joinGroup.role"));
+        // the owner hears of the join once notifications has the membership
+        await().atMost(BOUND).until(() -> gql(owner, "{ notifications { items { type } } }", Map.of())
+                .getList("data.notifications.items").size() == 1);
+        schedule(owner, groupId, "First night");
+        await().atMost(BOUND).until(() -> gql(ada, "{ unreadCount }", Map.of()).getInt("data.unreadCount") == 1);
+        String firstId = gql(ada, "{ notifications { items { id } } }", Map.of())
+                .getString("data.notifications.items[0].id");
+
+        try (GraphQLSocket socket = GraphQLSocket.open(gateway, ada)) {
+            socket.subscribe("count", "subscription { unreadCountChanged }");
+            assertEquals(1, socket.nextData("count").getInteger("unreadCountChanged"));
+            // after: the last one seen, so whenever the stream opens, the next one is not missed
+            socket.subscribe("new", "subscription { notificationReceived(after: \"" + firstId + "\") { type title body link } }");
+            String sessionId = schedule(owner, groupId, "Second night");
+            JsonObject received = socket.nextData("new").getJsonObject("notificationReceived");
+            assertEquals("session.scheduled", received.getString("type"));
+            assertTrue(received.getString("body").startsWith("Second night is scheduled for "), received.encode());
+            assertEquals("/api/v1/sessions/" + sessionId, received.getString("link"));
+            assertEquals(2, socket.nextData("count").getInteger("unreadCountChanged"));
+        }
+    }
+
+    @Test
+    void queries_answer_the_same_data_as_rest() {
+        String owner = register("Grace");
+        String groupId = createGroup(owner, "Same data", "PRIVATE");
+        String sessionId = schedule(owner, groupId, "Consistent");
+        JsonPath graph = gql(owner, """
+                query($g: ID!, $s: ID!) {
+                  group(id: $g) { id name visibility myRole memberCount members { items { displayName role } } }
+                  session(id: $s) { id title startsAt endsAt timeZone version inYourZone { timeZone startsAt }
+                                    myRsvp { status } rsvps { items { status } } }
+                  me { id displayName }
+                }""", Map.of("g", groupId, "s", sessionId));
+        JsonPath group = rest(owner, "/api/v1/groups/" + groupId);
+        assertEquals(group.getString("name"), graph.getString("data.group.name"));
+        assertEquals(group.getString("visibility"), graph.getString("data.group.visibility"));
+        assertEquals(group.getString("myRole"), graph.getString("data.group.myRole"));
+        assertEquals(group.getInt("memberCount"), graph.getInt("data.group.memberCount"));
+        JsonPath members = rest(owner, "/api/v1/groups/" + groupId + "/members");
+        assertEquals(members.getList("items.displayName"), graph.getList("data.group.members.items.displayName"));
+        JsonPath session = rest(owner, "/api/v1/sessions/" + sessionId);
+        for (String field : List.of("id", "title", "startsAt", "endsAt", "timeZone")) {
+            assertEquals(session.getString(field), graph.getString("data.session." + field), field);
+        }
+        assertEquals(session.getInt("version"), graph.getInt("data.session.version"));
+        assertEquals(session.getString("inYourZone.startsAt"), graph.getString("data.session.inYourZone.startsAt"));
+        assertEquals(null, graph.getString("data.session.myRsvp"), "not answered yet");
+        assertEquals(rest(owner, "/api/v1/users/me").getString("displayName"), graph.getString("data.me.displayName"));
+
+        JsonPath answered = gql(owner, "mutation($s: ID!) { rsvp(sessionId: $s, status: GOING) { status waitlisted } }",
+                Map.of("s", sessionId));
+        assertEquals("GOING", answered.getString("data.rsvp.status"));
+        assertEquals("GOING", gql(owner, "query($s: ID!) { session(id: $s) { myRsvp { status } } }",
+                Map.of("s", sessionId)).getString("data.session.myRsvp.status"));
+    }
+
+    @Test
+    void a_page_of_twenty_groups_with_their_next_sessions_takes_two_calls_to_the_services() {
+        String owner = register("Grace");
+        String prefix = "Batch " + UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 20; i++) {
+            String groupId = createGroup(owner, prefix + " " + i, "PUBLIC");
+            if (i % 4 == 0) {
+                schedule(owner, groupId, "Session of " + i);
+            }
+        }
+        double before = upstreamCalls();
+        JsonPath page = gql(owner, "query($q: String) { groups(q: $q, first: 20) { items { name sessions(first: 2) {"
+                + " items { title startsAt } } } } }", Map.of("q", prefix));
+        assertEquals(2.0, upstreamCalls() - before, "one call for the groups, one for all their sessions");
+        List<Map<String, Object>> groups = page.getList("data.groups.items");
+        assertEquals(20, groups.size());
+        int withSessions = 0;
+        for (int i = 0; i < 20; i++) {
+            String name = page.getString("data.groups.items[" + i + "].name");
+            List<String> titles = page.getList("data.groups.items[" + i + "].sessions.items.title");
+            int number = Integer.parseInt(name.substring(name.lastIndexOf(' ') + 1));
+            assertEquals(number % 4 == 0 ? List.of("Session of " + number) : List.of(), titles, name);
+            withSessions += titles.size();
+        }
+        assertEquals(5, withSessions);
+    }
+
+    @Test
+    void a_services_problem_becomes_an_error_with_its_fields_and_a_hidden_group_is_just_not_found() {
+        String owner = register("Grace");
+        String outsider = register("Mallory");
+        String groupId = createGroup(owner, "Private", "PRIVATE");
+        JsonPath invalid = gql(owner, """
+                mutation($g: ID!) { scheduleSession(groupId: $g, input: {title: " ", startsAt: "tomorrow",
+                  durationMinutes: -5, timeZone: "Mars/Base", capacity: 0}) { id } }""", Map.of("g", groupId));
+        assertEquals("INVALID_REQUEST", invalid.getString("errors[0].extensions.code"));
+        assertEquals(400, invalid.getInt("errors[0].extensions.status"));
+        assertTrue(invalid.getList("errors[0].extensions.errors.field").contains("startsAt"),
+                invalid.prettify());
+
+        JsonPath hidden = gql(outsider, "query($g: ID!) { group(id: $g) { name } }", Map.of("g", groupId));
+        JsonPath missing = gql(outsider, "query($g: ID!) { group(id: $g) { name } }",
+                Map.of("g", UUID.randomUUID().toString()));
+        assertEquals("NOT_FOUND", hidden.getString("errors[0].extensions.code"));
+        assertEquals(missing.getString("errors[0].message"), hidden.getString("errors[0].message"));
+        assertEquals(null, hidden.getString("data.group"));
+
+        JsonPath anonymous = gql(null, "{ me { id } }", Map.of());
+        assertEquals("UNAUTHENTICATED", anonymous.getString("errors[0].extensions.code"));
+    }
+
+    @Test
+    void abusive_documents_are_refused_before_any_call_to_a_service() {
+        String token = register("Eve");
+        double before = upstreamCalls();
+        String deep = "{ __schema { types { " + "fields { type { ".repeat(24) + "name" + " } }".repeat(24) + " } } }";
+        given().baseUri(gateway).auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("query", deep))
+                .when().post("/graphql").then().body("errors[0].message", containsString("maximum query depth exceeded"));
+        StringBuilder aliases = new StringBuilder("{");
+        for (int i = 0; i < 1000; i++) {
+            aliases.append(" a").append(i).append(": me { id }");
+        }
+        given().baseUri(gateway).auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("query", aliases.append(" }").toString()))
+                .when().post("/graphql").then().statusCode(400)
+                .body("errors[0].message", containsString("parsing has been cancelled"));
+        StringBuilder some = new StringBuilder("{");
+        for (int i = 0; i < 400; i++) {
+            some.append(" a").append(i).append(": me { id }");
+        }
+        given().baseUri(gateway).auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("query", some.append(" }").toString()))
+                .when().post("/graphql").then().body("errors[0].message", containsString("maximum query complexity"));
+        given().baseUri(gateway).auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("query", "{ me { id } }" + " ".repeat(1024 * 1024)))
+                .when().post("/graphql").then().statusCode(413).contentType("application/problem+json");
+        assertEquals(0.0, upstreamCalls() - before);
+    }
+
+    @Test
+    void the_schema_and_an_in_browser_ide_are_published() {
+        given().baseUri(gateway).when().get("/graphql/schema.graphql").then().statusCode(200)
+                .body(containsString("notificationReceived(after: ID): Notification"))
+                .body(containsString("scheduleSession(groupId: ID!, input: SessionInput!): Session"));
+        given().baseUri(gateway).when().get("/q/graphql-ui/").then().statusCode(200);
+    }
+
+    private static double upstreamCalls() {
+        String metrics = given().baseUri(platform.managementUrl(Platform.GATEWAY)).when().get("/q/metrics").then()
+                .statusCode(200).extract().asString();
+        return metrics.lines().filter(line -> line.startsWith("nexus_gateway_graphql_upstream_calls_total"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(0);
+    }
+
+    private static JsonPath gql(String token, String query, Map<String, Object> variables) {
+        var request = given().baseUri(gateway).contentType(ContentType.JSON)
+                .body(Map.of("query", query, "variables", variables));
+        if (token != null) {
+            request = request.auth().oauth2(token);
+        }
+        return request.when().post("/graphql").then().statusCode(200).extract().jsonPath();
+    }
+
+    private static JsonPath rest(String token, String path) {
+        return given().baseUri(gateway).auth().oauth2(token).when().get(path).then().statusCode(200).extract()
+                .jsonPath();
+    }
+
+    private static String createGroup(String token, String name, String visibility) {
+        return gql(token, "mutation($in: GroupInput!) { createGroup(input: $in) { id } }",
+                Map.of("in", Map.of("name", name, "visibility", visibility))).getString("data.createGroup.id");
+    }
+
+    private static String schedule(String token, String groupId, String title) {
+        Map<String, Object> input = new HashMap<>(Map.of("title", title, "startsAt", START, "durationMinutes", 60,
+                "timeZone", "UTC"));
+        JsonPath scheduled = gql(token, "mutation($g: ID!, $in: SessionInput!) { scheduleSession(groupId: $g, input: $in)"
+                + " { id } }", Map.of("g", groupId, "in", input));
+        String id = scheduled.getString("data.scheduleSession.id");
+        if (id == null) {
+            throw new IllegalStateException(scheduled.prettify());
+        }
+        return id;
+    }
+
+    private static String register(String name) {
+        return given().baseUri(gateway).contentType(ContentType.JSON)
+                .body(Map.of("email", name.toLowerCase() + "-" + UUID.randomUUID() + "@example.org",
+                        "password", "correct horse battery", "displayName", name))
+                .when().post("/api/v1/auth/register")
+                .then().statusCode(201).extract().path("accessToken");
+    }
+}

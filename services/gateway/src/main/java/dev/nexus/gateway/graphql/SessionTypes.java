@@ -1,0 +1,79 @@
+package dev.nexus.gateway.graphql;
+
+import java.util.List;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Input;
+
+/** Groups, coding sessions and RSVPs as GraphQL types: the sessions service's REST documents, field for field. */
+public final class SessionTypes {
+
+    private SessionTypes() {
+    }
+
+    public enum Visibility { PUBLIC, PRIVATE }
+
+    public enum Role { OWNER, ORGANIZER, MEMBER }
+
+    public enum RsvpStatus { GOING, MAYBE, DECLINED }
+
+    @Description("A study group. Times are RFC 3339 strings as the REST API gives them.")
+    public record Group(@Id String id, String name, String description, Visibility visibility, String timeZone,
+            @Id String ownerId, int memberCount, @Description("null when the caller is not a member") Role myRole,
+            String createdAt) {
+    }
+
+    public record GroupConnection(List<Group> items, String nextCursor) {
+    }
+
+    public record Member(@Id String userId, String displayName, Role role, String joinedAt) {
+    }
+
+    public record MemberConnection(List<Member> items, String nextCursor) {
+    }
+
+    public record Invite(String code, @Id String groupId, String expiresAt) {
+    }
+
+    @Description("The same times in the caller's own time zone")
+    public record LocalTimes(String timeZone, String startsAt, String endsAt) {
+    }
+
+    @Description("A coding session: startsAt/endsAt carry the session's own offset; inYourZone the caller's")
+    public record Session(@Id String id, @Id String groupId, String title, String description, String startsAt,
+            String endsAt, int durationMinutes, String timeZone, Integer capacity, String recurrence,
+            String meetingUrl, @Id String organizerId, boolean cancelled, String cancelReason, int version,
+            LocalTimes inYourZone) {
+    }
+
+    @Description("One occurrence in a list: a single session, or one date of a series")
+    public record Occurrence(@Id String sessionId, @Id String groupId, String title, String startsAt, String endsAt,
+            String timeZone, boolean recurring, LocalTimes inYourZone) {
+    }
+
+    public record OccurrenceConnection(List<Occurrence> items, String nextCursor) {
+    }
+
+    public record Rsvp(RsvpStatus status, boolean waitlisted,
+            @Description("1-based place on the waitlist, when waitlisted") Integer position) {
+    }
+
+    public record Attendee(@Id String userId, String displayName, RsvpStatus status, boolean waitlisted,
+            String respondedAt) {
+    }
+
+    public record AttendeeConnection(List<Attendee> items, String nextCursor) {
+    }
+
+    @Input("GroupInput")
+    @Description("For createGroup: name and visibility are required. For updateGroup: absent fields stay as they are.")
+    public record GroupInput(String name, String description, Visibility visibility, String timeZone) {
+    }
+
+    @Input("SessionInput")
+    @Description("For scheduleSession: title, startsAt (RFC 3339 with offset), durationMinutes (5-720) and timeZone"
+            + " (IANA) are required; recurrence is an RFC 5545 RRULE. For rescheduleSession: absent fields stay.")
+    public record SessionInput(String title, String description, String startsAt, Integer durationMinutes,
+            String timeZone, Integer capacity, String recurrence, String meetingUrl) {
+    }
+}
