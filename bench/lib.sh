@@ -23,10 +23,10 @@ create_group() {
     -d '{"name":"Benchmark group","visibility":"PRIVATE"}' | json "['id']"
 }
 
-# run NAME URL [wrk options]: a 5 s warm-up, then one measured run; prints req/s, p50, p99 and errors.
+# run NAME URL [wrk options]: a warm-up (BENCH_WARMUP, default 5s), then one measured run; prints req/s, p50, p99 and errors.
 run() {
   local name="$1" url="$2"; shift 2
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -H "authorization: Bearer $token" "$@" "$url" >/dev/null
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${BENCH_WARMUP:-5s}" -H "authorization: Bearer $token" "$@" "$url" >/dev/null
   local out; out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "authorization: Bearer $token" "$@" "$url")
   local rps p50 p99 errors
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")

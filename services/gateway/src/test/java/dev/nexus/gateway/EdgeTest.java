@@ -169,6 +169,23 @@ class EdgeTest {
     }
 
     @Test
+    void every_services_openapi_document_and_the_docs_page_are_served_at_this_origin() {
+        from(newAddress()).when().get("/openapi/sessions.json").then().statusCode(200)
+                .contentType("application/json").body("uri", equalTo("/q/openapi?format=json"));
+        from(newAddress()).when().get("/openapi/notes.json").then().statusCode(503)
+                .contentType("application/problem+json");
+        from(newAddress()).when().get("/openapi/billing.json").then().statusCode(404)
+                .contentType("application/problem+json");
+        from(newAddress()).redirects().follow(false).when().get("/").then().statusCode(302)
+                .header("Location", org.hamcrest.Matchers.endsWith("/docs/"));
+        from(newAddress()).when().get("/docs/").then().statusCode(200).contentType(containsString("text/html"))
+                .header("Content-Security-Policy", containsString("default-src 'self'"))
+                .header("Content-Security-Policy", org.hamcrest.Matchers.not(containsString("script-src")));
+        from(newAddress()).when().get("/q/swagger-ui/").then().statusCode(200)
+                .header("Content-Security-Policy", containsString("script-src 'self' 'unsafe-inline'"));
+    }
+
+    @Test
     void metrics_and_health_are_served_on_the_management_port_only() {
         from(newAddress()).when().get("/q/metrics").then().statusCode(404);
         from(newAddress()).when().get("/q/health/ready").then().statusCode(404);

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Security headers on every response of the gateway, proxied or its own: no MIME sniffing, no
  * referrer (calendar feed URLs carry their token), no framing, a Content-Security-Policy (a strict
- * one for pages, none-at-all for API documents), and HSTS when the gateway is served over TLS. An
+ * one for pages, inline scripts allowed only for Swagger UI and GraphiQL, none-at-all for API documents), and HSTS when the gateway is served over TLS. An
  * origin that CORS refused gets no {@code Access-Control-*} header at all.
  */
 @ApplicationScoped
@@ -22,6 +22,8 @@ public class SecurityHeaders {
 
     static final String PAGE_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    /** Swagger UI and GraphiQL start themselves with inline scripts: those two developer tools only allow them. */
+    static final String TOOL_POLICY = PAGE_POLICY + "; script-src 'self' 'unsafe-inline'";
     static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
     private final Optional<String> hsts;
@@ -39,8 +41,9 @@ public class SecurityHeaders {
                 headers.set("Referrer-Policy", "no-referrer");
                 headers.set("X-Frame-Options", "DENY");
                 String type = headers.get("content-type");
-                headers.set("Content-Security-Policy",
-                        type != null && type.startsWith("text/html") ? PAGE_POLICY : API_POLICY);
+                boolean page = type != null && type.startsWith("text/html");
+                boolean tool = ctx.normalizedPath().startsWith("/q/swagger-ui") || ctx.normalizedPath().startsWith("/q/graphql-ui");
+                headers.set("Content-Security-Policy", !page ? API_POLICY : tool ? TOOL_POLICY : PAGE_POLICY);
                 hsts.ifPresent(value -> headers.set("Strict-Transport-Security", value));
                 if (!headers.contains("Access-Control-Allow-Origin")) {
                     // the CORS filter still lists methods and headers to an origin it refused

@@ -129,8 +129,13 @@ public class ProxyRoutes {
                 body = Problems.body(502, "bad-gateway", "Bad Gateway",
                         "the " + service + " service failed to answer", service);
             }
-            LOG.warnf("%s %s -> %s: %d (%s)", request.getMethod(), request.getURI(), service,
-                    response.getStatusCode(), e.getMessage());
+            if (request.proxiedRequest().response().closed()) {
+                // the client went away first (its connection closed mid-request): nothing failed here
+                LOG.debugf("%s %s -> %s: client gone (%s)", request.getMethod(), request.getURI(), service, e.getMessage());
+            } else {
+                LOG.warnf("%s %s -> %s: %d (%s)", request.getMethod(), request.getURI(), service,
+                        response.getStatusCode(), e.getMessage());
+            }
             return response.putHeader("content-type", Problems.MEDIA_TYPE).setBody(Body.body(body));
         }
     }
