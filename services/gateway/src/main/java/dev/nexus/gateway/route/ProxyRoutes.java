@@ -2,6 +2,8 @@ package dev.nexus.gateway.route;
 
 import dev.nexus.gateway.edge.Problems;
 import dev.nexus.gateway.ratelimit.RateLimitInterceptor;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -23,6 +25,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
@@ -46,12 +49,15 @@ public class ProxyRoutes {
     private final GatewayConfig config;
     private final Vertx vertx;
     private final RateLimitInterceptor rateLimits;
+    private final MeterRegistry registry;
 
-    ProxyRoutes(Upstreams upstreams, GatewayConfig config, Vertx vertx, RateLimitInterceptor rateLimits) {
+    ProxyRoutes(Upstreams upstreams, GatewayConfig config, Vertx vertx, RateLimitInterceptor rateLimits,
+            MeterRegistry registry) {
         this.upstreams = upstreams;
         this.config = config;
         this.vertx = vertx;
         this.rateLimits = rateLimits;
+        this.registry = registry;
     }
 
     void register(@Observes Router router) {
@@ -110,7 +116,12 @@ public class ProxyRoutes {
             }
             request.putHeader("x-forwarded-for", incoming.remoteAddress().hostAddress());
             request.putHeader("x-forwarded-proto", incoming.scheme());
-            return context.sendRequest().recover(e -> Future.succeededFuture(failure(request, e)));
+            long start = System.nanoTime();
+            return context.sendRequest().recover(e -> Future.succeededFuture(failure(request, e)))
+                    .onSuccess(response -> Timer.builder("nexus.gateway.upstream")
+                            .description("time until a service's answer began, by service and status")
+                            .tag("service", service).tag("status", String.valueOf(response.getStatusCode()))
+                            .register(registry).record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
         }
 
         private ProxyResponse failure(ProxyRequest request, Throwable e) {
