@@ -134,11 +134,8 @@ public class GraphQLGuard {
         }
     }
 
-    /** The query of a GraphQL POST (JSON or application/graphql) or GET; null when there is none to check. */
+    /** The query of a GraphQL POST (JSON or application/graphql); null when there is none to check. */
     private static String document(RoutingContext ctx) {
-        if (ctx.request().method() == HttpMethod.GET) {
-            return ctx.request().getParam("query");
-        }
         if (ctx.request().method() != HttpMethod.POST || ctx.body().buffer() == null) {
             return null;
         }
