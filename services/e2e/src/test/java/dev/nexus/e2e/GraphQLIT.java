@@ -103,6 +103,68 @@ class GraphQLIT {
     }
 
     @Test
+    void notes_problems_solutions_comments_and_the_inbox_work_through_mutations() {
+        String owner = register("Grace");
+        String ada = register("Ada");
+        String groupId = createGroup(owner, "Algorithms", "PUBLIC");
+        gql(ada, "mutation($id: ID!) { joinGroup(id: $id) { role } }", Map.of("id", groupId));
+        // posting works once notes knows the group and Ada's membership
+        await().atMost(BOUND).until(() -> gql(ada, "query($g: ID!) { group(id: $g) { notes { items { id } } } }",
+                Map.of("g", groupId)).getString("errors") == null);
+
+        JsonPath note = data(owner, "mutation($in: NoteInput!) { postNote(input: $in) { id html version tags } }",
+                Map.of("in", Map.of("groupId", groupId, "title", "Parsing", "body", "Recursive *descent*.",
+                        "tags", List.of("parsers"))));
+        String noteId = note.getString("data.postNote.id");
+        assertEquals("<p>Recursive <em>descent</em>.</p>\n", note.getString("data.postNote.html"));
+        JsonPath edited = data(owner, "mutation($id: ID!, $v: Int) { editNote(id: $id, version: $v, input: {body: \"Again.\"})"
+                + " { revision body } }", Map.of("id", noteId, "v", note.getInt("data.postNote.version")));
+        assertEquals("Again.", edited.getString("data.editNote.body"));
+        data(ada, "mutation($id: ID!) { addComment(target: NOTE, id: $id, body: \"Thanks @Grace\") { id } }",
+                Map.of("id", noteId));
+        JsonPath read = data(ada, "query($id: ID!) { note(id: $id) { title revisions { items { number body } }"
+                + " comments { items { body author { displayName } } } } }", Map.of("id", noteId));
+        assertEquals(List.of("Again.", "Recursive *descent*."), read.getList("data.note.revisions.items.body"));
+        assertEquals(List.of("Ada"), read.getList("data.note.comments.items.author.displayName"));
+
+        String problemId = data(owner, "mutation($in: ProblemInput!) { postProblem(input: $in) { id } }",
+                Map.of("in", Map.of("groupId", groupId, "title", "Two sum", "statement", "Find two numbers.")))
+                .getString("data.postProblem.id");
+        String solutionId = data(ada, "mutation($p: ID!) { postSolution(problemId: $p, input: {body: \"Use a map.\","
+                + " language: \"java\"}) { id withheld } }", Map.of("p", problemId)).getString("data.postSolution.id");
+        assertEquals(1, data(owner, "mutation($s: ID!) { vote(solutionId: $s, value: 1) { votes } }",
+                Map.of("s", solutionId)).getInt("data.vote.votes"));
+        assertEquals(true, data(owner, "mutation($s: ID!) { acceptSolution(solutionId: $s) { accepted } }",
+                Map.of("s", solutionId)).getBoolean("data.acceptSolution.accepted"));
+        JsonPath solutions = data(owner, "query($p: ID!) { problem(id: $p) { acceptedSolutionId"
+                + " solutions(sort: NEW) { items { id body votes accepted author { displayName } } } } }",
+                Map.of("p", problemId));
+        assertEquals(solutionId, solutions.getString("data.problem.acceptedSolutionId"));
+        assertEquals(List.of("Use a map."), solutions.getList("data.problem.solutions.items.body"));
+        assertEquals(true, data(owner, "mutation($p: ID!) { revealSolutions(problemId: $p) { solutionsVisible } }",
+                Map.of("p", problemId)).getBoolean("data.revealSolutions.solutionsVisible"));
+
+        // Ada hears that her solution was accepted; Grace of the comment that mentions her
+        await().atMost(BOUND).until(() -> data(ada, "{ unreadCount }", Map.of()).getInt("data.unreadCount") >= 1);
+        String first = data(ada, "{ notifications(unread: true) { items { id type } } }", Map.of())
+                .getString("data.notifications.items[0].id");
+        int before = data(ada, "{ unreadCount }", Map.of()).getInt("data.unreadCount");
+        assertEquals(before - 1, data(ada, "mutation($id: ID!) { markRead(id: $id) }", Map.of("id", first))
+                .getInt("data.markRead"));
+        assertEquals(0, data(ada, "mutation { readAll }", Map.of()).getInt("data.readAll"));
+
+        JsonPath preferences = data(ada, """
+                mutation { updateNotificationPreferences(input: {channels: [{type: "note.posted", channel: "OFF"}],
+                  digest: "DAILY", reminderLeadMinutes: [30]}) { digest reminderLeadMinutes channels { type channel } } }""",
+                Map.of());
+        assertEquals("DAILY", preferences.getString("data.updateNotificationPreferences.digest"));
+        assertEquals(List.of(30), preferences.getList("data.updateNotificationPreferences.reminderLeadMinutes"));
+        JsonPath stored = data(ada, "{ notificationPreferences { digest channels { type channel } } }", Map.of());
+        assertEquals("DAILY", stored.getString("data.notificationPreferences.digest"));
+        assertEquals("OFF", stored.getString("data.notificationPreferences.channels.find { it.type == 'note.posted' }.channel"));
+    }
+
+    @Test
     void a_page_of_twenty_groups_with_their_next_sessions_takes_two_calls_to_the_services() {
         String owner = register("Grace");
         String prefix = "Batch " + UUID.randomUUID().toString().substring(0, 8);
@@ -204,6 +266,15 @@ class GraphQLIT {
             request = request.auth().oauth2(token);
         }
         return request.when().post("/graphql").then().statusCode(200).extract().jsonPath();
+    }
+
+    /** A GraphQL answer without errors. */
+    private static JsonPath data(String token, String query, Map<String, Object> variables) {
+        JsonPath answer = gql(token, query, variables);
+        if (answer.get("errors") != null) {
+            throw new AssertionError(query + " failed: " + answer.prettify());
+        }
+        return answer;
     }
 
     private static JsonPath rest(String token, String path) {
