@@ -23,11 +23,7 @@ if [[ -n "$limit" && "$limit" -lt 100000000 ]]; then
   exit 1
 fi
 group=$(create_group "$token")
-starts=$(date -u -d '+1 day' +%Y-%m-%dT18:00:00Z)
-session=$(curl -fs -X POST "$SESSIONS/api/v1/groups/$group/sessions" -H "authorization: Bearer $token" \
-  -H 'content-type: application/json' \
-  -d "{\"title\":\"Mob programming: a parser combinator library\",\"description\":\"Bring a laptop; we rotate every 10 minutes.\",\"startsAt\":\"$starts\",\"durationMinutes\":90,\"timeZone\":\"Europe/Berlin\",\"capacity\":8,\"recurrence\":\"FREQ=WEEKLY;COUNT=6\",\"meetingUrl\":\"https://meet.example.org/parsers\"}" \
-  | json "['id']")
+session=$(create_session "$token" "$group")
 
 graphql=$(mktemp --suffix .lua)
 trap 'rm -f "$graphql"' EXIT

@@ -23,6 +23,15 @@ create_group() {
     -d '{"name":"Benchmark group","visibility":"PRIVATE"}' | json "['id']"
 }
 
+# Schedules a weekly session with a capacity in a group; prints its id. Args: token, group id.
+create_session() {
+  local starts; starts=$(date -u -d '+1 day' +%Y-%m-%dT18:00:00Z)
+  curl -fs -X POST "$SESSIONS/api/v1/groups/$2/sessions" -H "authorization: Bearer $1" \
+    -H 'content-type: application/json' \
+    -d "{\"title\":\"Mob programming: a parser combinator library\",\"description\":\"Bring a laptop; we rotate every 10 minutes.\",\"startsAt\":\"$starts\",\"durationMinutes\":90,\"timeZone\":\"Europe/Berlin\",\"capacity\":8,\"recurrence\":\"FREQ=WEEKLY;COUNT=6\",\"meetingUrl\":\"https://meet.example.org/parsers\"}" \
+    | json "['id']"
+}
+
 # run NAME URL [wrk options]: a warm-up (BENCH_WARMUP, default 5s), then one measured run; prints req/s, p50, p99 and errors.
 run() {
   local name="$1" url="$2"; shift 2

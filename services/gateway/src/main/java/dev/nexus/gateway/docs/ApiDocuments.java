@@ -4,9 +4,6 @@ import dev.nexus.gateway.edge.Problems;
 import dev.nexus.gateway.route.GatewayConfig;
 import dev.nexus.gateway.route.Routes;
 import dev.nexus.gateway.route.Upstreams;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
@@ -23,14 +20,11 @@ import jakarta.enterprise.event.Observes;
 public class ApiDocuments {
 
     private final Upstreams upstreams;
-    private final HttpClient client;
     private final long timeoutMillis;
 
-    ApiDocuments(Upstreams upstreams, GatewayConfig config, Vertx vertx) {
+    ApiDocuments(Upstreams upstreams, GatewayConfig config) {
         this.upstreams = upstreams;
         this.timeoutMillis = config.requestTimeout().toMillis();
-        this.client = vertx.createHttpClient(new HttpClientOptions()
-                .setConnectTimeout((int) config.connectTimeout().toMillis()));
     }
 
     void register(@Observes Router router) {
@@ -47,7 +41,7 @@ public class ApiDocuments {
                     "no OpenAPI document named " + document + "; there are " + String.join(", ", Routes.SERVICES));
             return;
         }
-        upstreams.of(service).connect(client, new RequestOptions().setMethod(HttpMethod.GET)
+        upstreams.of(service).connect(upstreams.client(), new RequestOptions().setMethod(HttpMethod.GET)
                         .setURI("/q/openapi?format=json").setIdleTimeout(timeoutMillis))
                 .compose(request -> request.send())
                 .compose(response -> response.body().map(body -> {

@@ -9,12 +9,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -32,17 +28,13 @@ public class Rest {
 
     private final Upstreams upstreams;
     private final ObjectMapper json;
-    private final HttpClient client;
     private final long timeoutMillis;
     private final Counter calls;
 
-    Rest(Upstreams upstreams, ObjectMapper json, Vertx vertx, GatewayConfig config, MeterRegistry registry) {
+    Rest(Upstreams upstreams, ObjectMapper json, GatewayConfig config, MeterRegistry registry) {
         this.upstreams = upstreams;
         this.json = json;
         this.timeoutMillis = config.requestTimeout().toMillis();
-        this.client = vertx.createHttpClient(new HttpClientOptions()
-                        .setConnectTimeout((int) config.connectTimeout().toMillis()).setKeepAlive(true),
-                new PoolOptions().setHttp1MaxSize(100));
         this.calls = Counter.builder("nexus.gateway.graphql.upstream_calls")
                 .description("REST calls made to resolve GraphQL operations").register(registry);
     }
@@ -63,7 +55,7 @@ public class Rest {
         Upstream upstream = upstreams.of(service);
         Buffer payload = body == null ? null : Buffer.buffer(write(body));
         calls.increment();
-        Future<Reply> reply = upstream.connect(client, new RequestOptions().setMethod(method).setURI(path)
+        Future<Reply> reply = upstream.connect(upstreams.client(), new RequestOptions().setMethod(method).setURI(path)
                         .setIdleTimeout(timeoutMillis))
                 .compose(request -> {
                     if (authorization != null) {

@@ -5,9 +5,6 @@ import dev.nexus.gateway.route.Upstreams;
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,11 +27,9 @@ public class UpstreamsHealthCheck implements AsyncHealthCheck {
     private static final long TIMEOUT_MILLIS = 2000;
 
     private final Upstreams upstreams;
-    private final HttpClient client;
 
-    UpstreamsHealthCheck(Upstreams upstreams, Vertx vertx) {
+    UpstreamsHealthCheck(Upstreams upstreams) {
         this.upstreams = upstreams;
-        this.client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout((int) TIMEOUT_MILLIS));
     }
 
     @Override
@@ -63,8 +58,9 @@ public class UpstreamsHealthCheck implements AsyncHealthCheck {
     }
 
     private Future<Boolean> ready(URI url) {
-        return client.request(new RequestOptions().setMethod(HttpMethod.GET).setHost(url.getHost())
-                        .setPort(url.getPort()).setURI("/q/health/ready").setTimeout(TIMEOUT_MILLIS))
+        return upstreams.client().request(new RequestOptions().setMethod(HttpMethod.GET).setHost(url.getHost())
+                        .setPort(url.getPort()).setURI("/q/health/ready").setConnectTimeout(TIMEOUT_MILLIS)
+                        .setIdleTimeout(TIMEOUT_MILLIS))
                 .compose(request -> request.send())
                 .map(response -> response.statusCode() == 200)
                 .otherwise(false);

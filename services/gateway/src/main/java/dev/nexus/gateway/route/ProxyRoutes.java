@@ -5,12 +5,9 @@ import dev.nexus.gateway.ratelimit.RateLimitInterceptor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -47,24 +44,18 @@ public class ProxyRoutes {
     private final Map<String, HttpProxy> proxies = new LinkedHashMap<>();
     private final Upstreams upstreams;
     private final GatewayConfig config;
-    private final Vertx vertx;
     private final RateLimitInterceptor rateLimits;
     private final MeterRegistry registry;
 
-    ProxyRoutes(Upstreams upstreams, GatewayConfig config, Vertx vertx, RateLimitInterceptor rateLimits,
-            MeterRegistry registry) {
+    ProxyRoutes(Upstreams upstreams, GatewayConfig config, RateLimitInterceptor rateLimits, MeterRegistry registry) {
         this.upstreams = upstreams;
         this.config = config;
-        this.vertx = vertx;
         this.rateLimits = rateLimits;
         this.registry = registry;
     }
 
     void register(@Observes Router router) {
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
-                        .setConnectTimeout((int) config.connectTimeout().toMillis())
-                        .setKeepAlive(true),
-                new PoolOptions().setHttp1MaxSize(100));
+        HttpClient client = upstreams.client();
         upstreams.all().forEach(upstream -> proxies.put(upstream.service(),
                 HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(true), client)
                         .origin(context -> upstream.connect(context.client(), originOptions(context)))

@@ -1,20 +1,32 @@
 package dev.nexus.gateway.route;
 
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.PoolOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
-/** The replicas of every service, from configuration ({@code nexus.gateway.upstream.<service>}). */
+/**
+ * The replicas of every service, from configuration ({@code nexus.gateway.upstream.<service>}), and
+ * the one HTTP client (keep-alive pool, connect timeout) that the proxy, GraphQL and the
+ * documentation use to reach them.
+ */
 @ApplicationScoped
 public class Upstreams {
 
     private static final Logger LOG = Logger.getLogger(Upstreams.class);
 
     private final Map<String, Upstream> byService = new LinkedHashMap<>();
+    private final HttpClient client;
 
-    Upstreams(GatewayConfig config) {
+    Upstreams(GatewayConfig config, Vertx vertx) {
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                        .setConnectTimeout((int) config.connectTimeout().toMillis()).setKeepAlive(true),
+                new PoolOptions().setHttp1MaxSize(100));
         for (String service : Routes.SERVICES) {
             String urls = config.upstream().get(service);
             if (urls == null || urls.isBlank()) {
@@ -32,6 +44,10 @@ public class Upstreams {
             throw new IllegalArgumentException("no such service: " + service);
         }
         return upstream;
+    }
+
+    public HttpClient client() {
+        return client;
     }
 
     public Collection<Upstream> all() {
