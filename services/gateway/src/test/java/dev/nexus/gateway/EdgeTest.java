@@ -3,12 +3,16 @@ package dev.nexus.gateway;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nexus.testing.Servers;
 import dev.nexus.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -16,16 +20,27 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** What the gateway itself decides: rate limits, CORS, security headers, what it does not expose, Redis down. */
 @QuarkusTest
 @QuarkusTestResource(value = FakeServices.class, restrictToAnnotatedClass = false)
 class EdgeTest {
+
+    @Inject
+    Vertx vertx;
 
     /** The management interface's {@code /q/} (health, metrics). */
     @TestHTTPResource(value = "/", management = true)
@@ -112,18 +127,30 @@ class EdgeTest {
     @Test
     void graphql_documents_count_the_fields_they_select_against_the_graphql_limit() {
         String address = newAddress();
-        String fifteenFields = java.util.stream.IntStream.rangeClosed(1, 5)
-                .mapToObj(i -> "m" + i + ": me { id displayName }")
-                .collect(java.util.stream.Collectors.joining(" ", "{ ", " }"));
+        String fifteenFields = IntStream.rangeClosed(1, 5).mapToObj(i -> "m" + i + ": me { id displayName }")
+                .collect(Collectors.joining(" ", "{ ", " }"));
         for (int remaining : new int[] { 25, 10 }) {
-            from(address).contentType(ContentType.JSON).body(java.util.Map.of("query", fifteenFields))
+            from(address).contentType(ContentType.JSON).body(Map.of("query", fifteenFields))
                     .when().post("/graphql").then().statusCode(200)
                     .header("RateLimit-Limit", "40").header("RateLimit-Remaining", String.valueOf(remaining));
         }
-        from(address).contentType(ContentType.JSON).body(java.util.Map.of("query", fifteenFields))
+        from(address).contentType(ContentType.JSON).body(Map.of("query", fifteenFields))
                 .when().post("/graphql").then().statusCode(429).contentType("application/problem+json")
-                .header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                .header("Retry-After", notNullValue())
                 .body("detail", containsString("'graphql'"));
+    }
+
+    @Test
+    void calls_are_still_counted_after_redis_forgets_the_script() {
+        String address = newAddress();
+        from(address).when().get("/api/v1/groups").then().header("RateLimit-Remaining", "29");
+        Redis redis = Redis.createClient(vertx, Servers.get().redisUrl());
+        try {
+            redis.send(Request.cmd(Command.SCRIPT).arg("FLUSH")).toCompletionStage().toCompletableFuture().join();
+        } finally {
+            redis.close();
+        }
+        from(address).when().get("/api/v1/groups").then().statusCode(200).header("RateLimit-Remaining", "28");
     }
 
     @Test
@@ -177,10 +204,10 @@ class EdgeTest {
         from(newAddress()).when().get("/openapi/billing.json").then().statusCode(404)
                 .contentType("application/problem+json");
         from(newAddress()).redirects().follow(false).when().get("/").then().statusCode(302)
-                .header("Location", org.hamcrest.Matchers.endsWith("/docs/"));
+                .header("Location", endsWith("/docs/"));
         from(newAddress()).when().get("/docs/").then().statusCode(200).contentType(containsString("text/html"))
                 .header("Content-Security-Policy", containsString("default-src 'self'"))
-                .header("Content-Security-Policy", org.hamcrest.Matchers.not(containsString("script-src")));
+                .header("Content-Security-Policy", not(containsString("script-src")));
         from(newAddress()).when().get("/q/swagger-ui/").then().statusCode(200)
                 .header("Content-Security-Policy", containsString("script-src 'self' 'unsafe-inline'"));
     }

@@ -8,7 +8,12 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.vertx.mutiny.redis.client.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -68,6 +73,7 @@ public class RateLimiter {
             return out
             """;
 
+    private static final String SCRIPT_SHA = sha1(SCRIPT);
     private static final Logger LOG = Logger.getLogger(RateLimiter.class);
 
     private final ReactiveRedisDataSource redis;
@@ -95,6 +101,14 @@ public class RateLimiter {
                 + "' limit (" + verdict.limit() + " per window); try again in " + verdict.resetSeconds() + " s", null);
     }
 
+    private static String sha1(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public RateLimitConfig config() {
         return config;
     }
@@ -102,14 +116,13 @@ public class RateLimiter {
     /** Counts one call in every bucket of {@code keys}; empty when Redis could not be asked (the call goes through). */
     public Uni<Optional<Verdict>> take(List<Key> keys) {
         List<String> args = new ArrayList<>();
-        args.add(SCRIPT);
         args.add(String.valueOf(keys.size()));
         keys.forEach(key -> args.add(config.prefix() + "rl:" + key.name() + ":" + key.id()));
         keys.forEach(key -> {
             args.add(String.valueOf(key.bucket().window().toMillis()));
             args.add(String.valueOf(key.cost()));
         });
-        return redis.execute("EVAL", args.toArray(String[]::new))
+        return run(args)
                 .ifNoItem().after(config.timeout()).fail()
                 .map(reply -> {
                     List<Verdict> verdicts = new ArrayList<>();
@@ -125,6 +138,18 @@ public class RateLimiter {
                     failOpen.increment();
                     LOG.debugf("rate limits not counted (Redis: %s)", e.getMessage());
                     return Optional.empty();
+                });
+    }
+
+    /** The script by its SHA-1 (Redis keeps it compiled), sent whole only when Redis does not know it (yet). */
+    private Uni<Response> run(List<String> args) {
+        List<String> bySha = new ArrayList<>(args);
+        bySha.add(0, SCRIPT_SHA);
+        return redis.execute("EVALSHA", bySha.toArray(String[]::new))
+                .onFailure(e -> String.valueOf(e.getMessage()).startsWith("NOSCRIPT")).recoverWithUni(() -> {
+                    List<String> whole = new ArrayList<>(args);
+                    whole.add(0, SCRIPT);
+                    return redis.execute("EVAL", whole.toArray(String[]::new));
                 });
     }
 }
