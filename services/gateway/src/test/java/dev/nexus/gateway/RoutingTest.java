@@ -198,6 +198,14 @@ class RoutingTest {
     }
 
     @Test
+    void a_websocket_upgrade_to_an_unreachable_service_is_a_503_naming_it() {
+        client().header("Connection", "Upgrade").header("Upgrade", "websocket").header("Sec-WebSocket-Version", "13")
+                .header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==")
+                .when().get("/api/v1/notes/stream").then().statusCode(503)
+                .contentType("application/problem+json").body("service", equalTo("notes"));
+    }
+
+    @Test
     void the_gateway_says_who_the_client_is() {
         given().header("X-Forwarded-For", "10.9.8.7").when().get("/api/v1/groups").then().statusCode(200)
                 .body("headers.x-forwarded-for", equalTo("10.9.8.7"))

@@ -28,7 +28,13 @@ public final class Problems {
 
     /** Ends {@code response} with a problem. */
     public static void send(HttpServerResponse response, int status, String kind, String title, String detail) {
+        send(response, status, kind, title, detail, null);
+    }
+
+    /** Ends {@code response} with a problem that names the {@code service} it is about. */
+    public static void send(HttpServerResponse response, int status, String kind, String title, String detail,
+            String service) {
         response.setStatusCode(status).putHeader("content-type", MEDIA_TYPE)
-                .end(body(status, kind, title, detail, null));
+                .end(body(status, kind, title, detail, service));
     }
 }

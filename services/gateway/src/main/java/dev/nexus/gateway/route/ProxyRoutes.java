@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
@@ -22,6 +23,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
@@ -42,6 +44,8 @@ public class ProxyRoutes {
     private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
 
     private final Map<String, HttpProxy> proxies = new LinkedHashMap<>();
+    /** WebSocket upgrades already connected to a replica, until the proxy asks for their origin request. */
+    private final Map<HttpServerRequest, HttpClientRequest> upgrades = new ConcurrentHashMap<>();
     private final Upstreams upstreams;
     private final GatewayConfig config;
     private final RateLimitInterceptor rateLimits;
@@ -58,7 +62,11 @@ public class ProxyRoutes {
         HttpClient client = upstreams.client();
         upstreams.all().forEach(upstream -> proxies.put(upstream.service(),
                 HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(true), client)
-                        .origin(context -> upstream.connect(context.client(), originOptions(context)))
+                        .origin(context -> {
+                            HttpClientRequest connected = upgrades.remove(context.request().proxiedRequest());
+                            return connected != null ? Future.succeededFuture(connected)
+                                    : upstream.connect(context.client(), originOptions(context));
+                        })
                         .addInterceptor(new Edge(upstream.service()))
                         .addInterceptor(rateLimits)));
         router.route().order(ORDER).handler(this::route);
@@ -79,15 +87,28 @@ public class ProxyRoutes {
                     "the path must not contain dot segments or percent-encoded unreserved characters");
             return;
         }
-        proxies.get(service).handle(request);
+        if (!"websocket".equalsIgnoreCase(request.getHeader("upgrade"))) {
+            proxies.get(service).handle(request);
+            return;
+        }
+        // The proxy answers a WebSocket upgrade it cannot connect with an empty 502 of its own, and
+        // runs no interceptor for upgrades: connect first, so that an unreachable service is a problem.
+        upstreams.of(service).connect(upstreams.client(), new RequestOptions())
+                .onSuccess(connected -> {
+                    upgrades.put(request, connected);
+                    proxies.get(service).handle(request); // asks for its origin at once
+                    HttpClientRequest unused = upgrades.remove(request);
+                    if (unused != null) { // refused before asking (a malformed request)
+                        unused.reset();
+                    }
+                })
+                .onFailure(e -> Problems.send(ctx.response().putHeader("retry-after", "1"), 503,
+                        "service-unavailable", "Service Unavailable",
+                        "the " + service + " service is not reachable; try again shortly", service));
     }
 
     private RequestOptions originOptions(ProxyContext context) {
-        RequestOptions options = new RequestOptions();
-        if (!"websocket".equalsIgnoreCase(context.request().proxiedRequest().getHeader("upgrade"))) {
-            options.setIdleTimeout(config.requestTimeout().toMillis());
-        }
-        return options;
+        return new RequestOptions().setIdleTimeout(config.requestTimeout().toMillis());
     }
 
     /** Keeps what the client addressed, says who the client is, and turns a failed call into a problem. */
