@@ -16,6 +16,9 @@ public final class Events {
 
     // identity
 
+    /** The longest display name identity accepts; services that show users' names can rely on it. */
+    public static final int MAX_DISPLAY_NAME = 80;
+
     public record UserRegistered(UUID userId, String displayName, String timeZone, String email) implements EventPayload {
         public String subject() {
             return userId.toString();

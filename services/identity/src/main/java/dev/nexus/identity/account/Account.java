@@ -14,6 +14,9 @@ import java.util.UUID;
 @Table(name = "accounts")
 public class Account extends PanacheEntityBase {
 
+    /** The longest e-mail address accepted (RFC 5321's limit for a path). */
+    public static final int MAX_EMAIL = 254;
+
     @Id
     public UUID id;
 

@@ -28,13 +28,13 @@ public class UserResource {
     }
 
     @GET
-    @Operation(summary = "The caller's own account")
+    @Operation(operationId = "getMe", summary = "The caller's own account")
     public Uni<AccountView> me() {
         return accounts.get(UUID.fromString(token.getSubject())).map(AccountView::of);
     }
 
     @PATCH
-    @Operation(summary = "Change the caller's display name or time zone",
+    @Operation(operationId = "updateMe", summary = "Change the caller's display name or time zone",
             description = "Absent fields are left unchanged. Other services learn the change from user.updated.v1.")
     public Uni<AccountView> update(@Valid @NotNull UpdateProfileRequest request) {
         return accounts.update(UUID.fromString(token.getSubject()), request).map(AccountView::of);

@@ -7,12 +7,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestResponse;
 
+/** Anonymous by nature: these calls are how a client gets its tokens (an empty requirement set says so). */
 @Path("/api/v1/auth")
 @Tag(name = "Auth")
+@SecurityRequirementsSet
 public class AuthResource {
 
     private final AuthService auth;
@@ -23,7 +26,7 @@ public class AuthResource {
 
     @POST
     @Path("/register")
-    @Operation(summary = "Create an account and log in",
+    @Operation(operationId = "register", summary = "Create an account and log in",
             description = "Password 10 to 72 characters; timeZone is an IANA name and defaults to UTC.")
     @APIResponse(responseCode = "201", description = "The new account and its first token pair")
     @APIResponse(responseCode = "400", description = "Invalid field; see errors[]")
@@ -34,7 +37,8 @@ public class AuthResource {
 
     @POST
     @Path("/login")
-    @Operation(summary = "Exchange e-mail and password for a token pair")
+    @Operation(operationId = "login", summary = "Exchange e-mail and password for a token pair")
+    @APIResponse(responseCode = "200", description = "A new token pair")
     @APIResponse(responseCode = "401", description = "Wrong e-mail or password (the same answer for both)")
     public Uni<TokenResponse> login(@Valid @NotNull Requests.Login request) {
         return auth.login(request);
@@ -42,8 +46,9 @@ public class AuthResource {
 
     @POST
     @Path("/refresh")
-    @Operation(summary = "Exchange a refresh token for a new pair",
+    @Operation(operationId = "refreshTokens", summary = "Exchange a refresh token for a new pair",
             description = "Each refresh token works once. Presenting a used one again revokes every token of its login.")
+    @APIResponse(responseCode = "200", description = "The new token pair")
     @APIResponse(responseCode = "401", description = "Invalid, expired, revoked or reused refresh token")
     public Uni<TokenResponse> refresh(@Valid @NotNull Requests.Refresh request) {
         return auth.refresh(request.refreshToken());
@@ -52,7 +57,8 @@ public class AuthResource {
     @POST
     @Path("/logout")
     @ResponseStatus(204)
-    @Operation(summary = "Revoke the refresh token and every token issued from the same login")
+    @Operation(operationId = "logout", summary = "Revoke the refresh token and every token issued from the same login")
+    @APIResponse(responseCode = "204", description = "Revoked (also when it already was)")
     public Uni<Void> logout(@Valid @NotNull Requests.Refresh request) {
         return auth.logout(request.refreshToken());
     }

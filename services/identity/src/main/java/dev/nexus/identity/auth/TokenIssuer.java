@@ -99,6 +99,9 @@ public class TokenIssuer {
         return accessTokenLifetime.toSeconds();
     }
 
+    /** Length of a refresh token: 256 random bits in base64url without padding. */
+    public static final int REFRESH_TOKEN_LENGTH = 43;
+
     /** A new opaque refresh token: 256 random bits. */
     public static String newRefreshToken() {
         byte[] bytes = new byte[32];

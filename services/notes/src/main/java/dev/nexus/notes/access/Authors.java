@@ -1,5 +1,6 @@
 package dev.nexus.notes.access;
 
+import dev.nexus.contracts.Events;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,13 +9,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Display names of authors, from the users projection, one query per list. */
 @ApplicationScoped
 public class Authors {
 
     /** An author as the API shows them; the name is "" until identity's event arrived. */
-    public record Author(UUID id, String displayName) {
+    public record Author(UUID id, @Schema(maxLength = Events.MAX_DISPLAY_NAME) String displayName) {
     }
 
     public Uni<Map<UUID, Author>> of(Collection<UUID> ids) {

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Comments on notes and solutions. The note or solution services find the target and decide what
@@ -39,7 +40,10 @@ public class CommentService {
         this.markdown = markdown;
     }
 
-    public record AddComment(@NotBlank @Size(max = 20_000) String body) {
+    /** The longest comment taken (characters of Markdown). */
+    public static final int MAX_BODY = 20_000;
+
+    public record AddComment(@NotBlank @Size(max = MAX_BODY) String body) {
     }
 
     /**
@@ -50,7 +54,10 @@ public class CommentService {
     }
 
     /** A comment; {@code withheld} (body and html null) when the spoiler guard hides it from the caller. */
-    public record CommentView(UUID id, String targetType, UUID targetId, Author author, String body, String html,
+    public record CommentView(UUID id, @Schema(enumeration = { "NOTE", "SOLUTION" }) String targetType, UUID targetId,
+            Author author, @Schema(maxLength = MAX_BODY) String body,
+            @Schema(maxLength = Markdown.MAX_HTML) String html,
+            @Schema(maxItems = MAX_BODY / 2, description = "Each mention takes at least two characters of the body")
             List<UUID> mentionedUserIds, boolean withheld, Instant createdAt) {
     }
 
@@ -64,7 +71,7 @@ public class CommentService {
             comment.groupId = target.groupId();
             comment.authorId = caller;
             comment.body = request.body();
-            comment.html = markdown.html(comment.body);
+            comment.html = markdown.html(comment.body, "body");
             List<UUID> mentioned = Mentions.resolve(comment.body, members);
             comment.mentionedUserIds = mentioned.toArray(UUID[]::new);
             comment.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);

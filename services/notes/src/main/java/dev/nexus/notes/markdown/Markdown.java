@@ -1,5 +1,6 @@
 package dev.nexus.notes.markdown;
 
+import dev.nexus.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -22,6 +23,14 @@ import org.owasp.html.PolicyFactory;
 @ApplicationScoped
 public class Markdown {
 
+    /**
+     * The most HTML a text may render to: five times the longest Markdown taken (100,000 characters).
+     * Ordinary Markdown stays well under twice its length, but a few lines can blow up (a table
+     * header of many columns pads every following line with that many empty cells); such a text is
+     * refused instead of stored and served.
+     */
+    public static final int MAX_HTML = 500_000;
+
     private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(),
             StrikethroughExtension.create(), AutolinkExtension.create());
 
@@ -43,8 +52,13 @@ public class Markdown {
             .sanitizeUrls(true)
             .build();
 
-    /** Sanitized HTML for the Markdown text. */
-    public String html(String markdown) {
-        return POLICY.sanitize(renderer.render(parser.parse(markdown)));
+    /** Sanitized HTML for the Markdown text of {@code field}; a 400 naming it when over {@link #MAX_HTML}. */
+    public String html(String markdown, String field) {
+        String html = POLICY.sanitize(renderer.render(parser.parse(markdown)));
+        if (html.length() > MAX_HTML) {
+            throw ProblemException.invalidField(field,
+                    "renders to more than " + MAX_HTML + " characters of HTML; shorten it or split it");
+        }
+        return html;
     }
 }

@@ -17,6 +17,7 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -26,6 +27,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
@@ -51,7 +53,8 @@ public class NoteResource {
     private static final NoteView EXAMPLE = new NoteView(UUID.fromString("00000000-0000-4000-8000-000000000011"),
             UUID.fromString("00000000-0000-4000-8000-000000000002"), null,
             new Authors.Author(UUID.fromString("00000000-0000-4000-8000-000000000003"), "Ada Lovelace"),
-            "Binary search, step by step", EXAMPLE_BODY, new Markdown().html(EXAMPLE_BODY), List.of("arrays", "search"),
+            "Binary search, step by step", EXAMPLE_BODY, new Markdown().html(EXAMPLE_BODY, "body"),
+            List.of("arrays", "search"),
             1, Instant.parse("2026-03-17T18:00:00Z"), Instant.parse("2026-03-17T18:00:00Z"), 0);
 
     private final NoteService notes;
@@ -63,7 +66,8 @@ public class NoteResource {
     }
 
     @POST
-    @Operation(summary = "Post a note in a group (members only), optionally linked to one of its sessions",
+    @Operation(operationId = "createNote",
+            summary = "Post a note in a group (members only), optionally linked to one of its sessions",
             description = "The body is Markdown (CommonMark + GFM tables, strikethrough, autolinks); the answer"
                     + " also carries it as sanitized HTML. Tags are stored in lower case.")
     @APIResponse(responseCode = "201", description = "Posted; the ETag is the version to send in If-Match")
@@ -76,19 +80,23 @@ public class NoteResource {
 
     @GET
     @Path("/example")
-    @Operation(summary = "An example note document, always the same",
+    @Operation(operationId = "getExampleNote", summary = "An example note document, always the same",
             description = "Shows client developers every field of a note without posting one."
                     + " It also serves as the baseline of the read benchmark (bench/notes-read.sh).")
+    @APIResponse(responseCode = "200", description = "The example note",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = NoteView.class)))
     public Response example() {
         return Response.ok(EXAMPLE).tag(EntityTag.valueOf(Versions.etag(EXAMPLE.version()))).build();
     }
 
     @GET
-    @Operation(summary = "Notes, newest first",
+    @Operation(operationId = "listNotes", summary = "Notes, newest first",
             description = "Without groupId: the notes of every group the caller is in. q is a web-search style"
                     + " query over title and body (words, \"a phrase\", -excluded), matched by English stems.")
     public Uni<Page<NoteSummary>> list(@QueryParam("groupId") String groupId,
-            @QueryParam("sessionId") String sessionId, @QueryParam("tag") String tag, @QueryParam("q") String q,
+            @QueryParam("sessionId") String sessionId, @QueryParam("tag") String tag,
+            @QueryParam("q") @Size(max = Params.MAX_QUERY, message = Params.MAX_QUERY_MESSAGE) String q,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         return notes.list(caller(), Params.uuid("groupId", groupId), Params.uuid("sessionId", sessionId), tag, q,
                 Cursor.decode(cursor), Cursor.limit(limit));
@@ -96,11 +104,12 @@ public class NoteResource {
 
     @GET
     @Path("/{noteId}")
-    @Operation(summary = "One note: Markdown and sanitized HTML",
+    @Operation(operationId = "getNote", summary = "One note: Markdown and sanitized HTML",
             description = "Served from the cache; send If-None-Match with the ETag for a 304, or"
                     + " Cache-Control: no-cache to read past the cache.")
     @APIResponse(responseCode = "200", description = "The note",
-            content = @Content(schema = @Schema(implementation = NoteView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = NoteView.class)))
     @APIResponse(responseCode = "404", description = "No such note, or in a group the caller is not in")
     public Uni<Response> get(@RestPath UUID noteId, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl) {
@@ -109,8 +118,12 @@ public class NoteResource {
 
     @PATCH
     @Path("/{noteId}")
-    @Operation(summary = "Edit a note: a new revision (its author, or the group's owner and organizers)",
+    @Operation(operationId = "updateNote",
+            summary = "Edit a note: a new revision (its author, or the group's owner and organizers)",
             description = "Send the ETag of your last read in If-Match. Absent fields stay as they are.")
+    @APIResponse(responseCode = "200", description = "The note as changed, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = NoteView.class)))
     @APIResponse(responseCode = "412", description = "The note changed since the ETag was read")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Uni<Response> update(@RestPath UUID noteId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -122,7 +135,8 @@ public class NoteResource {
 
     @DELETE
     @Path("/{noteId}")
-    @Operation(summary = "Delete a note with its revisions and comments (its author, or owner and organizers)")
+    @Operation(operationId = "deleteNote",
+            summary = "Delete a note with its revisions and comments (its author, or owner and organizers)")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Uni<Response> delete(@RestPath UUID noteId) {
         return notes.delete(caller(), noteId)
@@ -132,7 +146,8 @@ public class NoteResource {
 
     @GET
     @Path("/{noteId}/revisions")
-    @Operation(summary = "Every version of the note, newest first, with author and time")
+    @Operation(operationId = "listNoteRevisions",
+            summary = "Every version of the note, newest first, with author and time")
     public Uni<Page<RevisionView>> revisions(@RestPath UUID noteId, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
         return notes.revisions(caller(), noteId, Cursor.decode(cursor), Cursor.limit(limit));
@@ -140,7 +155,8 @@ public class NoteResource {
 
     @POST
     @Path("/{noteId}/comments")
-    @Operation(summary = "Comment on a note (Markdown; @displayName mentions members of the group)")
+    @Operation(operationId = "commentOnNote",
+            summary = "Comment on a note (Markdown; @displayName mentions members of the group)")
     @APIResponse(responseCode = "201", description = "Posted")
     public Uni<Response> comment(@RestPath UUID noteId, @Valid @NotNull AddComment request) {
         return notes.comment(caller(), noteId, request).map(view -> Response.status(Response.Status.CREATED)
@@ -149,7 +165,7 @@ public class NoteResource {
 
     @GET
     @Path("/{noteId}/comments")
-    @Operation(summary = "A note's comments, oldest first")
+    @Operation(operationId = "listNoteComments", summary = "A note's comments, oldest first")
     public Uni<Page<CommentView>> comments(@RestPath UUID noteId, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
         return notes.comments(caller(), noteId, Cursor.decode(cursor), Cursor.limit(limit));

@@ -46,7 +46,8 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class NoteService {
 
-    private static final int EXCERPT = 280;
+    /** Characters of the body a list shows (then "…"). */
+    static final int EXCERPT = 280;
     static final Duration TTL = Duration.ofMinutes(5);
     /** The mapped columns (not the search vector) for native queries. */
     private static final String COLUMNS = "n.id, n.group_id, n.session_id, n.author_id, n.title, n.body, n.html, n.tags,"
@@ -83,7 +84,7 @@ public class NoteService {
                     note.authorId = caller;
                     note.title = request.title().trim();
                     note.body = request.body();
-                    note.html = markdown.html(note.body);
+                    note.html = markdown.html(note.body, "body");
                     note.tags = tags(request.tags());
                     note.revision = 1;
                     note.createdAt = now();
@@ -172,7 +173,7 @@ public class NoteService {
             }
             note.title = title;
             note.body = body;
-            note.html = markdown.html(body);
+            note.html = markdown.html(body, "body");
             note.tags = tags;
             note.revision++;
             note.updatedAt = now();

@@ -15,6 +15,7 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -49,7 +50,8 @@ public class ProblemResource {
     }
 
     @POST
-    @Operation(summary = "Pose a problem in a group (members only), optionally linked to one of its sessions",
+    @Operation(operationId = "createProblem",
+            summary = "Pose a problem in a group (members only), optionally linked to one of its sessions",
             description = "The statement is Markdown; link, when given, is an http(s) URL (say, the kata's page).")
     @APIResponse(responseCode = "201", description = "Posted")
     @APIResponse(responseCode = "404", description = "No such group, or the caller is not a member")
@@ -59,17 +61,20 @@ public class ProblemResource {
     }
 
     @GET
-    @Operation(summary = "Problems, newest first",
+    @Operation(operationId = "listProblems", summary = "Problems, newest first",
             description = "Without groupId: the problems of every group the caller is in. q searches title and"
                     + " statement (never solutions, which may be hidden from the caller).")
-    public Uni<Page<ProblemSummary>> list(@QueryParam("groupId") String groupId, @QueryParam("q") String q,
+    public Uni<Page<ProblemSummary>> list(@QueryParam("groupId") String groupId,
+            @QueryParam("q") @Size(max = Params.MAX_QUERY, message = Params.MAX_QUERY_MESSAGE) String q,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         return problems.list(caller(), Params.uuid("groupId", groupId), q, Cursor.decode(cursor), Cursor.limit(limit));
     }
 
     @GET
     @Path("/{problemId}")
-    @Operation(summary = "One problem; solutionsVisible says whether the caller may read others' solutions")
+    @Operation(operationId = "getProblem",
+            summary = "One problem; solutionsVisible says whether the caller may read others' solutions")
+    @APIResponse(responseCode = "200", description = "The problem")
     @APIResponse(responseCode = "404", description = "No such problem, or in a group the caller is not in")
     public Uni<ProblemView> get(@RestPath UUID problemId) {
         return problems.get(caller(), problemId);
@@ -77,14 +82,16 @@ public class ProblemResource {
 
     @POST
     @Path("/{problemId}/reveal")
-    @Operation(summary = "Show me the other solutions before I solve it (spoiler guard off for the caller)")
+    @Operation(operationId = "revealSolutions",
+            summary = "Show me the other solutions before I solve it (spoiler guard off for the caller)")
     public Uni<ProblemView> reveal(@RestPath UUID problemId) {
         return problems.reveal(caller(), problemId);
     }
 
     @POST
     @Path("/{problemId}/solutions")
-    @Operation(summary = "Post a solution (Markdown body and its language); unlocks the other solutions")
+    @Operation(operationId = "postSolution",
+            summary = "Post a solution (Markdown body and its language); unlocks the other solutions")
     @APIResponse(responseCode = "201", description = "Posted")
     public Uni<Response> solve(@RestPath UUID problemId, @Valid @NotNull PostSolution request) {
         return solutions.post(caller(), problemId, request)
@@ -94,7 +101,8 @@ public class ProblemResource {
 
     @GET
     @Path("/{problemId}/solutions")
-    @Operation(summary = "A problem's solutions: the accepted one first, then by votes (top, default) or newest",
+    @Operation(operationId = "listSolutions",
+            summary = "A problem's solutions: the accepted one first, then by votes (top, default) or newest",
             description = "Spoiler guard: until the caller has posted a solution or revealed them, other members'"
                     + " solutions come with withheld=true and no body or html; author, language and votes stay."
                     + " The first page of sort=top is served from the cache (Cache-Control: no-cache reads past it).")

@@ -30,7 +30,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class ProblemService {
 
-    private static final int EXCERPT = 280;
+    /** Characters of the statement a list shows (then "…"). */
+    static final int EXCERPT = 280;
     private static final String COLUMNS = "p.id, p.group_id, p.session_id, p.author_id, p.title, p.statement, p.html,"
             + " p.link, p.accepted_solution_id, p.created_at, p.version";
 
@@ -72,7 +73,7 @@ public class ProblemService {
                     problem.authorId = caller;
                     problem.title = request.title().trim();
                     problem.statement = request.statement();
-                    problem.html = markdown.html(problem.statement);
+                    problem.html = markdown.html(problem.statement, "statement");
                     problem.link = request.link();
                     problem.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
                     return problem.persist()

@@ -19,6 +19,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -46,11 +47,13 @@ public class SolutionResource {
 
     @GET
     @Path("/{solutionId}")
-    @Operation(summary = "One solution (body withheld by the spoiler guard where it applies)",
+    @Operation(operationId = "getSolution",
+            summary = "One solution (body withheld by the spoiler guard where it applies)",
             description = "Served from the cache; send If-None-Match with the ETag for a 304, or"
                     + " Cache-Control: no-cache to read past the cache.")
     @APIResponse(responseCode = "200", description = "The solution",
-            content = @Content(schema = @Schema(implementation = SolutionView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SolutionView.class)))
     @APIResponse(responseCode = "404", description = "No such solution, or in a group the caller is not in")
     public Uni<Response> get(@RestPath UUID solutionId, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl) {
@@ -60,8 +63,10 @@ public class SolutionResource {
 
     @PUT
     @Path("/{solutionId}/vote")
-    @Operation(summary = "Vote for a solution (value 1) or take the vote back (0); one vote per member, repeatable",
+    @Operation(operationId = "voteForSolution",
+            summary = "Vote for a solution (value 1) or take the vote back (0); one vote per member, repeatable",
             description = "Not for one's own solution.")
+    @APIResponse(responseCode = "200", description = "The caller's vote and the solution's count")
     @APIResponse(responseCode = "403", description = "The caller wrote the solution")
     public Uni<VoteView> vote(@RestPath UUID solutionId, @Valid @NotNull Vote request) {
         return solutions.vote(caller(), solutionId, request.value())
@@ -71,8 +76,10 @@ public class SolutionResource {
 
     @POST
     @Path("/{solutionId}/accept")
-    @Operation(summary = "Accept a solution (the problem's author or the group's organizers); it is listed first",
+    @Operation(operationId = "acceptSolution",
+            summary = "Accept a solution (the problem's author or the group's organizers); it is listed first",
             description = "Accepting another solution moves the mark; accepting the same one again changes nothing.")
+    @APIResponse(responseCode = "200", description = "The accepted solution")
     @APIResponse(responseCode = "403", description = "The caller neither posed the problem nor organizes the group")
     public Uni<SolutionView> accept(@RestPath UUID solutionId) {
         return solutions.accept(caller(), solutionId)
@@ -82,7 +89,8 @@ public class SolutionResource {
 
     @POST
     @Path("/{solutionId}/comments")
-    @Operation(summary = "Comment on a solution (Markdown; @displayName mentions members of the group)")
+    @Operation(operationId = "commentOnSolution",
+            summary = "Comment on a solution (Markdown; @displayName mentions members of the group)")
     @APIResponse(responseCode = "201", description = "Posted")
     public Uni<Response> comment(@RestPath UUID solutionId, @Valid @NotNull AddComment request) {
         return solutions.comment(caller(), solutionId, request)
@@ -91,7 +99,8 @@ public class SolutionResource {
 
     @GET
     @Path("/{solutionId}/comments")
-    @Operation(summary = "A solution's comments, oldest first; bodies withheld while the solution is")
+    @Operation(operationId = "listSolutionComments",
+            summary = "A solution's comments, oldest first; bodies withheld while the solution is")
     public Uni<Page<CommentView>> comments(@RestPath UUID solutionId, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
         return solutions.comments(caller(), solutionId, Cursor.decode(cursor), Cursor.limit(limit));

@@ -99,7 +99,7 @@ public class SolutionService {
             solution.groupId = seen.problem().groupId;
             solution.authorId = caller;
             solution.body = request.body();
-            solution.html = markdown.html(solution.body);
+            solution.html = markdown.html(solution.body, "body");
             solution.language = request.language().toLowerCase();
             solution.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
             return solution.persist()
@@ -370,6 +370,9 @@ public class SolutionService {
         if (cursor == null || cursor.isBlank()) {
             return 0;
         }
+        if (cursor.length() > Cursor.MAX_LENGTH) {
+            throw Cursor.notACursor();
+        }
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
             if (!parts[0].equals("top")) {
@@ -377,7 +380,7 @@ public class SolutionService {
             }
             return Math.max(0, Integer.parseInt(parts[1]));
         } catch (RuntimeException e) {
-            throw ProblemException.invalidField("cursor", "is not a cursor this list returned; start again without it");
+            throw Cursor.notACursor();
         }
     }
 

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -42,14 +43,16 @@ public class NotificationResource {
         this.token = token;
     }
 
-    public record UnreadCount(long count) {
+    public record UnreadCount(@Schema(minimum = "0") long count) {
     }
 
-    public record Ticket(String ticket, long expiresInSeconds) {
+    public record Ticket(@Schema(minLength = Tickets.LENGTH, maxLength = Tickets.LENGTH) String ticket,
+            @Schema(minimum = "1") long expiresInSeconds) {
     }
 
     @GET
-    @Operation(summary = "My notifications, newest first", description = "unread=true: only those not read yet.")
+    @Operation(operationId = "listNotifications", summary = "My notifications, newest first",
+            description = "unread=true: only those not read yet.")
     public Uni<Page<Notification>> list(@QueryParam("unread") String unread, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
         boolean unreadOnly = flag(unread);
@@ -59,14 +62,15 @@ public class NotificationResource {
 
     @GET
     @Path("/unread-count")
-    @Operation(summary = "How many of my notifications are unread (from the cache)")
+    @Operation(operationId = "getUnreadCount", summary = "How many of my notifications are unread (from the cache)")
     public Uni<UnreadCount> unreadCount() {
         return counts.get(caller()).map(UnreadCount::new);
     }
 
     @POST
     @Path("/{notificationId}/read")
-    @Operation(summary = "Mark one of my notifications read; harmless when repeated")
+    @Operation(operationId = "markNotificationRead",
+            summary = "Mark one of my notifications read; harmless when repeated")
     @APIResponse(responseCode = "204", description = "Read")
     @APIResponse(responseCode = "404", description = "No such notification of the caller's")
     public Uni<Response> read(@RestPath UUID notificationId) {
@@ -79,7 +83,7 @@ public class NotificationResource {
 
     @POST
     @Path("/read-all")
-    @Operation(summary = "Mark all my notifications read")
+    @Operation(operationId = "markAllNotificationsRead", summary = "Mark all my notifications read")
     @APIResponse(responseCode = "204", description = "Read")
     public Uni<Response> readAll() {
         UUID caller = caller();
@@ -91,7 +95,8 @@ public class NotificationResource {
 
     @POST
     @Path("/stream-ticket")
-    @Operation(summary = "A one-use ticket (valid 30 s) to open the notification WebSocket",
+    @Operation(operationId = "createStreamTicket",
+            summary = "A one-use ticket (valid 30 s) to open the notification WebSocket",
             description = "Open ws(s)://…/api/v1/notifications/stream?ticket=<ticket>&after=<lastSeenId>; notifications"
                     + " after lastSeenId are replayed first, then the unread count, then live ones. Messages:"
                     + " {\"type\":\"notification\",\"notification\":{…}} and {\"type\":\"unread-count\",\"count\":N}.")

@@ -1,6 +1,7 @@
 package dev.nexus.notifications.inbox;
 
 import dev.nexus.notifications.notify.Draft;
+import dev.nexus.platform.paging.Cursor;
 import dev.nexus.platform.paging.Page;
 import dev.nexus.platform.problem.ProblemException;
 import dev.nexus.platform.db.Sql;
@@ -148,6 +149,9 @@ public class NotificationStore {
         if (cursor == null || cursor.isBlank()) {
             return Long.MAX_VALUE;
         }
+        if (cursor.length() > Cursor.MAX_LENGTH) {
+            throw Cursor.notACursor();
+        }
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
             if (!parts[0].equals("n")) {
@@ -155,7 +159,7 @@ public class NotificationStore {
             }
             return Long.parseLong(parts[1]);
         } catch (RuntimeException e) {
-            throw ProblemException.invalidField("cursor", "is not a cursor this list returned; start again without it");
+            throw Cursor.notACursor();
         }
     }
 }

@@ -5,7 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** Times as a recipient reads them: in their own zone, with its abbreviation ("Tue 18:00 CET"). */
+/** Texts as a recipient reads them: times in their own zone, with its abbreviation ("Tue 18:00 CET"). */
 public final class Texts {
 
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("EEE HH:mm zzz", Locale.ENGLISH);
@@ -19,6 +19,11 @@ public final class Texts {
         ZoneId id = zone(zone);
         boolean soon = !at.isBefore(now) && at.isBefore(now.plusSeconds(6 * 24 * 3600));
         return (soon ? SHORT : LONG).format(at.atZone(id));
+    }
+
+    /** At most {@code max} characters: a longer text keeps its beginning and ends with "…". */
+    public static String clip(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     /** The zone, or UTC when it is unknown. */

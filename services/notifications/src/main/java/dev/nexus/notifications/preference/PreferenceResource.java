@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -38,7 +39,7 @@ public class PreferenceResource {
     public static final List<String> TYPES = List.of("session.scheduled", "session.rescheduled", "session.cancelled",
             "session.reminder", "session.waitlist-promoted", "solution.posted", "solution.accepted", "comment.added",
             "note.posted", "group.member-joined", "webhook.disabled");
-    private static final String TIME = "([01][0-9]|2[0-3]):[0-5][0-9]";
+    private static final String TIME = "^([01][0-9]|2[0-3]):[0-5][0-9]$";
 
     private final Preferences preferences;
     private final Reminders reminders;
@@ -61,18 +62,20 @@ public class PreferenceResource {
             Digest digest,
             @Size(min = 1, max = 5) List<@NotNull @Min(value = 1, message = "must be 1 to 10080 minutes")
                     @Max(value = 10080, message = "must be 1 to 10080 minutes") Integer> reminderLeadMinutes,
-            @Pattern(regexp = TIME, message = "must be HH:mm") String quietStart,
-            @Pattern(regexp = TIME, message = "must be HH:mm") String quietEnd) {
+            @Pattern(regexp = TIME, message = "must be HH:mm") @Schema(maxLength = 5) String quietStart,
+            @Pattern(regexp = TIME, message = "must be HH:mm") @Schema(maxLength = 5) String quietEnd) {
     }
 
     @GET
-    @Operation(summary = "My notification preferences (the defaults until I set any)")
+    @Operation(operationId = "getNotificationPreferences",
+            summary = "My notification preferences (the defaults until I set any)")
     public Uni<PreferencesView> get() {
         return Panache.withSession(() -> preferences.of(caller())).map(PreferenceResource::view);
     }
 
     @PUT
-    @Operation(summary = "Replace my notification preferences; absent fields take their defaults",
+    @Operation(operationId = "replaceNotificationPreferences",
+            summary = "Replace my notification preferences; absent fields take their defaults",
             description = "Defaults: every type IN_APP, no muted group, digest OFF, reminders 60 and 10 minutes"
                     + " before, no quiet hours. Types: " + "session.scheduled, session.rescheduled, session.cancelled,"
                     + " session.reminder, session.waitlist-promoted, solution.posted, solution.accepted, comment.added,"

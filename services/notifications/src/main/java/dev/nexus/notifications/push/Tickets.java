@@ -21,6 +21,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Tickets {
 
     public static final Duration LIFETIME = Duration.ofSeconds(30);
+    /** 24 random bytes in base64url without padding. */
+    public static final int LENGTH = 32;
     private static final Duration TIMEOUT = Duration.ofSeconds(1);
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -40,7 +40,8 @@ public class WebhookResource {
     }
 
     @POST
-    @Operation(summary = "Register a Discord/Slack incoming-webhook URL for a group (owner and organizers)",
+    @Operation(operationId = "createWebhook",
+            summary = "Register a Discord/Slack incoming-webhook URL for a group (owner and organizers)",
             description = "kinds: any of session.scheduled, session.rescheduled, session.cancelled, note.posted,"
                     + " group.member-joined. The URL must be https, on an allowed host (by default discord.com,"
                     + " discordapp.com, hooks.slack.com) and resolve to public addresses; redirects are never"
@@ -57,7 +58,7 @@ public class WebhookResource {
     }
 
     @GET
-    @Operation(summary = "A group's webhooks, oldest first (owner and organizers)",
+    @Operation(operationId = "listWebhooks", summary = "A group's webhooks, oldest first (owner and organizers)",
             description = "Cursor pagination: limit 1 to 100 (default 20); nextCursor is null on the last page.")
     public Uni<Page<WebhookView>> list(@QueryParam("groupId") String groupId, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
@@ -73,7 +74,7 @@ public class WebhookResource {
 
     @DELETE
     @Path("/{webhookId}")
-    @Operation(summary = "Remove a webhook (owner and organizers of its group)")
+    @Operation(operationId = "deleteWebhook", summary = "Remove a webhook (owner and organizers of its group)")
     @APIResponse(responseCode = "204", description = "Removed")
     public Uni<Response> delete(@RestPath UUID webhookId) {
         UUID caller = caller();

@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Group webhooks: organizers register a Discord/Slack-compatible incoming-webhook URL (checked by
@@ -47,13 +48,23 @@ public class Webhooks {
         this.json = json;
     }
 
-    public record CreateWebhook(@NotNull UUID groupId, @NotNull @Size(max = 2000) String url,
-            @NotEmpty @Size(max = 10) List<@NotNull String> kinds) {
+    public static final int MAX_URL = 2000;
+    public static final int MAX_KINDS = 10;
+    /** Longer than any of {@link #KINDS}. */
+    public static final int MAX_KIND = 40;
+
+    public record CreateWebhook(@NotNull UUID groupId, @NotNull @Size(max = MAX_URL) String url,
+            @NotEmpty @Size(max = MAX_KINDS)
+            List<@NotNull @Size(max = MAX_KIND, message = "is not a webhook kind") String> kinds) {
     }
 
-    /** A webhook; the URL is shown shortened, as it carries the webhook's secret. */
-    public record WebhookView(UUID id, UUID groupId, String url, List<String> kinds, Instant createdAt,
-            boolean disabled, int consecutiveFailures) {
+    /**
+     * A webhook; the URL is shown shortened, as it carries the webhook's secret (never longer than
+     * the URL given, plus the "…"). The element constraint of {@code kinds} only documents it.
+     */
+    public record WebhookView(UUID id, UUID groupId, @Schema(maxLength = MAX_URL + 1) String url,
+            @Schema(maxItems = MAX_KINDS) List<@Size(max = MAX_KIND) String> kinds, Instant createdAt,
+            boolean disabled, @Schema(minimum = "0") int consecutiveFailures) {
     }
 
     public Uni<WebhookView> create(UUID caller, CreateWebhook request) {

@@ -9,6 +9,10 @@ import java.util.UUID;
  */
 public final class Params {
 
+    /** The longest free-text search ({@code ?q=}) a list takes; services declare it with {@code @Size}. */
+    public static final int MAX_QUERY = 200;
+    public static final String MAX_QUERY_MESSAGE = "must be at most 200 characters";
+
     private Params() {
     }
 

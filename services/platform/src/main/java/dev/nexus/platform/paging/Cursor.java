@@ -16,6 +16,11 @@ public record Cursor(Instant at, UUID id) {
 
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
+    /**
+     * The longest cursor {@link #encode} makes: base64 of the widest instant Java writes (38
+     * characters), "|" and a UUID (36).
+     */
+    public static final int MAX_LENGTH = 100;
     /** A position before every row of a newest-first list (for a first page that showed something else). */
     public static final Cursor START = new Cursor(Instant.parse("9999-12-31T23:59:59Z"),
             new UUID(-1L, -1L));
@@ -30,12 +35,20 @@ public record Cursor(Instant at, UUID id) {
         if (cursor == null || cursor.isBlank()) {
             return null;
         }
+        if (cursor.length() > MAX_LENGTH) {
+            throw notACursor();
+        }
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
             return new Cursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
         } catch (RuntimeException e) {
-            throw ProblemException.invalidField("cursor", "is not a cursor this list returned; start again without it");
+            throw notACursor();
         }
+    }
+
+    /** The 400 for a {@code ?cursor=} a list did not make (also for services' own cursor formats). */
+    public static ProblemException notACursor() {
+        return ProblemException.invalidField("cursor", "is not a cursor this list returned; start again without it");
     }
 
     /** {@code ?limit=}: default {@value #DEFAULT_LIMIT}, 1 to {@value #MAX_LIMIT}. */

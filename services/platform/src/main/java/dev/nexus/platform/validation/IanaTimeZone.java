@@ -10,11 +10,17 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.time.ZoneId;
 
-/** An IANA time-zone name such as {@code Europe/Berlin}; null is allowed (use @NotNull to forbid it). */
+/**
+ * An IANA time-zone name such as {@code Europe/Berlin}; null is allowed (use @NotNull to forbid it).
+ * No zone name is longer than {@link #MAX_LENGTH} (the longest, America/Argentina/ComodRivadavia, has
+ * 32 characters); a field documents it with {@code @Schema(maxLength = IanaTimeZone.MAX_LENGTH)}.
+ */
 @Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE })
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = IanaTimeZone.Validator.class)
 public @interface IanaTimeZone {
+
+    int MAX_LENGTH = 64;
 
     String message() default "must be an IANA time zone such as Europe/Berlin or America/New_York";
 
@@ -25,7 +31,7 @@ public @interface IanaTimeZone {
     class Validator implements ConstraintValidator<IanaTimeZone, String> {
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || ZoneId.getAvailableZoneIds().contains(value);
+            return value == null || value.length() <= MAX_LENGTH && ZoneId.getAvailableZoneIds().contains(value);
         }
     }
 }

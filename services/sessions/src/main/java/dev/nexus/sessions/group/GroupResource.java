@@ -1,5 +1,6 @@
 package dev.nexus.sessions.group;
 
+import dev.nexus.platform.http.Params;
 import dev.nexus.platform.paging.Cursor;
 import dev.nexus.platform.paging.Page;
 import dev.nexus.sessions.group.GroupViews.ChangeRole;
@@ -14,6 +15,7 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -48,24 +50,27 @@ public class GroupResource {
     }
 
     @POST
-    @Operation(summary = "Create a study group; the caller becomes its owner")
+    @Operation(operationId = "createGroup", summary = "Create a study group; the caller becomes its owner")
     @APIResponse(responseCode = "201", description = "The new group")
     public Uni<RestResponse<GroupView>> create(@Valid @NotNull CreateGroup request) {
         return groups.create(caller(), request).map(g -> RestResponse.status(RestResponse.Status.CREATED, g));
     }
 
     @GET
-    @Operation(summary = "Groups the caller can see, newest first",
+    @Operation(operationId = "listGroups", summary = "Groups the caller can see, newest first",
             description = "Public groups and the caller's private ones. q matches any part of the name;"
                     + " mine=true lists only the caller's groups. Pages: limit (1-100, default 20), cursor.")
-    public Uni<Page<GroupView>> list(@QueryParam("q") String q, @QueryParam("mine") boolean mine,
+    public Uni<Page<GroupView>> list(
+            @QueryParam("q") @Size(max = Params.MAX_QUERY, message = Params.MAX_QUERY_MESSAGE) String q,
+            @QueryParam("mine") boolean mine,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         return groups.list(caller(), q, mine, Cursor.decode(cursor), Cursor.limit(limit));
     }
 
     @GET
     @Path("/{groupId}")
-    @Operation(summary = "One group, with the caller's role in it")
+    @Operation(operationId = "getGroup", summary = "One group, with the caller's role in it")
+    @APIResponse(responseCode = "200", description = "The group")
     @APIResponse(responseCode = "404", description = "No such group, or private and the caller is not a member")
     public Uni<GroupView> get(@RestPath UUID groupId) {
         return groups.get(caller(), groupId);
@@ -73,7 +78,9 @@ public class GroupResource {
 
     @PATCH
     @Path("/{groupId}")
-    @Operation(summary = "Edit a group (owner or organizer); absent fields stay as they are")
+    @Operation(operationId = "updateGroup",
+            summary = "Edit a group (owner or organizer); absent fields stay as they are")
+    @APIResponse(responseCode = "200", description = "The changed group")
     @APIResponse(responseCode = "403", description = "The caller is not the owner or an organizer")
     public Uni<GroupView> update(@RestPath UUID groupId, @Valid @NotNull UpdateGroup request) {
         return groups.update(caller(), groupId, request).call(() -> sessionCache.groupChanged(groupId));
@@ -81,12 +88,12 @@ public class GroupResource {
 
     @POST
     @Path("/{groupId}/members")
-    @Operation(summary = "Join a group",
+    @Operation(operationId = "joinGroup", summary = "Join a group",
             description = "Public groups: anyone. Private groups: only with a valid invite code. Joining twice is harmless.")
     @APIResponse(responseCode = "201", description = "Joined")
     @APIResponse(responseCode = "200", description = "Already a member")
     @APIResponse(responseCode = "410", description = "The invite code has expired")
-    public Uni<RestResponse<MemberView>> join(@RestPath UUID groupId, JoinGroup request) {
+    public Uni<RestResponse<MemberView>> join(@RestPath UUID groupId, @Valid JoinGroup request) {
         return groups.join(caller(), groupId, request == null ? null : request.inviteCode())
                 .call(() -> sessionCache.membershipChanged(groupId, caller()))
                 .map(joined -> RestResponse.status(
@@ -95,7 +102,8 @@ public class GroupResource {
 
     @GET
     @Path("/{groupId}/members")
-    @Operation(summary = "Members with their display names and roles, in joining order")
+    @Operation(operationId = "listGroupMembers",
+            summary = "Members with their display names and roles, in joining order")
     public Uni<Page<MemberView>> members(@RestPath UUID groupId, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
         return groups.members(caller(), groupId, Cursor.decode(cursor), Cursor.limit(limit));
@@ -104,7 +112,7 @@ public class GroupResource {
     @DELETE
     @Path("/{groupId}/members/{userId}")
     @ResponseStatus(204)
-    @Operation(summary = "Remove a member, or leave when userId is the caller",
+    @Operation(operationId = "removeGroupMember", summary = "Remove a member, or leave when userId is the caller",
             description = "The owner removes anyone; organizers remove plain members; the owner leaves only after handing over.")
     public Uni<Void> remove(@RestPath UUID groupId, @RestPath UUID userId) {
         return groups.remove(caller(), groupId, userId).call(() -> sessionCache.membershipChanged(groupId, userId));
@@ -112,7 +120,7 @@ public class GroupResource {
 
     @PUT
     @Path("/{groupId}/members/{userId}/role")
-    @Operation(summary = "Change a member's role (owner only)",
+    @Operation(operationId = "changeMemberRole", summary = "Change a member's role (owner only)",
             description = "role OWNER hands ownership over: the previous owner becomes an organizer.")
     public Uni<MemberView> changeRole(@RestPath UUID groupId, @RestPath UUID userId,
             @Valid @NotNull ChangeRole request) {
@@ -122,7 +130,7 @@ public class GroupResource {
 
     @POST
     @Path("/{groupId}/invites")
-    @Operation(summary = "Create an invite code (owner or organizer)",
+    @Operation(operationId = "createInvite", summary = "Create an invite code (owner or organizer)",
             description = "Anyone with the code can join until expiresAt (nexus.sessions.invite-lifetime, default 7 days).")
     @APIResponse(responseCode = "201", description = "The code to share")
     public Uni<RestResponse<InviteView>> invite(@RestPath UUID groupId) {

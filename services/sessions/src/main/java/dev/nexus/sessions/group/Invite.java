@@ -13,6 +13,9 @@ import java.util.UUID;
 @Table(name = "invites")
 public class Invite extends PanacheEntityBase {
 
+    /** Codes are 12 random bytes in base64url without padding (GroupService.invite). */
+    public static final int CODE_LENGTH = 16;
+
     @Id
     public String code;
 

@@ -11,6 +11,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.UUID;
@@ -50,7 +51,7 @@ public class AgendaResource {
 
     @POST
     @Path("/calendar-token")
-    @Operation(summary = "Create (or rotate) my calendar feed token",
+    @Operation(operationId = "rotateCalendarToken", summary = "Create (or rotate) my calendar feed token",
             description = "Subscribe a calendar app to the returned url (GET, no bearer token)."
                     + " Rotating makes the previous url stop working.")
     @APIResponse(responseCode = "201", description = "The token, shown only now, and the feed path")
@@ -61,11 +62,13 @@ public class AgendaResource {
     }
 
     @GET
-    @Operation(summary = "My agenda: occurrences of the sessions of every group I belong to, in time order",
+    @Operation(operationId = "getMyAgenda",
+            summary = "My agenda: occurrences of the sessions of every group I belong to, in time order",
             description = "from defaults to now, to to from + 90 days (at most 366 days). Pages: limit, cursor."
                     + " The first page without parameters comes from the cache (ETag, If-None-Match).")
     @APIResponse(responseCode = "200", description = "A page of occurrences",
-            content = @Content(schema = @Schema(implementation = GroupSessionsResource.OccurrencePage.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = GroupSessionsResource.OccurrencePage.class)))
     public Uni<Response> agenda(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,

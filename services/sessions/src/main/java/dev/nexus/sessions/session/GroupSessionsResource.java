@@ -14,6 +14,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.UUID;
@@ -46,7 +47,7 @@ public class GroupSessionsResource {
     }
 
     @POST
-        @Operation(summary = "Schedule a coding session (owner or organizer)",
+    @Operation(operationId = "scheduleSession", summary = "Schedule a coding session (owner or organizer)",
             description = "startsAt is RFC 3339 with an offset; durationMinutes 5-720; timeZone an IANA name;"
                     + " recurrence an RRULE ending within 200 occurrences and a year; meetingUrl http(s) only.")
     @APIResponse(responseCode = "201", description = "Scheduled; ETag carries the version for If-Match")
@@ -57,11 +58,12 @@ public class GroupSessionsResource {
     }
 
     @GET
-        @Operation(summary = "A group's sessions as occurrences in time order",
+    @Operation(operationId = "listGroupOccurrences", summary = "A group's sessions as occurrences in time order",
             description = "Recurring sessions are expanded into their occurrences. from defaults to now, to to"
                     + " from + 90 days (at most 366 days). Pages: limit (1-100, default 20), cursor.")
     @APIResponse(responseCode = "200", description = "A page of occurrences",
-            content = @Content(schema = @Schema(implementation = OccurrencePage.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = OccurrencePage.class)))
     public Uni<Response> occurrences(@RestPath UUID groupId, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
@@ -77,7 +79,8 @@ public class GroupSessionsResource {
     }
 
     /** For the OpenAPI document: the shape of a page of occurrences. */
-    public record OccurrencePage(java.util.List<OccurrenceView> items, String nextCursor) {
+    public record OccurrencePage(@Schema(maxItems = Cursor.MAX_LIMIT) java.util.List<OccurrenceView> items,
+            @Schema(maxLength = Cursor.MAX_LENGTH) String nextCursor) {
     }
 
     private UUID caller() {

@@ -17,6 +17,7 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -69,18 +71,18 @@ public class SessionResource {
     }
 
     @GET
-    @Operation(summary = "The first occurrences of several groups at once",
+    @Operation(operationId = "listOccurrencesOfGroups", summary = "The first occurrences of several groups at once",
             description = "groupId repeated 1-100 times; from and to as for a group's sessions; limit (1-100,"
                     + " default 20) per group. A group the caller may not see comes back with no items. Each"
                     + " group's nextCursor continues on GET /api/v1/groups/{groupId}/sessions.")
     @APIResponse(responseCode = "200", description = "One page of occurrences per group, in the order asked",
-            content = @Content(schema = @Schema(implementation = GroupsOccurrences.class)))
-    public Uni<Response> ofGroups(@QueryParam("groupId") List<String> groupIds, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("limit") Integer limit) {
-        if (groupIds.isEmpty() || groupIds.size() > 100) {
-            throw ProblemException.invalidField("groupId", "give 1 to 100 group ids");
-        }
-        List<UUID> ids = groupIds.stream().map(id -> Optional.ofNullable(Params.uuid("groupId", id))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = GroupsOccurrences.class)))
+    public Uni<Response> ofGroups(
+            @QueryParam("groupId") @Size(min = 1, max = MAX_GROUPS, message = "give 1 to 100 group ids")
+            List<String> groupId,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("limit") Integer limit) {
+        List<UUID> ids = groupId.stream().map(id -> Optional.ofNullable(Params.uuid("groupId", id))
                 .orElseThrow(() -> ProblemException.invalidField("groupId", "is not an id (UUID)"))).toList();
         Instant[] window = SessionService.window(from, to);
         return sessions.occurrencesOfGroups(caller(), ids, window[0], window[1], Cursor.limit(limit))
@@ -90,25 +92,34 @@ public class SessionResource {
     }
 
     /** Occurrences of several groups: one entry per group asked for. */
-    public record GroupsOccurrences(List<OfGroup> items) {
-        public record OfGroup(UUID groupId, List<SessionViews.OccurrenceView> items, String nextCursor) {
+    public record GroupsOccurrences(@Schema(maxItems = MAX_GROUPS) List<OfGroup> items) {
+        public record OfGroup(UUID groupId,
+                @Schema(maxItems = Cursor.MAX_LIMIT) List<SessionViews.OccurrenceView> items,
+                @Schema(maxLength = Cursor.MAX_LENGTH) String nextCursor) {
         }
     }
 
     @GET
     @Path("/example")
-    @Operation(summary = "An example session document, always the same",
+    @Operation(operationId = "getExampleSession", summary = "An example session document, always the same",
             description = "Shows client developers every field of a session without creating one."
                     + " It also serves as the baseline of the read benchmark (bench/sessions-read.sh).")
+    @APIResponse(responseCode = "200", description = "The example session",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SessionView.class)))
     public Response example() {
         return zones.respond(Response.Status.OK, EXAMPLE, etag(EXAMPLE));
     }
 
     @GET
     @Path("/{sessionId}")
-    @Operation(summary = "One session (or series)",
+    @Operation(operationId = "getSession", summary = "One session (or series)",
             description = "Served from the cache; send If-None-Match with the ETag for a 304, or"
                     + " Cache-Control: no-cache to read past the cache.")
+    @APIResponse(responseCode = "200", description = "The session; ETag carries its version for If-Match",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
     @APIResponse(responseCode = "404", description = "No such session, or in a private group the caller is not in")
     public Uni<Response> get(@RestPath UUID sessionId, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl) {
@@ -118,9 +129,12 @@ public class SessionResource {
 
     @PATCH
     @Path("/{sessionId}")
-    @Operation(summary = "Edit or reschedule a session (owner or organizer)",
+    @Operation(operationId = "updateSession", summary = "Edit or reschedule a session (owner or organizer)",
             description = "Send the ETag of your last read in If-Match. Absent fields stay as they are."
                     + " A session cannot be moved into the past.")
+    @APIResponse(responseCode = "200", description = "The changed session, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "412", description = "The session changed since the ETag was read")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Uni<Response> update(@RestPath UUID sessionId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -132,7 +146,11 @@ public class SessionResource {
 
     @POST
     @Path("/{sessionId}/cancel")
-    @Operation(summary = "Cancel a session or a whole series (owner or organizer); cancelling twice is harmless")
+    @Operation(operationId = "cancelSession",
+            summary = "Cancel a session or a whole series (owner or organizer); cancelling twice is harmless")
+    @APIResponse(responseCode = "200", description = "The cancelled session",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SessionView.class)))
     public Uni<Response> cancel(@RestPath UUID sessionId, @Valid CancelSession request) {
         return sessions.cancel(caller(), sessionId, request == null ? null : request.reason())
                 .call(view -> cache.sessionChanged(view.id(), view.groupId()))
@@ -141,8 +159,12 @@ public class SessionResource {
 
     @POST
     @Path("/{sessionId}/occurrences/{start}/cancel")
-    @Operation(summary = "Cancel one occurrence of a series (owner or organizer); the others stay",
+    @Operation(operationId = "cancelOccurrence",
+            summary = "Cancel one occurrence of a series (owner or organizer); the others stay",
             description = "start is the occurrence's original start as an occurrence list shows it (RFC 3339).")
+    @APIResponse(responseCode = "200", description = "The series",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "404", description = "The series has no occurrence at that start")
     public Uni<Response> cancelOccurrence(@RestPath UUID sessionId, @RestPath String start,
             @Valid CancelSession request) {
@@ -154,8 +176,12 @@ public class SessionResource {
 
     @PUT
     @Path("/{sessionId}/occurrences/{start}")
-    @Operation(summary = "Move one occurrence of a series (owner or organizer); the others stay",
+    @Operation(operationId = "moveOccurrence",
+            summary = "Move one occurrence of a series (owner or organizer); the others stay",
             description = "start is the occurrence's original start; the body's startsAt is where it moves to.")
+    @APIResponse(responseCode = "200", description = "The series",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SessionView.class)))
     public Uni<Response> moveOccurrence(@RestPath UUID sessionId, @RestPath String start,
             @Valid @NotNull MoveOccurrence request) {
         return sessions.moveOccurrence(caller(), sessionId, SessionService.instant("start", start),
@@ -166,9 +192,10 @@ public class SessionResource {
 
     @PUT
     @Path("/{sessionId}/rsvp")
-    @Operation(summary = "Answer GOING, MAYBE or DECLINED (group members only)",
+    @Operation(operationId = "answerRsvp", summary = "Answer GOING, MAYBE or DECLINED (group members only)",
             description = "With a capacity, GOING beyond it joins a first-come-first-served waitlist (position 1 is"
                     + " next); a place freed by a decline or a larger capacity goes to the first in line.")
+    @APIResponse(responseCode = "200", description = "The caller's answer, with the waitlist position")
     @APIResponse(responseCode = "403", description = "The caller is not a member of the group")
     @APIResponse(responseCode = "409", description = "The session was cancelled")
     public Uni<RsvpView> rsvp(@RestPath UUID sessionId, @Valid @NotNull Answer request) {
@@ -177,7 +204,7 @@ public class SessionResource {
 
     @GET
     @Path("/{sessionId}/rsvp")
-    @Operation(summary = "My own answer, with my place on the waitlist",
+    @Operation(operationId = "getMyRsvp", summary = "My own answer, with my place on the waitlist",
             description = "status is absent when I have not answered; position (1 is next) only while waitlisted.")
     public Uni<RsvpView> myRsvp(@RestPath UUID sessionId) {
         return rsvps.mine(caller(), sessionId);
@@ -185,12 +212,15 @@ public class SessionResource {
 
     @GET
     @Path("/{sessionId}/rsvps")
-    @Operation(summary = "Everyone's answers, in the order they answered")
+    @Operation(operationId = "listRsvps", summary = "Everyone's answers, in the order they answered")
     public Uni<Page<AttendeeView>> attendees(@RestPath UUID sessionId, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
         return rsvps.attendees(caller(), sessionId, Cursor.decode(cursor), Cursor.limit(limit));
     }
 
+
+    /** At most this many groups in one {@link #ofGroups} call. */
+    static final int MAX_GROUPS = 100;
 
     /** The version as an ETag; {@link CallerZone} adds the caller's zone to it. */
     static String etag(SessionView view) {

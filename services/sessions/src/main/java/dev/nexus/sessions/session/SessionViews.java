@@ -7,13 +7,24 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Request and response bodies of the coding-session endpoints. */
 public final class SessionViews {
+
+    public static final int MAX_TITLE = 200;
+    public static final int MAX_DESCRIPTION = 10_000;
+    public static final int MIN_DURATION = 5;
+    public static final int MAX_DURATION = 720;
+    public static final int MAX_CAPACITY = 1000;
+    public static final int MAX_RECURRENCE = 500;
+    public static final int MAX_MEETING_URL = 2000;
+    public static final int MAX_REASON = 1000;
+    /** http:// or https:// in any case, then no space (anchored, and valid in Java and ECMAScript alike). */
+    static final String HTTP_URL = "[Hh][Tt][Tt][Pp][Ss]?://\\S+";
 
     private SessionViews() {
     }
@@ -23,15 +34,16 @@ public final class SessionViews {
      * (recurrence keeps its wall-clock time there).
      */
     public record ScheduleSession(
-            @NotBlank @Size(max = 200) String title,
-            @Size(max = 10_000) String description,
+            @NotBlank @Size(max = MAX_TITLE) String title,
+            @Size(max = MAX_DESCRIPTION) String description,
             @NotNull OffsetDateTime startsAt,
-            @NotNull @Min(5) @Max(720) Integer durationMinutes,
-            @NotNull @IanaTimeZone String timeZone,
-            @Positive Integer capacity,
-            @Size(max = 500) String recurrence,
-            @Size(max = 2000) @Pattern(regexp = "(?i)https?://\\S+", message = "must be an http:// or https:// URL")
-            String meetingUrl) {
+            @NotNull @Min(MIN_DURATION) @Max(MAX_DURATION) Integer durationMinutes,
+            @NotNull @IanaTimeZone @Schema(maxLength = IanaTimeZone.MAX_LENGTH) String timeZone,
+            @Min(value = 1, message = "must be 1 to 1000") @Max(value = MAX_CAPACITY, message = "must be 1 to 1000")
+            Integer capacity,
+            @Size(max = MAX_RECURRENCE) String recurrence,
+            @Size(max = MAX_MEETING_URL) @Pattern(regexp = "^" + HTTP_URL + "$",
+                    message = "must be an http:// or https:// URL") String meetingUrl) {
     }
 
     /**
@@ -39,33 +51,42 @@ public final class SessionViews {
      * turns a series into a single session; {@code meetingUrl} "" removes the link.
      */
     public record UpdateSession(
-            @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String title,
-            @Size(max = 10_000) String description,
+            @Size(min = 1, max = MAX_TITLE) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String title,
+            @Size(max = MAX_DESCRIPTION) String description,
             OffsetDateTime startsAt,
-            @Min(5) @Max(720) Integer durationMinutes,
-            @IanaTimeZone String timeZone,
-            @Positive Integer capacity,
-            @Size(max = 2000) @Pattern(regexp = "(?i)(https?://\\S+)?", message = "must be an http:// or https:// URL")
-            String meetingUrl,
-            @Size(max = 500) String recurrence) {
+            @Min(MIN_DURATION) @Max(MAX_DURATION) Integer durationMinutes,
+            @IanaTimeZone @Schema(maxLength = IanaTimeZone.MAX_LENGTH) String timeZone,
+            @Min(value = 1, message = "must be 1 to 1000") @Max(value = MAX_CAPACITY, message = "must be 1 to 1000")
+            Integer capacity,
+            @Size(max = MAX_MEETING_URL) @Pattern(regexp = "^(" + HTTP_URL + ")?$",
+                    message = "must be an http:// or https:// URL") String meetingUrl,
+            @Size(max = MAX_RECURRENCE) String recurrence) {
     }
 
     /** Moves one occurrence of a series. */
     public record MoveOccurrence(@NotNull OffsetDateTime startsAt) {
     }
 
-    public record CancelSession(@Size(max = 1000) String reason) {
+    public record CancelSession(@Size(max = MAX_REASON) String reason) {
     }
 
     /** A session (series) as stored; times in the session's zone. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record SessionView(UUID id, UUID groupId, String title, String description, OffsetDateTime startsAt,
-            OffsetDateTime endsAt, int durationMinutes, String timeZone, Integer capacity, String recurrence,
-            String meetingUrl, UUID organizerId, boolean cancelled, String cancelReason, long version) {
+    public record SessionView(UUID id, UUID groupId, @Schema(maxLength = MAX_TITLE) String title,
+            @Schema(maxLength = MAX_DESCRIPTION) String description, OffsetDateTime startsAt, OffsetDateTime endsAt,
+            @Schema(minimum = "" + MIN_DURATION, maximum = "" + MAX_DURATION) int durationMinutes,
+            @Schema(maxLength = IanaTimeZone.MAX_LENGTH) String timeZone,
+            @Schema(minimum = "1", maximum = "" + MAX_CAPACITY) Integer capacity,
+            @Schema(maxLength = MAX_RECURRENCE) String recurrence,
+            @Schema(maxLength = MAX_MEETING_URL, format = "uri") String meetingUrl, UUID organizerId,
+            boolean cancelled, @Schema(maxLength = MAX_REASON) String cancelReason,
+            @Schema(minimum = "0") long version) {
     }
 
     /** One occurrence in a list: a single session, or one date of a series. */
-    public record OccurrenceView(UUID sessionId, UUID groupId, String title, OffsetDateTime startsAt,
-            OffsetDateTime endsAt, String timeZone, boolean recurring) {
+    public record OccurrenceView(UUID sessionId, UUID groupId, @Schema(maxLength = MAX_TITLE) String title,
+            OffsetDateTime startsAt, OffsetDateTime endsAt,
+            @Schema(maxLength = IanaTimeZone.MAX_LENGTH) String timeZone,
+            boolean recurring) {
     }
 }
