@@ -32,7 +32,7 @@ public class AuthResource {
     @APIResponse(responseCode = "400", description = "Invalid field; see errors[]")
     @APIResponse(responseCode = "409", description = "E-mail address already registered")
     public Uni<RestResponse<TokenResponse>> register(@Valid @NotNull Requests.Register request) {
-        return auth.register(request).map(tokens -> RestResponse.status(RestResponse.Status.CREATED, tokens));
+        return auth.register(request).map(tokens -> uncached(RestResponse.Status.CREATED, tokens));
     }
 
     @POST
@@ -40,8 +40,8 @@ public class AuthResource {
     @Operation(operationId = "login", summary = "Exchange e-mail and password for a token pair")
     @APIResponse(responseCode = "200", description = "A new token pair")
     @APIResponse(responseCode = "401", description = "Wrong e-mail or password (the same answer for both)")
-    public Uni<TokenResponse> login(@Valid @NotNull Requests.Login request) {
-        return auth.login(request);
+    public Uni<RestResponse<TokenResponse>> login(@Valid @NotNull Requests.Login request) {
+        return auth.login(request).map(tokens -> uncached(RestResponse.Status.OK, tokens));
     }
 
     @POST
@@ -50,8 +50,14 @@ public class AuthResource {
             description = "Each refresh token works once. Presenting a used one again revokes every token of its login.")
     @APIResponse(responseCode = "200", description = "The new token pair")
     @APIResponse(responseCode = "401", description = "Invalid, expired, revoked or reused refresh token")
-    public Uni<TokenResponse> refresh(@Valid @NotNull Requests.Refresh request) {
-        return auth.refresh(request.refreshToken());
+    public Uni<RestResponse<TokenResponse>> refresh(@Valid @NotNull Requests.Refresh request) {
+        return auth.refresh(request.refreshToken()).map(tokens -> uncached(RestResponse.Status.OK, tokens));
+    }
+
+    /** Tokens must not be stored by any cache on the way (RFC 6749 §5.1). */
+    private static RestResponse<TokenResponse> uncached(RestResponse.Status status, TokenResponse tokens) {
+        return RestResponse.ResponseBuilder.create(status, tokens)
+                .header("Cache-Control", "no-store").header("Pragma", "no-cache").build();
     }
 
     @POST

@@ -19,12 +19,12 @@ public final class Requests {
     private Requests() {
     }
 
-    /** Passwords: 10 to 72 characters. */
+    /** Passwords: 10 to 72 characters, and at most 72 bytes in UTF-8 (all that bcrypt reads). */
     public record Register(
             @NotBlank @Email(regexp = ".+@[^@\\s]+\\.[^@\\s]+", message = "must be an e-mail address like ada@example.org")
             @Size(max = Account.MAX_EMAIL) String email,
             @NotNull @Size(min = MIN_PASSWORD, max = MAX_PASSWORD, message = "must be 10 to 72 characters long")
-            String password,
+            @Utf8Bytes(max = MAX_PASSWORD) String password,
             @NotBlank @Size(max = Events.MAX_DISPLAY_NAME) String displayName,
             @IanaTimeZone @Schema(maxLength = IanaTimeZone.MAX_LENGTH) String timeZone) {
     }

@@ -73,6 +73,21 @@ class RegistrationTest {
     }
 
     @Test
+    void a_password_over_72_bytes_is_a_400_even_when_it_has_72_characters() {
+        // 36 × "é" (2 bytes each) + 36 × "a" = 72 characters, 108 bytes: bcrypt would ignore the a's
+        String password = "é".repeat(36) + "a".repeat(36);
+        given().contentType(ContentType.JSON).body(anAccount().with("password", password).body())
+                .when().post("/api/v1/auth/register")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("password"))
+                .body("detail", containsString("72 bytes"));
+        given().contentType(ContentType.JSON).body(anAccount().with("password", "é".repeat(36)).body())
+                .when().post("/api/v1/auth/register")
+                .then().statusCode(201);
+    }
+
+    @Test
     void an_unknown_time_zone_is_a_400() {
         given().contentType(ContentType.JSON).body(anAccount().with("timeZone", "Mars/Olympus_Mons").body())
                 .when().post("/api/v1/auth/register")

@@ -34,6 +34,20 @@ class TokenLifecycleTest {
     }
 
     @Test
+    void no_cache_may_keep_an_answer_that_carries_tokens() {
+        Accounts account = anAccount();
+        String refreshToken = given().contentType(ContentType.JSON).body(account.body())
+                .when().post("/api/v1/auth/register")
+                .then().statusCode(201).header("Cache-Control", "no-store").header("Pragma", "no-cache")
+                .extract().path("refreshToken");
+        login(account.email(), account.password()).statusCode(200)
+                .header("Cache-Control", "no-store").header("Pragma", "no-cache");
+        given().contentType(ContentType.JSON).body(Map.of("refreshToken", refreshToken))
+                .when().post("/api/v1/auth/refresh")
+                .then().statusCode(200).header("Cache-Control", "no-store").header("Pragma", "no-cache");
+    }
+
+    @Test
     void a_wrong_password_and_an_unknown_email_get_the_same_401() {
         Accounts account = anAccount();
         account.register();
