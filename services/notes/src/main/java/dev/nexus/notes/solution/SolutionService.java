@@ -159,8 +159,10 @@ public class SolutionService {
                 order.add(problem.acceptedSolutionId);
             }
             ranked.stream().filter(id -> !id.equals(problem.acceptedSolutionId)).forEach(order::add);
-            List<UUID> shown = order.subList(Math.min(offset, order.size()), Math.min(offset + limit, order.size()));
-            String next = offset + limit < order.size() ? encodeOffset(offset + limit) : null;
+            // long: a crafted cursor may carry an offset near Integer.MAX_VALUE
+            long end = (long) offset + limit;
+            List<UUID> shown = order.subList(Math.min(offset, order.size()), (int) Math.min(end, order.size()));
+            String next = end < order.size() ? encodeOffset((int) end) : null;
             return load(shown, problem.acceptedSolutionId).map(items -> new SolutionPage(items, next));
         });
     }

@@ -14,7 +14,9 @@ import dev.nexus.testing.Db;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -266,6 +268,20 @@ class SolutionTest {
         }
         poser.call().queryParam("sort", "best").when().get("/api/v1/problems/" + problemId + "/solutions")
                 .then().statusCode(400).body("errors.field", contains("sort"));
+    }
+
+    @Test
+    void a_crafted_top_cursor_far_past_the_end_is_an_empty_last_page_not_a_500() {
+        Member poser = Member.named("Poser");
+        UUID problemId = poser.poses(poser.owns(), "Overflow", "Offsets near the largest int.");
+        poser.solves(problemId, "The only answer.");
+        for (int offset : List.of(Integer.MAX_VALUE, Integer.MAX_VALUE - 5, 1_000_000)) {
+            String cursor = Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(("top|" + offset).getBytes(StandardCharsets.UTF_8));
+            poser.call().queryParam("sort", "top").queryParam("limit", 100).queryParam("cursor", cursor)
+                    .when().get("/api/v1/problems/" + problemId + "/solutions")
+                    .then().statusCode(200).body("items", empty()).body("nextCursor", nullValue());
+        }
     }
 
     /** Every item of every page, following nextCursor. */
