@@ -2,9 +2,9 @@ package dev.nexus.notes.problem;
 
 import dev.nexus.notes.access.Authors.Author;
 import dev.nexus.notes.markdown.Markdown;
+import dev.nexus.platform.validation.HttpUrl;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.UUID;
@@ -25,8 +25,7 @@ public final class ProblemViews {
             UUID sessionId,
             @NotBlank @Size(max = MAX_TITLE) String title,
             @NotBlank @Size(max = MAX_STATEMENT) String statement,
-            @Size(max = MAX_LINK) @Pattern(regexp = "^[Hh][Tt][Tt][Pp][Ss]?://\\S+$",
-                    message = "must be an http(s) URL") String link) {
+            @Size(max = MAX_LINK) @HttpUrl @Schema(format = "uri") String link) {
     }
 
     /**

@@ -10,6 +10,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,6 +24,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 import net.fortuna.ical4j.data.CalendarOutputter;
@@ -34,6 +37,7 @@ import net.fortuna.ical4j.model.property.CalScale;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtStamp;
 import net.fortuna.ical4j.model.property.ExDate;
+import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.RRule;
 import net.fortuna.ical4j.model.property.RecurrenceId;
@@ -43,6 +47,7 @@ import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import net.fortuna.ical4j.validate.ValidationException;
+import org.jboss.logging.Logger;
 
 /**
  * RFC 5545 calendar feeds: each user's sessions (all their groups) as one VCALENDAR that calendar
@@ -57,6 +62,7 @@ public class CalendarService {
     static final Duration HISTORY = Duration.ofDays(30);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final TimeZoneRegistry ZONES = TimeZoneRegistryFactory.getInstance().createRegistry();
+    private static final Logger LOG = Logger.getLogger(CalendarService.class);
 
     /** Issues a new token for the user; the previous one stops working. */
     @WithTransaction
@@ -96,21 +102,25 @@ public class CalendarService {
                 .withProperty(new CalScale(CalScale.VALUE_GREGORIAN))
                 .getFluentTarget();
         Instant stamp = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        for (String zone : new TreeSet<>(sessions.stream().map(s -> s.timeZone).toList())) {
+        TreeSet<String> zones = new TreeSet<>(sessions.stream().map(s -> s.timeZone).toList());
+        if (zones.isEmpty()) {
+            // RFC 5545 §3.6: a calendar holds at least one component, also when there is no session yet
+            zones.add("Etc/UTC");
+        }
+        for (String zone : zones) {
             calendar.withComponent(ZONES.getTimeZone(zone).getVTimeZone());
         }
         for (CodingSession s : sessions) {
             VEvent event = new VEvent(s.firstStart(), s.firstStart().plusMinutes(s.durationMinutes), s.title);
+            // the constructor stamps the event already: replace, or DTSTAMP would occur twice
+            event.replace(new DtStamp(stamp));
             event.withProperty(new Uid(s.id + "@nexus"))
-                    .withProperty(new DtStamp(stamp))
                     .withProperty(new Sequence(s.sequence))
                     .withProperty(new Status(s.cancelled() ? Status.VALUE_CANCELLED : Status.VALUE_CONFIRMED));
             if (!s.description.isEmpty()) {
                 event.withProperty(new Description(s.description));
             }
-            if (s.meetingUrl != null) {
-                event.withProperty(new Url(java.net.URI.create(s.meetingUrl)));
-            }
+            meetingLink(s).ifPresent(url -> event.withProperty(new Url(url)).withProperty(new Location(url.toString())));
             if (s.recurrence != null) {
                 event.withProperty(new RRule<>(s.recurrence));
             }
@@ -123,9 +133,9 @@ public class CalendarService {
                     // RFC 5545 §3.8.4.4: an instance of the series, identified by its original start, moved
                     ZonedDateTime start = change.movedTo.atZone(s.firstStart().getZone());
                     VEvent instance = new VEvent(start, start.plusMinutes(s.durationMinutes), s.title);
+                    instance.replace(new DtStamp(stamp));
                     instance.withProperty(new Uid(s.id + "@nexus"))
                             .withProperty(new RecurrenceId<>(original))
-                            .withProperty(new DtStamp(stamp))
                             .withProperty(new Sequence(s.sequence));
                     calendar.withComponent(instance);
                 }
@@ -138,6 +148,23 @@ public class CalendarService {
             throw new IllegalStateException("calendar could not be written", e);
         }
         return out.toString();
+    }
+
+    /**
+     * The session's meeting link for calendar apps (URL, and LOCATION, which most of them show).
+     * Links are checked when written; one stored before that check that is not a URI is left out
+     * rather than breaking every member's feed.
+     */
+    private static Optional<URI> meetingLink(CodingSession session) {
+        if (session.meetingUrl == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new URI(session.meetingUrl));
+        } catch (URISyntaxException e) {
+            LOG.warnf("session %s: meeting link left out of calendar feeds (%s)", session.id, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     static String sha256(String token) {

@@ -1,6 +1,7 @@
 package dev.nexus.sessions.session;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.nexus.platform.validation.HttpUrl;
 import dev.nexus.platform.validation.IanaTimeZone;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -24,8 +25,6 @@ public final class SessionViews {
     public static final int MAX_MEETING_URL = 2000;
     public static final int MAX_REASON = 1000;
     /** http:// or https:// in any case, then no space (anchored, and valid in Java and ECMAScript alike). */
-    static final String HTTP_URL = "[Hh][Tt][Tt][Pp][Ss]?://\\S+";
-
     private SessionViews() {
     }
 
@@ -42,8 +41,7 @@ public final class SessionViews {
             @Min(value = 1, message = "must be 1 to 1000") @Max(value = MAX_CAPACITY, message = "must be 1 to 1000")
             Integer capacity,
             @Size(max = MAX_RECURRENCE) String recurrence,
-            @Size(max = MAX_MEETING_URL) @Pattern(regexp = "^" + HTTP_URL + "$",
-                    message = "must be an http:// or https:// URL") String meetingUrl) {
+            @Size(max = MAX_MEETING_URL) @HttpUrl @Schema(format = "uri") String meetingUrl) {
     }
 
     /**
@@ -58,8 +56,7 @@ public final class SessionViews {
             @IanaTimeZone @Schema(maxLength = IanaTimeZone.MAX_LENGTH) String timeZone,
             @Min(value = 1, message = "must be 1 to 1000") @Max(value = MAX_CAPACITY, message = "must be 1 to 1000")
             Integer capacity,
-            @Size(max = MAX_MEETING_URL) @Pattern(regexp = "^(" + HTTP_URL + ")?$",
-                    message = "must be an http:// or https:// URL") String meetingUrl,
+            @Size(max = MAX_MEETING_URL) @HttpUrl(emptyAllowed = true) @Schema(format = "uri") String meetingUrl,
             @Size(max = MAX_RECURRENCE) String recurrence) {
     }
 

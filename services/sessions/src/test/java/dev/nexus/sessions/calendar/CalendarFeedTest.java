@@ -1,11 +1,14 @@
 package dev.nexus.sessions.calendar;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nexus.sessions.Learner;
+import dev.nexus.testing.Db;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.StringReader;
 import java.time.ZoneId;
@@ -19,6 +22,7 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.component.VTimeZone;
+import net.fortuna.ical4j.validate.ValidationResult;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -41,10 +45,14 @@ class CalendarFeedTest {
         return who.call().when().post("/api/v1/me/sessions/calendar-token").then().statusCode(201).extract().path("url");
     }
 
+    /** The feed, parsed and strictly valid RFC 5545 (any validation error fails the test). */
     private static Calendar fetch(String path) throws Exception {
         String ics = given().when().get(path).then().statusCode(200)
                 .contentType("text/calendar").extract().asString();
-        return new CalendarBuilder().build(new StringReader(ics));
+        Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
+        ValidationResult result = calendar.validate();
+        assertFalse(result.hasErrors(), "not valid RFC 5545: " + result.getEntries());
+        return calendar;
     }
 
     private static VEvent event(Calendar calendar, String sessionId) {
@@ -70,7 +78,6 @@ class CalendarFeedTest {
 
         Calendar calendar = fetch(feedPath(owner));
 
-        calendar.validate();
         assertEquals("2.0", calendar.getProperty(Property.VERSION).orElseThrow().getValue());
         List<VTimeZone> zones = calendar.getComponents("VTIMEZONE");
         assertEquals("Europe/Berlin", zones.get(0).getProperty(Property.TZID).orElseThrow().getValue());
@@ -88,6 +95,40 @@ class CalendarFeedTest {
         assertTrue(value(rescheduled, Property.DTSTART).endsWith("T190000"));
 
         assertEquals("CANCELLED", value(event(calendar, cancelled), Property.STATUS));
+    }
+
+    @Test
+    void the_meeting_link_and_description_reach_calendar_apps_and_every_event_is_stamped_once() throws Exception {
+        Learner owner = Learner.named("Owner");
+        UUID groupId = owner.creates("PUBLIC");
+        String id = owner.call().body(Map.of("title", "Parsers", "startsAt", START.toOffsetDateTime().toString(),
+                        "durationMinutes", 90, "timeZone", "Europe/Berlin", "description", "Bring a laptop.",
+                        "meetingUrl", "https://meet.example.org/parsers?room=1"))
+                .when().post("/api/v1/groups/" + groupId + "/sessions").then().statusCode(201).extract().path("id");
+
+        VEvent event = event(fetch(feedPath(owner)), id);
+        assertEquals("https://meet.example.org/parsers?room=1", value(event, Property.URL));
+        assertEquals("https://meet.example.org/parsers?room=1", value(event, Property.LOCATION));
+        assertEquals("Bring a laptop.", value(event, Property.DESCRIPTION));
+        assertEquals(1, event.getProperties(Property.DTSTAMP).size());
+    }
+
+    @Test
+    void a_meeting_link_that_is_no_uri_is_refused_and_one_stored_before_never_breaks_a_feed() throws Exception {
+        Learner owner = Learner.named("Owner");
+        UUID groupId = owner.creates("PUBLIC");
+        owner.call().body(Map.of("title", "Broken", "startsAt", START.toOffsetDateTime().toString(),
+                        "durationMinutes", 90, "timeZone", "Europe/Berlin", "meetingUrl", "https://meet.example/{room}"))
+                .when().post("/api/v1/groups/" + groupId + "/sessions")
+                .then().statusCode(400).body("errors.field", hasItem("meetingUrl"));
+        String good = schedule(owner, groupId, "Good", null);
+        String old = schedule(owner, groupId, "Stored before the check", null);
+        Db.execute("update coding_sessions set meeting_url = ? where id = ?", "https://meet.example/{room}",
+                UUID.fromString(old));
+
+        Calendar calendar = fetch(feedPath(owner));
+        assertTrue(event(calendar, old).getProperty(Property.URL).isEmpty(), "the unreadable link is left out");
+        assertNotNull(event(calendar, good));
     }
 
     @Test
