@@ -13,6 +13,7 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.http.HttpClient;
+import io.vertx.mutiny.core.http.HttpClientResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -151,6 +152,9 @@ public class WebhookSender {
      * POSTs JSON to the address the guard checked (the URL's host only names it for TLS and the Host
      * header), without following redirects; answers the status on the caller's Vert.x context.
      */
+    /** The most of a webhook's answer that is read (and thrown away). */
+    static final int MAX_ANSWER = 64 * 1024;
+
     private Uni<Integer> post(String url, String payload) {
         return guard.verify(url)
                 .onFailure().transform(e -> new IllegalStateException("URL refused: " + e.getMessage()))
@@ -163,6 +167,25 @@ public class WebhookSender {
                                 .setTimeout(TIMEOUT.toMillis())
                                 .putHeader("Content-Type", "application/json"))
                         .chain(request -> request.send(payload))
-                        .chain(response -> response.body().map(ignored -> response.statusCode())));
+                        .chain(WebhookSender::statusReadingLittle));
+    }
+
+    /**
+     * The status, once at most {@link #MAX_ANSWER} bytes of the answer were read: nothing in it is
+     * used, and a host must not be able to make a replica read an endless body.
+     */
+    private static Uni<Integer> statusReadingLittle(HttpClientResponse response) {
+        var answer = response.getDelegate();
+        return Uni.createFrom().emitter(emitter -> {
+            long[] read = { 0 };
+            answer.handler(chunk -> {
+                read[0] += chunk.length();
+                if (read[0] > MAX_ANSWER) {
+                    answer.request().reset();
+                }
+            });
+            answer.endHandler(v -> emitter.complete(answer.statusCode()));
+            answer.exceptionHandler(e -> emitter.complete(answer.statusCode()));
+        });
     }
 }

@@ -139,10 +139,17 @@ public class Webhooks {
                 .replaceWithVoid();
     }
 
-    /** Discord reads {@code content}, Slack {@code text}: both carry the message. */
+    /**
+     * Discord reads {@code content}, Slack {@code text}: both carry the message, and neither may ping
+     * anyone. Titles and names are other members' words: "@everyone" or "<!channel>" in a note title
+     * would otherwise alert a whole server. Discord is told to parse no mention; Slack's control
+     * sequences all start with "<", so its three reserved characters are escaped as its API asks.
+     */
     private String payload(String text) {
+        String slack = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
         try {
-            return json.writeValueAsString(Map.of("content", text, "text", text));
+            return json.writeValueAsString(Map.of("content", text, "allowed_mentions", Map.of("parse", List.of()),
+                    "text", slack));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

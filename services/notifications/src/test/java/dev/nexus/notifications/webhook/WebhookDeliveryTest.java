@@ -4,6 +4,7 @@ import static dev.nexus.testing.Events.event;
 import static dev.nexus.testing.Events.json;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
@@ -18,6 +19,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.quarkus.vertx.VertxContextSupport;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -63,6 +65,7 @@ class WebhookDeliveryTest {
     private final List<String> paths = new CopyOnWriteArrayList<>();
     private final List<String> hosts = new CopyOnWriteArrayList<>();
     private volatile CountDownLatch gate = new CountDownLatch(0);
+    private volatile boolean endless;
     private Broker broker;
     private UUID groupId;
     private Learner olga;
@@ -81,6 +84,19 @@ class WebhookDeliveryTest {
             }
             if (status.get() / 100 == 3) {
                 exchange.getResponseHeaders().add("Location", "http://localhost:" + stub.getAddress().getPort() + "/moved");
+            }
+            if (endless) {
+                // an answer that never ends: the sender must stop reading it
+                exchange.sendResponseHeaders(status.get(), 0);
+                try (var out = exchange.getResponseBody()) {
+                    byte[] chunk = new byte[16 * 1024];
+                    for (int i = 0; i < 100_000; i++) {
+                        out.write(chunk);
+                    }
+                } catch (IOException closedByTheSender) {
+                    // expected
+                }
+                return;
             }
             exchange.sendResponseHeaders(status.get(), -1);
             exchange.close();
@@ -108,6 +124,30 @@ class WebhookDeliveryTest {
         assertTrue(body.getString("content").startsWith("Olga posted the note \"Dijkstra recap\""), body.encode());
         assertEquals(body.getString("content"), body.getString("text"));
         assertEquals(0, send(), "delivered once");
+    }
+
+    @Test
+    void a_title_that_mentions_everyone_pings_nobody_in_discord_or_slack() throws Throwable {
+        register("note.posted");
+        publishAndWait(event(new NotePosted(UUID.randomUUID(), groupId, null, olga.id(),
+                "@everyone <!channel> <@U123> & friends")));
+
+        assertEquals(1, send());
+        JsonObject body = new JsonObject(received.get(0));
+        assertEquals(0, body.getJsonObject("allowed_mentions").getJsonArray("parse").size(), body.encode());
+        String slack = body.getString("text");
+        assertTrue(slack.contains("&lt;!channel&gt; &lt;@U123&gt; &amp; friends"), slack);
+        assertFalse(slack.contains("<") || slack.contains(">"), slack);
+    }
+
+    @Test
+    void an_endless_answer_is_read_no_further_than_64_kib() throws Throwable {
+        register("note.posted");
+        status.set(200);
+        endless = true;
+        publishAndWait(event(new NotePosted(UUID.randomUUID(), groupId, null, olga.id(), "Long answer")));
+
+        assertEquals(1, send(), "delivered, without reading the 1.6 GB answer");
     }
 
     @Test
