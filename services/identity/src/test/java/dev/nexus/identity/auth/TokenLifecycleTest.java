@@ -4,7 +4,9 @@ import static dev.nexus.identity.auth.Accounts.anAccount;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +34,19 @@ class TokenLifecycleTest {
 
         given().auth().oauth2(tokens.getString("accessToken")).when().get("/api/v1/users/me")
                 .then().statusCode(200).body("email", equalTo(account.email()));
+    }
+
+    @Test
+    void a_malformed_body_is_a_400_that_names_no_java_type() {
+        for (String body : List.of("{\"email\":", "[1,2]", "\"x\"", "{\"email\": \"a@b.c\", \"password\": tru}")) {
+            String detail = given().contentType(ContentType.JSON).body(body).when().post("/api/v1/auth/login")
+                    .then().statusCode(400).contentType("application/problem+json").extract().path("detail");
+            assertFalse(detail.contains("dev.nexus") || detail.contains("java.") || detail.contains("`"), detail);
+        }
+        given().contentType(ContentType.JSON).body("[1,2]").when().post("/api/v1/auth/login")
+                .then().body("detail", equalTo("The request body must be a JSON object"));
+        given().contentType(ContentType.JSON).body("{\"email\":").when().post("/api/v1/auth/login")
+                .then().body("detail", startsWith("The request body is not valid JSON (line 1"));
     }
 
     @Test

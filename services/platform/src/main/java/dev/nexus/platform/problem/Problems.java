@@ -1,5 +1,6 @@
 package dev.nexus.platform.problem;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -99,7 +100,13 @@ public class Problems {
             return response(new Problem(typeOf(400), "Invalid request", 400, field + ": " + message,
                     List.of(new Problem.FieldError(field, message))));
         }
-        return response(400, "The request body is not valid JSON: " + e.getOriginalMessage());
+        if (e instanceof JsonMappingException) {
+            // valid JSON of the wrong shape (an array, a string ...): Jackson's text names Java types
+            return response(400, "The request body must be a JSON object");
+        }
+        JsonLocation at = e.getLocation();
+        return response(400, "The request body is not valid JSON" + (at == null || at.getLineNr() < 1 ? ""
+                : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
     }
 
     @ServerExceptionMapper({ AuthenticationFailedException.class, UnauthorizedException.class })
