@@ -54,6 +54,7 @@ public class OutboxRelay {
     private final Vertx vertx;
     private final int batchSize;
     private final Duration sweepInterval;
+    private final Duration confirmTimeout;
     private final PgConnectOptions listenOptions;
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean wanted = new AtomicBoolean();
@@ -67,6 +68,7 @@ public class OutboxRelay {
             MeterRegistry metrics,
             @ConfigProperty(name = "nexus.outbox.batch-size", defaultValue = "100") int batchSize,
             @ConfigProperty(name = "nexus.outbox.sweep-interval", defaultValue = "5s") Duration sweepInterval,
+            @ConfigProperty(name = "nexus.outbox.confirm-timeout", defaultValue = "10s") Duration confirmTimeout,
             @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
@@ -75,6 +77,7 @@ public class OutboxRelay {
         this.vertx = vertx;
         this.batchSize = batchSize;
         this.sweepInterval = sweepInterval;
+        this.confirmTimeout = confirmTimeout;
         this.listenOptions = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""));
         user.ifPresent(listenOptions::setUser);
         password.ifPresent(listenOptions::setPassword);
@@ -96,7 +99,7 @@ public class OutboxRelay {
                 e -> LOG.warnf("outbox relay cannot LISTEN on PostgreSQL (%s); relying on the %s sweep",
                         e.getMessage(), sweepInterval));
         sweepTimer = vertx.setPeriodic(sweepInterval.toMillis(), id -> {
-            countPending();
+            refreshPendingGauge();
             wake();
         });
     }
@@ -142,12 +145,15 @@ public class OutboxRelay {
 
     private void finished() {
         draining.set(false);
-        countPending().subscribe().with(n -> {
-        }, e -> {
-        });
+        refreshPendingGauge();
         if (wanted.get()) {
             wake();
         }
+    }
+
+    private void refreshPendingGauge() {
+        countPending().subscribe().with(n -> {
+        }, e -> LOG.debugf("outbox relay: cannot count pending rows: %s", e.getMessage()));
     }
 
     private Uni<Void> drain() {
@@ -171,7 +177,11 @@ public class OutboxRelay {
                         ids.add(row.getUUID("id"));
                     }
                     // Subscribed in order, so the broker receives them in commit order; confirms come back together.
+                    // A send caught by a broker outage may never complete nor fail: without a time limit the
+                    // transaction would stay open and the relay would never drain again.
                     return Uni.join().all(sends).andFailFast()
+                            .ifNoItem().after(confirmTimeout)
+                            .failWith(() -> new IllegalStateException("no publisher confirm within " + confirmTimeout))
                             .chain(() -> connection.preparedQuery("delete from outbox where id = any($1)")
                                     .execute(Tuple.of(ids.toArray(UUID[]::new))))
                             .replaceWith(ids.size());
