@@ -1,6 +1,9 @@
 package dev.nexus.identity.events;
 
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import dev.nexus.contracts.Events.UserUpdated;
 import dev.nexus.platform.events.Outbox;
@@ -22,7 +25,8 @@ import org.junit.jupiter.api.Test;
 /**
  * RabbitMQ goes away while events are being published and comes back (a proxy in front of the real
  * broker drops every connection and refuses new ones, as a broker restart does): the relay resumes
- * by itself and publishes every row written meanwhile, without restarting the service.
+ * by itself and publishes every row written meanwhile, without restarting the service, and the
+ * service stays ready throughout, reporting the relay as degraded.
  */
 @QuarkusTest
 @TestProfile(BrokerOutageTest.ThroughProxy.class)
@@ -53,12 +57,18 @@ class BrokerOutageTest {
             for (UUID userId : during) {
                 publish(userId); // the write succeeds: the event waits in the outbox
             }
+            // the service stays ready: the relay is reported as degraded, not the service as down
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/q/health/ready")
+                    .then().statusCode(200)
+                    .body("checks.find { it.name == 'Outbox relay' }.data.mode", startsWith("degraded")));
         } finally {
             ThroughProxy.BROKER.restore();
         }
         // the connector reconnects within its reconnect interval; the relay must not stay stuck on a
         // send that the outage swallowed
         await().atMost(Duration.ofSeconds(90)).until(() -> during.stream().allMatch(id -> pending(id) == 0));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/q/health/ready")
+                .then().statusCode(200).body("checks.find { it.name == 'Outbox relay' }.data.mode", equalTo("publishing")));
     }
 
     private void publish(UUID userId) throws Throwable {

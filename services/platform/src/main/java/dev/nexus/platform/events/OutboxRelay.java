@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -61,6 +62,9 @@ public class OutboxRelay {
     private final AtomicLong pending = new AtomicLong();
     private final Timer publishLatency;
     private volatile boolean paused;
+    /** Why the last drain failed, and since when drains fail; null while publishing works. */
+    private volatile String failure;
+    private volatile Instant failingSince;
     private PgSubscriber subscriber;
     private long sweepTimer = -1;
 
@@ -121,6 +125,10 @@ public class OutboxRelay {
                     e -> {
                         LOG.warnf("outbox relay: publishing failed, the rows stay pending and are retried: %s",
                                 e.getMessage());
+                        failure = String.valueOf(e.getMessage());
+                        if (failingSince == null) {
+                            failingSince = Instant.now();
+                        }
                         finished();
                     });
         }
@@ -134,6 +142,17 @@ public class OutboxRelay {
     public void resume() {
         paused = false;
         wake();
+    }
+
+    /** Why publishing fails, and since when; empty while it works. */
+    public Optional<String> failure() {
+        String why = failure;
+        return why == null ? Optional.empty() : Optional.of(why + " (since " + failingSince + ")");
+    }
+
+    /** Rows written and not yet confirmed, as of the last count (sweep or drain). */
+    public long pendingCount() {
+        return pending.get();
     }
 
     /** Rows written and not yet confirmed, as of the last count. */
@@ -184,6 +203,11 @@ public class OutboxRelay {
                             .failWith(() -> new IllegalStateException("no publisher confirm within " + confirmTimeout))
                             .chain(() -> connection.preparedQuery("delete from outbox where id = any($1)")
                                     .execute(Tuple.of(ids.toArray(UUID[]::new))))
+                            .invoke(() -> {
+                                // the broker confirmed: publishing works (an empty batch proves nothing)
+                                failure = null;
+                                failingSince = null;
+                            })
                             .replaceWith(ids.size());
                 });
     }
