@@ -44,6 +44,7 @@ public class Problems {
             case 412 -> TYPE_BASE + "precondition-failed";
             case 413 -> TYPE_BASE + "payload-too-large";
             case 428 -> TYPE_BASE + "precondition-required";
+            case 503 -> TYPE_BASE + "service-unavailable";
             default -> "about:blank";
         };
     }
@@ -142,8 +143,26 @@ public class Problems {
         if (isConstraintViolation(e)) {
             return response(409, "This conflicts with a change made at the same moment. Read the current state and retry.");
         }
+        if (isDatabaseUnreachable(e)) {
+            LOG.warnf("PostgreSQL unreachable: %s", e.getMessage());
+            return Response.fromResponse(response(503, "The database cannot be reached right now; try again in a few"
+                    + " seconds.")).header("Retry-After", "5").build();
+        }
         LOG.error("unexpected failure", e);
         return response(500, "The server could not complete the request. It has been logged.");
+    }
+
+    /**
+     * The database is restarting or away: its connection was refused or dropped. A 503 the client can
+     * retry, not a 500; the pool opens new connections by itself once PostgreSQL answers again.
+     */
+    public static boolean isDatabaseUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof io.vertx.sqlclient.ClosedConnectionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Optimistic locking lost a race ({@code @Version}): a conflict, not a server error. */
