@@ -95,6 +95,12 @@ class GraphQLIT {
         assertEquals(null, graph.getString("data.session.myRsvp"), "not answered yet");
         assertEquals(rest(owner, "/api/v1/users/me").getString("displayName"), graph.getString("data.me.displayName"));
 
+        JsonPath invite = data(owner, "mutation($g: ID!) { createInvite(groupId: $g, maxUses: 1) { code maxUses uses } }",
+                Map.of("g", groupId));
+        assertEquals(1, invite.getInt("data.createInvite.maxUses"));
+        assertEquals(true, data(owner, "mutation($g: ID!, $c: String!) { revokeInvite(groupId: $g, code: $c) }",
+                Map.of("g", groupId, "c", invite.getString("data.createInvite.code"))).getBoolean("data.revokeInvite"));
+
         JsonPath answered = gql(owner, "mutation($s: ID!) { rsvp(sessionId: $s, status: GOING) { status waitlisted } }",
                 Map.of("s", sessionId));
         assertEquals("GOING", answered.getString("data.rsvp.status"));

@@ -32,7 +32,8 @@ public final class SessionTypes {
     public record MemberConnection(List<Member> items, String nextCursor) {
     }
 
-    public record Invite(String code, @Id String groupId, String expiresAt) {
+    public record Invite(String code, @Id String groupId, String expiresAt,
+            @Description("how many may join with it; null: no limit") Integer maxUses, int uses) {
     }
 
     @Description("The same times in the caller's own time zone")

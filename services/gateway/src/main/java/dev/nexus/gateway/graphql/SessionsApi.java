@@ -180,10 +180,17 @@ public class SessionsApi {
     }
 
     @Mutation
-    @Description("A new invite code for a group (owner and organizers)")
-    public Uni<Invite> createInvite(@NonNull @Id String groupId) {
-        return rest.send(HttpMethod.POST, caller.authorization(), path("/api/v1/groups/%s/invites", groupId), null,
-                Invite.class);
+    @Description("A new invite code for a group (owner and organizers); maxUses limits how many can join with it")
+    public Uni<Invite> createInvite(@NonNull @Id String groupId, Integer maxUses) {
+        return rest.send(HttpMethod.POST, caller.authorization(), path("/api/v1/groups/%s/invites", groupId),
+                maxUses == null ? Map.of() : Map.of("maxUses", maxUses), Invite.class);
+    }
+
+    @Mutation
+    @Description("Revokes an invite code: nobody can join with it any more (owner and organizers)")
+    public Uni<Boolean> revokeInvite(@NonNull @Id String groupId, @NonNull String code) {
+        return rest.send(HttpMethod.DELETE, caller.authorization(),
+                path("/api/v1/groups/%s/invites/%s", groupId, code), null, Void.class).replaceWith(true);
     }
 
     @Mutation

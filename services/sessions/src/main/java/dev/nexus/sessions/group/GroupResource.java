@@ -5,6 +5,7 @@ import dev.nexus.platform.paging.Cursor;
 import dev.nexus.platform.paging.Page;
 import dev.nexus.sessions.group.GroupViews.ChangeRole;
 import dev.nexus.sessions.group.GroupViews.CreateGroup;
+import dev.nexus.sessions.group.GroupViews.CreateInvite;
 import dev.nexus.sessions.group.GroupViews.GroupView;
 import dev.nexus.sessions.group.GroupViews.InviteView;
 import dev.nexus.sessions.group.GroupViews.JoinGroup;
@@ -131,10 +132,24 @@ public class GroupResource {
     @POST
     @Path("/{groupId}/invites")
     @Operation(operationId = "createInvite", summary = "Create an invite code (owner or organizer)",
-            description = "Anyone with the code can join until expiresAt (nexus.sessions.invite-lifetime, default 7 days).")
+            description = "Anyone with the code can join until expiresAt (nexus.sessions.invite-lifetime, default 7 days),"
+                    + " at most maxUses times when given, and until it is revoked. The body is optional.")
     @APIResponse(responseCode = "201", description = "The code to share")
-    public Uni<RestResponse<InviteView>> invite(@RestPath UUID groupId) {
-        return groups.invite(caller(), groupId).map(i -> RestResponse.status(RestResponse.Status.CREATED, i));
+    public Uni<RestResponse<InviteView>> invite(@RestPath UUID groupId, @Valid CreateInvite request) {
+        return groups.invite(caller(), groupId, request == null ? null : request.maxUses())
+                .map(i -> RestResponse.status(RestResponse.Status.CREATED, i));
+    }
+
+    @DELETE
+    @Path("/{groupId}/invites/{code}")
+    @ResponseStatus(204)
+    @Operation(operationId = "revokeInvite", summary = "Revoke an invite code (owner or organizer)",
+            description = "Nobody can join with it any more (410); revoking it again changes nothing.")
+    @APIResponse(responseCode = "204", description = "Revoked")
+    @APIResponse(responseCode = "404", description = "The group has no such invite")
+    public Uni<Void> revokeInvite(@RestPath UUID groupId,
+            @RestPath @Size(max = Invite.CODE_LENGTH, message = "is not an invite code") String code) {
+        return groups.revokeInvite(caller(), groupId, code);
     }
 
     private UUID caller() {

@@ -22,6 +22,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.ws.rs.core.Response.Status;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -233,7 +234,7 @@ public class GroupService {
     }
 
     @WithTransaction
-    public Uni<InviteView> invite(UUID caller, UUID groupId) {
+    public Uni<InviteView> invite(UUID caller, UUID groupId, Integer maxUses) {
         return organizing(caller, groupId).chain(access -> {
             Invite invite = new Invite();
             byte[] bytes = new byte[12];
@@ -243,8 +244,27 @@ public class GroupService {
             invite.createdBy = caller;
             invite.createdAt = now();
             invite.expiresAt = invite.createdAt.plus(inviteLifetime);
-            return invite.persist().map(ignored -> new InviteView(invite.code, groupId, invite.expiresAt));
+            invite.maxUses = maxUses;
+            return invite.persist().map(ignored -> view(invite));
         });
+    }
+
+    /** Stops an invite from admitting anyone (owner and organizers); revoking it again changes nothing. */
+    @WithTransaction
+    public Uni<Void> revokeInvite(UUID caller, UUID groupId, String code) {
+        return organizing(caller, groupId).chain(access -> Invite.<Invite>findById(code)).map(invite -> {
+            if (invite == null || !invite.groupId.equals(groupId)) {
+                throw ProblemException.notFound("This group has no such invite.");
+            }
+            if (invite.revokedAt == null) {
+                invite.revokedAt = now();
+            }
+            return null;
+        });
+    }
+
+    private static InviteView view(Invite invite) {
+        return new InviteView(invite.code, invite.groupId, invite.expiresAt, invite.maxUses, invite.uses);
     }
 
     /** The group and the caller's membership; 404 when it does not exist or is private to others. */
@@ -284,14 +304,23 @@ public class GroupService {
         if (code == null || code.isBlank()) {
             return Uni.createFrom().failure(groupNotFound());
         }
-        return Invite.<Invite>findById(code).map(invite -> {
+        // locked: two people joining with the last use of an invite cannot both get in
+        return Invite.<Invite>findById(code, LockModeType.PESSIMISTIC_WRITE).map(invite -> {
             if (invite == null || !invite.groupId.equals(groupId)) {
                 throw groupNotFound();
+            }
+            if (invite.revokedAt != null) {
+                throw ProblemException.of(Status.GONE, "This invite was revoked. Ask an organizer of the group for a new one.");
             }
             if (invite.expiresAt.isBefore(Instant.now())) {
                 throw ProblemException.of(Status.GONE, "This invite expired at " + invite.expiresAt
                         + ". Ask an organizer of the group for a new one.");
             }
+            if (invite.maxUses != null && invite.uses >= invite.maxUses) {
+                throw ProblemException.of(Status.GONE, "This invite has been used " + invite.uses
+                        + " times, all it allows. Ask an organizer of the group for a new one.");
+            }
+            invite.uses++;
             return null;
         });
     }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.nexus.contracts.Events;
 import dev.nexus.platform.validation.IanaTimeZone;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -39,6 +41,11 @@ public final class GroupViews {
             @Size(max = Invite.CODE_LENGTH, message = "is not an invite code") String inviteCode) {
     }
 
+    /** Optional: {@code maxUses} limits how many people can join with the code. */
+    public record CreateInvite(@Min(value = 1, message = "must be 1 to " + Invite.MAX_USES)
+            @Max(value = Invite.MAX_USES, message = "must be 1 to " + Invite.MAX_USES) Integer maxUses) {
+    }
+
     public record ChangeRole(@NotNull Membership.Role role) {
     }
 
@@ -55,6 +62,8 @@ public final class GroupViews {
     }
 
     public record InviteView(@Schema(minLength = Invite.CODE_LENGTH, maxLength = Invite.CODE_LENGTH) String code,
-            UUID groupId, Instant expiresAt) {
+            UUID groupId, Instant expiresAt,
+            @Schema(minimum = "1", maximum = "" + Invite.MAX_USES, description = "null: no limit") Integer maxUses,
+            @Schema(minimum = "0", maximum = "" + Invite.MAX_USES) int uses) {
     }
 }

@@ -15,6 +15,8 @@ public class Invite extends PanacheEntityBase {
 
     /** Codes are 12 random bytes in base64url without padding (GroupService.invite). */
     public static final int CODE_LENGTH = 16;
+    /** The most uses an invite may be limited to (a bigger group needs no limit). */
+    public static final int MAX_USES = 10_000;
 
     @Id
     public String code;
@@ -30,4 +32,14 @@ public class Invite extends PanacheEntityBase {
 
     @Column(name = "expires_at", nullable = false)
     public Instant expiresAt;
+
+    /** How many joins it admits; null: as many as come before it expires. */
+    @Column(name = "max_uses")
+    public Integer maxUses;
+
+    @Column(name = "uses", nullable = false)
+    public int uses;
+
+    @Column(name = "revoked_at")
+    public Instant revokedAt;
 }

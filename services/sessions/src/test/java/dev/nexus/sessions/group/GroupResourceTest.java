@@ -1,6 +1,7 @@
 package dev.nexus.sessions.group;
 
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -155,6 +156,32 @@ class GroupResourceTest {
         late.call().body(Map.of("inviteCode", code)).when().post("/api/v1/groups/" + groupId + "/members")
                 .then().statusCode(410).contentType("application/problem+json");
         assertEquals(0L, Db.value("select count(*) from memberships where user_id = ?", late.id()));
+    }
+
+    @Test
+    void an_invite_limited_to_two_uses_admits_two_and_a_revoked_one_nobody() {
+        Learner owner = Learner.named("Owner");
+        UUID groupId = owner.creates("PRIVATE");
+        String members = "/api/v1/groups/" + groupId + "/members";
+        String limited = owner.call().body(Map.of("maxUses", 2)).when().post("/api/v1/groups/" + groupId + "/invites")
+                .then().statusCode(201).body("maxUses", equalTo(2)).body("uses", equalTo(0)).extract().path("code");
+        Learner.named("First").joinsWith(groupId, limited);
+        Learner.named("Second").joinsWith(groupId, limited);
+        Learner third = Learner.named("Third");
+        third.call().body(Map.of("inviteCode", limited)).when().post(members).then().statusCode(410)
+                .contentType("application/problem+json").body("detail", containsString("used 2 times"));
+
+        String open = owner.invites(groupId);
+        owner.call().when().delete("/api/v1/groups/" + groupId + "/invites/" + open).then().statusCode(204);
+        owner.call().when().delete("/api/v1/groups/" + groupId + "/invites/" + open).then().statusCode(204);
+        third.call().body(Map.of("inviteCode", open)).when().post(members).then().statusCode(410)
+                .body("detail", containsString("revoked"));
+        assertEquals(0L, Db.value("select count(*) from memberships where user_id = ?", third.id()));
+
+        owner.call().body(Map.of("maxUses", 0)).when().post("/api/v1/groups/" + groupId + "/invites")
+                .then().statusCode(400).body("errors.field", hasItem("maxUses"));
+        third.call().when().delete("/api/v1/groups/" + groupId + "/invites/" + limited).then().statusCode(404);
+        owner.call().when().delete("/api/v1/groups/" + groupId + "/invites/nosuchcode").then().statusCode(404);
     }
 
     @Test
