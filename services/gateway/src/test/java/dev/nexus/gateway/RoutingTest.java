@@ -149,11 +149,12 @@ class RoutingTest {
         HttpClient http = vertx.createHttpClient();
         AtomicLong received = new AtomicLong();
         Promise<Void> ended = Promise.promise();
+        // handlers set on the event loop, as the response arrives: none of its chunks can come before them
         http.request(HttpMethod.GET, base.getPort(), base.getHost(), "/api/v1/groups/download")
-                .compose(request -> request.send()).onSuccess(response -> {
+                .compose(request -> request.send().onSuccess(response -> {
                     response.handler(chunk -> received.addAndGet(chunk.length()));
                     response.endHandler(v -> ended.complete());
-                });
+                }));
         // the service holds the rest back until the first chunk came through: a buffering proxy would wait forever
         await().atMost(BOUND).until(() -> received.get() >= "first;".length());
         FakeServices.finishDownload.complete();
