@@ -36,9 +36,13 @@ final class GraphQLSocket implements WebSocket.Listener, AutoCloseable {
         send(new JsonObject().put("id", id).put("type", "subscribe").put("payload", new JsonObject().put("query", query)));
     }
 
-    /** The data of the next {@code next} message of subscription {@code id}, skipping pings. */
+    /** The data of the next {@code next} message of subscription {@code id}, skipping pings; at most 30 s. */
     JsonObject nextData(String id) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (true) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no data for subscription " + id + " within 30 s");
+            }
             JsonObject message = next();
             if ("next".equals(message.getString("type")) && id.equals(message.getString("id"))) {
                 JsonObject payload = message.getJsonObject("payload");
