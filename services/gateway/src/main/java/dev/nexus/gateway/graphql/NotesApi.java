@@ -127,7 +127,7 @@ public class NotesApi {
             changes.put("tags", input.tags());
         }
         return rest.call(HttpMethod.PATCH, caller.authorization(), path("/api/v1/notes/%s", id), changes,
-                Map.of("if-match", version == null ? "*" : "\"v" + version + "\""), Note.class);
+                Paths.ifMatch(version), Note.class);
     }
 
     @Mutation

@@ -3,6 +3,7 @@ package dev.nexus.gateway.graphql;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.Map;
 import java.util.StringJoiner;
 
 /** REST paths built from GraphQL arguments: every value encoded, absent ones left out. */
@@ -18,6 +19,11 @@ final class Paths {
             encoded[i] = URLEncoder.encode(segments[i], StandardCharsets.UTF_8).replace("+", "%20");
         }
         return String.format(template, encoded);
+    }
+
+    /** The If-Match header of a write: the ETag of {@code version} (the one last read), or any version when null. */
+    static Map<String, String> ifMatch(Integer version) {
+        return Map.of("if-match", version == null ? "*" : "\"v" + version + "\"");
     }
 
     /** {@code ?name=value&...} from name/value pairs; null values are skipped, collections repeat the name. */

@@ -205,7 +205,7 @@ public class SessionsApi {
             + " PRECONDITION_FAILED), or absent to overwrite whatever is current")
     public Uni<Session> rescheduleSession(@NonNull @Id String id, @NonNull SessionInput input, Integer version) {
         return rest.call(HttpMethod.PATCH, caller.authorization(), path("/api/v1/sessions/%s", id), input,
-                Map.of("if-match", version == null ? "*" : "\"v" + version + "\""), Session.class);
+                Paths.ifMatch(version), Session.class);
     }
 
     @Mutation
