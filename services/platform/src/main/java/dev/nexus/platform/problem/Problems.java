@@ -89,15 +89,7 @@ public class Problems {
                 }
             }
             String field = path.toString();
-            String message = "has the wrong type or format";
-            if (mapping instanceof InvalidFormatException invalid && invalid.getTargetType() != null) {
-                Class<?> target = invalid.getTargetType();
-                if (target.isEnum()) {
-                    message = "must be one of " + java.util.Arrays.toString(target.getEnumConstants());
-                } else if (target.getPackageName().equals("java.time")) {
-                    message = "must be an RFC 3339 date-time with an offset, such as 2026-03-28T18:00:00+01:00";
-                }
-            }
+            String message = formatMessage(mapping instanceof InvalidFormatException invalid ? invalid.getTargetType() : null);
             return response(new Problem(typeOf(400), "Invalid request", 400, field + ": " + message,
                     List.of(new Problem.FieldError(field, message))));
         }
@@ -108,6 +100,23 @@ public class Problems {
         JsonLocation at = e.getLocation();
         return response(400, "The request body is not valid JSON" + (at == null || at.getLineNr() < 1 ? ""
                 : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+    }
+
+    /** What a value of {@code target} must look like, for a value Jackson could not convert. */
+    static String formatMessage(Class<?> target) {
+        if (target != null && target.isEnum()) {
+            return "must be one of " + java.util.Arrays.toString(target.getEnumConstants());
+        }
+        if (target != null && target.getPackageName().equals("java.time")) {
+            return "must be an RFC 3339 date-time with an offset, such as 2026-03-28T18:00:00+01:00";
+        }
+        if (target != null && (target == Integer.class || target == Long.class || target == int.class || target == long.class)) {
+            return "must be a whole number";
+        }
+        if (target == java.util.UUID.class) {
+            return "must be a UUID";
+        }
+        return "has the wrong type or format";
     }
 
     @ServerExceptionMapper({ AuthenticationFailedException.class, UnauthorizedException.class })

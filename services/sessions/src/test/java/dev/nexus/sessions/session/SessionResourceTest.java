@@ -2,6 +2,7 @@ package dev.nexus.sessions.session;
 
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -195,6 +196,21 @@ class SessionResourceTest {
         starts.forEach(s -> assertEquals(18, OffsetDateTime.parse(s).atZoneSameInstant(BERLIN).getHour(), s));
         assertEquals("+01:00", OffsetDateTime.parse(starts.get(0)).getOffset().toString());
         assertEquals("+02:00", OffsetDateTime.parse(starts.get(5)).getOffset().toString());
+    }
+
+    @Test
+    void every_field_error_of_a_schedule_request_is_reported_at_once() {
+        Learner owner = Learner.named("Owner");
+        UUID groupId = owner.creates("PUBLIC");
+        Map<String, Object> body = session("");
+        body.putAll(Map.of("startsAt", "2030-01-01T18:00:00", "durationMinutes", -30, "timeZone", "Mars/Base",
+                "capacity", 0, "meetingUrl", "ftp://files.example.org"));
+        schedule(owner, groupId, body).statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("capacity", "durationMinutes", "meetingUrl", "startsAt", "timeZone",
+                        "title"))
+                .body("errors.find { it.field == 'startsAt' }.message", containsString("with an offset"))
+                .body("detail", containsString("title: must not be blank"));
+        owner.call().when().get("/api/v1/groups/" + groupId + "/sessions").then().body("items", empty());
     }
 
     @Test
