@@ -5,6 +5,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import io.vertx.core.http.HttpServerRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
@@ -40,8 +42,11 @@ public class AuthResource {
     @Operation(operationId = "login", summary = "Exchange e-mail and password for a token pair")
     @APIResponse(responseCode = "200", description = "A new token pair")
     @APIResponse(responseCode = "401", description = "Wrong e-mail or password (the same answer for both)")
-    public Uni<RestResponse<TokenResponse>> login(@Valid @NotNull Requests.Login request) {
-        return auth.login(request).map(tokens -> uncached(RestResponse.Status.OK, tokens));
+    @APIResponse(responseCode = "429", description = "Too many failed logins for this e-mail address or from this client"
+            + " address: locked for Retry-After seconds, a delay that doubles with each further failure. Unknown"
+            + " addresses are locked alike.")
+    public Uni<RestResponse<TokenResponse>> login(@Valid @NotNull Requests.Login request, @Context HttpServerRequest http) {
+        return auth.login(request, http.remoteAddress().hostAddress()).map(tokens -> uncached(RestResponse.Status.OK, tokens));
     }
 
     @POST

@@ -33,15 +33,17 @@ public class AuthService {
 
     private final AccountService accounts;
     private final TokenIssuer issuer;
+    private final LoginThrottle throttle;
     private final Vertx vertx;
     private final Duration refreshLifetime;
     /** Checked when the e-mail is unknown, so that a wrong address takes as long as a wrong password. */
     private final String decoyHash = BcryptUtil.bcryptHash(TokenIssuer.newRefreshToken());
 
-    public AuthService(AccountService accounts, TokenIssuer issuer, Vertx vertx,
+    public AuthService(AccountService accounts, TokenIssuer issuer, LoginThrottle throttle, Vertx vertx,
             @ConfigProperty(name = "nexus.jwt.refresh-token-lifetime", defaultValue = "30d") Duration refreshLifetime) {
         this.accounts = accounts;
         this.issuer = issuer;
+        this.throttle = throttle;
         this.vertx = vertx;
         this.refreshLifetime = refreshLifetime;
     }
@@ -55,12 +57,14 @@ public class AuthService {
                 .onFailure(Problems::isConstraintViolation).transform(e -> AccountService.emailTaken());
     }
 
-    public Uni<TokenResponse> login(Requests.Login request) {
-        return accounts.findByEmail(request.email()).chain(found -> {
+    /** {@code address} is the client's (the gateway forwards it); both it and the e-mail are throttled. */
+    public Uni<TokenResponse> login(Requests.Login request, String address) {
+        return throttle.check(request.email(), address).chain(() -> accounts.findByEmail(request.email())).chain(found -> {
             String hash = found.map(a -> a.passwordHash).orElse(decoyHash);
             return blocking(() -> BcryptUtil.matches(request.password(), hash)).chain(matches -> matches && found.isPresent()
-                    ? Panache.withTransaction(() -> startFamily(found.get()))
-                    : Uni.createFrom().failure(ProblemException.unauthorized(WRONG_CREDENTIALS)));
+                    ? Panache.withTransaction(() -> startFamily(found.get())).call(() -> throttle.succeeded(request.email()))
+                    : throttle.failed(request.email(), address)
+                            .chain(() -> Uni.createFrom().failure(ProblemException.unauthorized(WRONG_CREDENTIALS))));
         });
     }
 

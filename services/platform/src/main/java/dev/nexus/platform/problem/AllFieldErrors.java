@@ -74,32 +74,31 @@ public class AllFieldErrors implements ReaderInterceptor {
         @Override
         public Object handleWeirdStringValue(DeserializationContext context, Class<?> target, String value,
                 String failure) {
-            return record(context.getParser(), target);
+            return record(context.getParser().getParsingContext(), target);
         }
 
         @Override
         public Object handleWeirdNumberValue(DeserializationContext context, Class<?> target, Number value,
                 String failure) {
-            return record(context.getParser(), target);
+            return record(context.getParser().getParsingContext(), target);
         }
 
         @Override
         public Object handleUnexpectedToken(DeserializationContext context, JavaType target, JsonToken token,
                 JsonParser parser, String failure) throws IOException {
-            List<Problem.FieldError> errors = READING.get();
-            if (errors == null || target.isContainerType() || parser.getParsingContext().inRoot()) {
-                return NOT_HANDLED;
+            // on an object or array the parser already stands inside it: the field is its parent's
+            JsonStreamContext at = token != null && token.isStructStart()
+                    ? parser.getParsingContext().getParent() : parser.getParsingContext();
+            Object handled = record(at, target.getRawClass());
+            if (handled != NOT_HANDLED) {
+                parser.skipChildren();
             }
-            parser.skipChildren();
-            return record(parser, target.getRawClass());
+            return handled;
         }
 
-        private static Object record(JsonParser parser, Class<?> target) {
+        private static Object record(JsonStreamContext at, Class<?> target) {
             List<Problem.FieldError> errors = READING.get();
-            if (errors == null) {
-                return NOT_HANDLED;
-            }
-            String field = pathOf(parser.getParsingContext());
+            String field = errors == null || at == null ? "" : pathOf(at);
             if (field.isEmpty()) {
                 return NOT_HANDLED;
             }

@@ -12,6 +12,7 @@ public class ProblemException extends RuntimeException {
     private final int status;
     private final String title;
     private final List<Problem.FieldError> errors;
+    private long retryAfterSeconds = -1;
 
     public ProblemException(int status, String title, String detail, List<Problem.FieldError> errors) {
         super(detail, null, false, false);
@@ -48,6 +49,16 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException of(Status status, String detail) {
         return new ProblemException(status.getStatusCode(), status.getReasonPhrase(), detail, List.of());
+    }
+
+    /** Answers with {@code Retry-After: seconds} (a 429 or 503 the client may repeat later). */
+    public ProblemException retryAfter(long seconds) {
+        this.retryAfterSeconds = seconds;
+        return this;
+    }
+
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public Problem toProblem() {

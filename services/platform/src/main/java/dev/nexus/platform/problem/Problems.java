@@ -44,6 +44,7 @@ public class Problems {
             case 412 -> TYPE_BASE + "precondition-failed";
             case 413 -> TYPE_BASE + "payload-too-large";
             case 428 -> TYPE_BASE + "precondition-required";
+            case 429 -> TYPE_BASE + "rate-limited";
             case 503 -> TYPE_BASE + "service-unavailable";
             default -> "about:blank";
         };
@@ -62,7 +63,9 @@ public class Problems {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return response(e.toProblem());
+        Response response = response(e.toProblem());
+        return e.retryAfterSeconds() < 0 ? response
+                : Response.fromResponse(response).header("Retry-After", String.valueOf(e.retryAfterSeconds())).build();
     }
 
     @ServerExceptionMapper
