@@ -27,7 +27,8 @@ public class JwksResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getJwks", summary = "Public keys that verify Nexus access tokens (RFC 7517)")
-    @APIResponse(responseCode = "200", description = "The key set: the one key that signs access tokens",
+    @APIResponse(responseCode = "200", description = "The key set: the key that signs access tokens, then, after a"
+            + " rotation, the previous key, which still verifies the tokens it signed until they expire",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = Jwks.class)))
     public String jwks() {
@@ -39,7 +40,7 @@ public class JwksResource {
      * base64url numbers of at most 2,048 bytes (the JDK refuses RSA keys over 16,384 bits); {@code kid}
      * is the key's base64url SHA-256 thumbprint.
      */
-    public record Jwks(@Schema(minItems = 1, maxItems = 1) List<Jwk> keys) {
+    public record Jwks(@Schema(minItems = 1, maxItems = 2) List<Jwk> keys) {
 
         public record Jwk(@Schema(enumeration = "RSA") String kty, @Schema(maxLength = 43) String kid,
                 @Schema(enumeration = "sig") String use, @Schema(enumeration = "RS256") String alg,

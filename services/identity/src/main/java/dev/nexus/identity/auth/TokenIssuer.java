@@ -18,6 +18,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.RSAPublicKeySpec;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -27,7 +28,9 @@ import org.jose4j.lang.JoseException;
 
 /**
  * Signs RS256 access tokens and publishes the matching public key as a JWKS. The key id is the
- * key's RFC 7638 thumbprint, so a new key gets a new id without configuration.
+ * key's RFC 7638 thumbprint, so a new key gets a new id without configuration. After a rotation the
+ * previous key ({@code nexus.jwt.previous-key-location}, a public or private PEM) is published too,
+ * so that tokens it signed stay valid until they expire while new ones carry the new {@code kid}.
  */
 @Startup
 @ApplicationScoped
@@ -37,26 +40,44 @@ public class TokenIssuer {
 
     private final PrivateKey signingKey;
     private final RsaJsonWebKey publicJwk;
+    private final Optional<RsaJsonWebKey> previousJwk;
     private final String issuer;
     private final Duration accessTokenLifetime;
 
     public TokenIssuer(
             @ConfigProperty(name = "nexus.jwt.signing-key-location") String keyLocation,
             @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
+            @ConfigProperty(name = "nexus.jwt.previous-key-location") Optional<String> previousKeyLocation,
             @ConfigProperty(name = "nexus.jwt.access-token-lifetime", defaultValue = "15m") Duration accessTokenLifetime)
             throws GeneralSecurityException, JoseException {
         this.signingKey = KeyUtils.decodePrivateKey(readPem(keyLocation));
-        if (!(signingKey instanceof RSAPrivateCrtKey rsa)) {
-            throw new IllegalStateException(keyLocation + " is not an RSA private key in PKCS#8 PEM");
+        this.publicJwk = jwk(publicKeyOf(signingKey, keyLocation));
+        Optional<RsaJsonWebKey> previous = Optional.empty();
+        if (previousKeyLocation.isPresent() && !previousKeyLocation.get().isBlank()) {
+            String pem = readPem(previousKeyLocation.get());
+            previous = Optional.of(jwk(pem.contains("PRIVATE KEY")
+                    ? publicKeyOf(KeyUtils.decodePrivateKey(pem), previousKeyLocation.get())
+                    : (RSAPublicKey) KeyUtils.decodePublicKey(pem)));
         }
-        RSAPublicKey publicKey = (RSAPublicKey) KeyFactory.getInstance("RSA")
-                .generatePublic(new RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent()));
-        this.publicJwk = new RsaJsonWebKey(publicKey);
-        publicJwk.setKeyId(publicJwk.calculateBase64urlEncodedThumbprint("SHA-256"));
-        publicJwk.setAlgorithm("RS256");
-        publicJwk.setUse("sig");
+        this.previousJwk = previous.filter(p -> !p.getKeyId().equals(publicJwk.getKeyId()));
         this.issuer = issuer;
         this.accessTokenLifetime = accessTokenLifetime;
+    }
+
+    private static RSAPublicKey publicKeyOf(PrivateKey key, String location) throws GeneralSecurityException {
+        if (!(key instanceof RSAPrivateCrtKey rsa)) {
+            throw new IllegalStateException(location + " is not an RSA private key in PKCS#8 PEM");
+        }
+        return (RSAPublicKey) KeyFactory.getInstance("RSA")
+                .generatePublic(new RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent()));
+    }
+
+    private static RsaJsonWebKey jwk(RSAPublicKey key) throws JoseException {
+        RsaJsonWebKey jwk = new RsaJsonWebKey(key);
+        jwk.setKeyId(jwk.calculateBase64urlEncodedThumbprint("SHA-256"));
+        jwk.setAlgorithm("RS256");
+        jwk.setUse("sig");
+        return jwk;
     }
 
     /** A file path, or a classpath resource (the test key). Fails start-up with a clear message. */
@@ -109,9 +130,10 @@ public class TokenIssuer {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    /** {@code {"keys":[...]}} with the public signing key only. */
+    /** {@code {"keys":[...]}}: the public signing key, then the previous one if there is one. */
     public String jwks() {
-        return "{\"keys\":[" + publicJwk.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY) + "]}";
+        return "{\"keys\":[" + publicJwk.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY)
+                + previousJwk.map(p -> "," + p.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY)).orElse("") + "]}";
     }
 
 }
