@@ -2,6 +2,7 @@ package dev.nexus.e2e;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -149,6 +150,24 @@ class GatewayIT {
                 .body(Map.of("title", title, "startsAt", "2027-03-02T17:00:00Z", "durationMinutes", 60,
                         "timeZone", "UTC"))
                 .when().post("/api/v1/groups/" + groupId + "/sessions").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void an_idempotency_key_replays_the_first_answer_on_another_replica() {
+        String token = register(gateway, "Edsger", "edsger-" + UUID.randomUUID() + "@example.org");
+        String key = UUID.randomUUID().toString();
+        Response first = given().baseUri(platform.url("notifications")).auth().oauth2(token)
+                .header("Idempotency-Key", key).when().post("/api/v1/notifications/stream-ticket");
+        Response again = given().baseUri(platform.url(Platform.NOTIFICATIONS_B)).auth().oauth2(token)
+                .header("Idempotency-Key", key).when().post("/api/v1/notifications/stream-ticket");
+        assertEquals(200, first.statusCode(), first.asString());
+        assertEquals(200, again.statusCode(), again.asString());
+        assertEquals(first.<String>path("ticket"), again.<String>path("ticket"), "one ticket, not two");
+        assertEquals("true", again.header("Idempotent-Replayed"));
+        // the gateway lets a browser send the key and read the replay marker
+        given().baseUri(gateway).header("Origin", "http://localhost:5173").header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "idempotency-key").when().options("/api/v1/groups")
+                .then().header("Access-Control-Allow-Headers", containsString("idempotency-key"));
     }
 
     private static String ticket(String token) {

@@ -1,5 +1,6 @@
 package dev.nexus.platform.openapi;
 
+import dev.nexus.platform.http.Idempotency;
 import dev.nexus.platform.paging.Cursor;
 import dev.nexus.platform.problem.Problem;
 import java.math.BigDecimal;
@@ -11,6 +12,7 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
@@ -110,11 +112,17 @@ public class ApiDocumentFilter implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
-        openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(operation -> {
+        openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().forEach((method, operation) -> {
             APIResponses responses = operation.getResponses();
             if (responses == null) {
                 responses = OASFactory.createAPIResponses();
                 operation.setResponses(responses);
+            }
+            if (method == PathItem.HttpMethod.POST) {
+                operation.addParameter(OASFactory.createParameter().ref(Idempotency.HEADER));
+                putIfAbsent(responses, "409", "A request with the same Idempotency-Key is still being processed;"
+                        + " retry after Retry-After seconds to get its answer");
+                putIfAbsent(responses, "422", "The Idempotency-Key was already used for a different request");
             }
             if (takesInput(operation)) {
                 putIfAbsent(responses, "400", "Invalid request: errors[] names each invalid field");
@@ -165,6 +173,12 @@ public class ApiDocumentFilter implements OASFilter {
                 Integer.MAX_VALUE));
         components.addHeader("RateLimit-Reset", header("Seconds until that window ends (sent by the gateway)", 1,
                 Long.MAX_VALUE));
+        components.addParameter(Idempotency.HEADER, OASFactory.createParameter().name(Idempotency.HEADER)
+                .in(Parameter.In.HEADER).required(false).schema(text(Idempotency.MAX_KEY).pattern("^[!-~]+$"))
+                .description("Makes the POST safe to repeat: the same key with the same path and body within 24 hours"
+                        + " answers the first response again (status, body, Location, ETag; header Idempotent-Replayed:"
+                        + " true) and changes nothing more; with another path or body it is a 422. Keys belong to the"
+                        + " caller; use a new random one (a UUID) per intended change."));
         components.addHeader(RETRY_AFTER, header("Seconds to wait before calling again", 1, Long.MAX_VALUE));
         components.addHeader(ALLOW_ORIGIN, OASFactory.createHeader()
                 .description("The request's Origin, when it is on the gateway's CORS allow-list (NEXUS_CORS_ORIGINS)")

@@ -43,6 +43,7 @@ public class Problems {
             case 410 -> TYPE_BASE + "gone";
             case 412 -> TYPE_BASE + "precondition-failed";
             case 413 -> TYPE_BASE + "payload-too-large";
+            case 422 -> TYPE_BASE + "unprocessable";
             case 428 -> TYPE_BASE + "precondition-required";
             case 429 -> TYPE_BASE + "rate-limited";
             case 503 -> TYPE_BASE + "service-unavailable";
