@@ -11,6 +11,7 @@ import java.util.Optional;
 public enum EventType {
     USER_REGISTERED("nexus.user.registered.v1", Events.UserRegistered.class),
     USER_UPDATED("nexus.user.updated.v1", Events.UserUpdated.class),
+    USER_SIGNED_OUT("nexus.user.signed-out.v1", Events.UserSignedOut.class),
     GROUP_CREATED("nexus.group.created.v1", Events.GroupCreated.class),
     GROUP_UPDATED("nexus.group.updated.v1", Events.GroupUpdated.class),
     GROUP_MEMBER_JOINED("nexus.group.member-joined.v1", Events.MemberJoined.class),

@@ -31,6 +31,19 @@ public final class Events {
         }
     }
 
+    /**
+     * A login ended: logged out, or revoked because a used refresh token came back (a sign of theft).
+     * {@code sessionId} is the login's id, the {@code sid} claim of its access tokens; services end
+     * what that login holds open (notifications closes its live streams).
+     *
+     * @param reason {@code logout} or {@code refresh-token-reuse}
+     */
+    public record UserSignedOut(UUID userId, UUID sessionId, String reason) implements EventPayload {
+        public String subject() {
+            return userId.toString();
+        }
+    }
+
     // sessions: groups
 
     public record GroupCreated(UUID groupId, String name, String visibility, UUID ownerId) implements EventPayload {

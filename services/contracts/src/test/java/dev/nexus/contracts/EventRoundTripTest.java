@@ -34,6 +34,7 @@ class EventRoundTripTest {
     private static final Map<EventType, EventPayload> SAMPLES = List.<EventPayload>of(
             new UserRegistered(A, "Ada", "Europe/Berlin", "ada@example.org"),
             new UserUpdated(A, "Ada L.", "America/New_York", "ada@example.org"),
+            new UserSignedOut(A, B, "logout"),
             new GroupCreated(A, "Rustaceans", "PUBLIC", B),
             new GroupUpdated(A, "Rustaceans Berlin", "PRIVATE", B),
             new MemberJoined(A, B, "member"),

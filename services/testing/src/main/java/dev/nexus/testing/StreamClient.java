@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,7 @@ public final class StreamClient implements WebSocket.Listener, AutoCloseable {
 
     private final LinkedBlockingQueue<JsonObject> received = new LinkedBlockingQueue<>();
     private final StringBuilder partial = new StringBuilder();
+    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private WebSocket socket;
 
     private StreamClient() {
@@ -43,6 +45,22 @@ public final class StreamClient implements WebSocket.Listener, AutoCloseable {
         }
         webSocket.request(1);
         return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closed.complete(statusCode);
+        return null;
+    }
+
+    /** The close code the server sent, waiting at most 10 s for it. */
+    public int closeCode() throws Exception {
+        return closed.get(10, TimeUnit.SECONDS);
+    }
+
+    /** Whether the server closed the stream already. */
+    public boolean isClosed() {
+        return closed.isDone();
     }
 
     /** The next message, waiting at most 10 s. */

@@ -29,6 +29,13 @@ public final class Tokens {
                 .claim("name", displayName).claim("zoneinfo", timeZone).expiresIn(Duration.ofMinutes(15)).jws().sign(KEY);
     }
 
+    /** As identity issues it for one login: {@code sid} names the login (its refresh-token family). */
+    public static String forSession(UUID userId, String displayName, UUID sessionId) {
+        return Jwt.issuer(ISSUER).audience("nexus").subject(userId.toString()).groups(Set.of("user"))
+                .claim("name", displayName).claim("zoneinfo", "UTC").claim("sid", sessionId.toString())
+                .expiresIn(Duration.ofMinutes(15)).jws().sign(KEY);
+    }
+
     /** Signed with the right key but naming another issuer. */
     public static String withIssuer(UUID userId, String issuer) {
         return Jwt.issuer(issuer).audience("nexus").subject(userId.toString()).groups(Set.of("user"))

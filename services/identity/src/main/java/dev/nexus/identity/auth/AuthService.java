@@ -3,6 +3,8 @@ package dev.nexus.identity.auth;
 import dev.nexus.identity.account.Account;
 import dev.nexus.identity.account.AccountService;
 import dev.nexus.identity.account.AccountView;
+import dev.nexus.contracts.Events.UserSignedOut;
+import dev.nexus.platform.events.Outbox;
 import dev.nexus.platform.problem.ProblemException;
 import dev.nexus.platform.problem.Problems;
 import io.quarkus.elytron.security.common.BcryptUtil;
@@ -34,16 +36,18 @@ public class AuthService {
     private final AccountService accounts;
     private final TokenIssuer issuer;
     private final LoginThrottle throttle;
+    private final Outbox outbox;
     private final Vertx vertx;
     private final Duration refreshLifetime;
     /** Checked when the e-mail is unknown, so that a wrong address takes as long as a wrong password. */
     private final String decoyHash = BcryptUtil.bcryptHash(TokenIssuer.newRefreshToken());
 
-    public AuthService(AccountService accounts, TokenIssuer issuer, LoginThrottle throttle, Vertx vertx,
+    public AuthService(AccountService accounts, TokenIssuer issuer, LoginThrottle throttle, Outbox outbox, Vertx vertx,
             @ConfigProperty(name = "nexus.jwt.refresh-token-lifetime", defaultValue = "30d") Duration refreshLifetime) {
         this.accounts = accounts;
         this.issuer = issuer;
         this.throttle = throttle;
+        this.outbox = outbox;
         this.vertx = vertx;
         this.refreshLifetime = refreshLifetime;
     }
@@ -77,7 +81,7 @@ public class AuthService {
                                 return Uni.createFrom().nullItem();
                             }
                             if (current.usedAt != null) {
-                                return revokeFamily(current.familyId, now).replaceWith((TokenResponse) null);
+                                return endFamily(current, "refresh-token-reuse", now).replaceWith((TokenResponse) null);
                             }
                             current.usedAt = now;
                             return accounts.get(current.accountId).chain(a -> issue(a, current.familyId, false));
@@ -90,9 +94,8 @@ public class AuthService {
     /** Ends the session the token belongs to (its whole family). Unknown tokens are ignored. */
     public Uni<Void> logout(String token) {
         return Panache.withTransaction(() -> RefreshToken.<RefreshToken>find("tokenHash", sha256(token)).firstResult()
-                .chain(current -> current == null
-                        ? Uni.createFrom().voidItem()
-                        : revokeFamily(current.familyId, Instant.now())));
+                .chain(current -> current == null ? Uni.createFrom().voidItem()
+                        : endFamily(current, "logout", Instant.now())));
     }
 
     private Uni<TokenResponse> startFamily(Account account) {
@@ -109,15 +112,20 @@ public class AuthService {
         row.expiresAt = Instant.now().plus(refreshLifetime);
         return row.persist().map(ignored -> new TokenResponse(
                 withUser ? AccountView.of(account) : null,
-                issuer.accessToken(account.id, account.displayName, account.timeZone),
+                issuer.accessToken(account.id, account.displayName, account.timeZone, familyId),
                 "Bearer",
                 issuer.accessTokenSeconds(),
                 refresh));
     }
 
-    private static Uni<Void> revokeFamily(UUID familyId, Instant now) {
-        return RefreshToken.update("revokedAt = ?1 where familyId = ?2 and revokedAt is null", now, familyId)
-                .replaceWithVoid();
+    /**
+     * Revokes every token of the login {@code token} belongs to and, the first time, announces that the
+     * login ended, so that services close what it holds open (live notification streams).
+     */
+    private Uni<Void> endFamily(RefreshToken token, String reason, Instant now) {
+        return RefreshToken.update("revokedAt = ?1 where familyId = ?2 and revokedAt is null", now, token.familyId)
+                .chain(revoked -> revoked == 0 ? Uni.createFrom().voidItem()
+                        : outbox.publish(new UserSignedOut(token.accountId, token.familyId, reason)).replaceWithVoid());
     }
 
     private <T> Uni<T> blocking(Callable<T> work) {

@@ -101,15 +101,17 @@ public class TokenIssuer {
 
     /**
      * Claims: sub (account id), name, zoneinfo (the IANA time zone, OIDC's standard claim, so every
-     * service can show times in the caller's zone), groups ["user"].
+     * service can show times in the caller's zone), sid (the login, i.e. the refresh-token family, so
+     * that what it opened can be closed when it ends), groups ["user"].
      */
-    public String accessToken(UUID accountId, String displayName, String timeZone) {
+    public String accessToken(UUID accountId, String displayName, String timeZone, UUID sessionId) {
         return Jwt.issuer(issuer)
                 .audience("nexus")
                 .subject(accountId.toString())
                 .groups(Set.of("user"))
                 .claim("name", displayName)
                 .claim("zoneinfo", timeZone)
+                .claim("sid", sessionId.toString())
                 .expiresIn(accessTokenLifetime)
                 .jws()
                 .keyId(publicJwk.getKeyId())

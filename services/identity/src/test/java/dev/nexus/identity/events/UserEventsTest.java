@@ -76,6 +76,40 @@ class UserEventsTest {
         assertEquals("Africa/Lagos", events.get(1).event().getJsonObject("data").getString("timeZone"));
     }
 
+    @Test
+    void logout_and_a_reused_refresh_token_each_announce_once_that_their_login_ended() throws Exception {
+        JsonPath created = anAccount().register();
+        String userId = created.getString("user.id");
+        String firstLogin = sid(created.getString("accessToken"));
+        post("/api/v1/auth/logout", created.getString("refreshToken"), 204);
+        post("/api/v1/auth/logout", created.getString("refreshToken"), 204); // already ended: nothing more
+
+        JsonPath second = given().contentType(ContentType.JSON).body(Map.of("email", created.getString("user.email"),
+                "password", "correct horse battery")).when().post("/api/v1/auth/login").then().statusCode(200)
+                .extract().jsonPath();
+        String secondLogin = sid(second.getString("accessToken"));
+        post("/api/v1/auth/refresh", second.getString("refreshToken"), 200);
+        post("/api/v1/auth/refresh", second.getString("refreshToken"), 401); // reuse: the login is revoked
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> recorder.about(userId).size() >= 3);
+        List<JsonObject> ended = recorder.about(userId).stream()
+                .filter(r -> r.routingKey().equals("user.signed-out.v1")).map(r -> r.event().getJsonObject("data"))
+                .toList();
+        assertEquals(List.of(firstLogin, secondLogin), ended.stream().map(d -> d.getString("sessionId")).toList());
+        assertEquals(List.of("logout", "refresh-token-reuse"), ended.stream().map(d -> d.getString("reason")).toList());
+        assertEquals(List.of(userId, userId), ended.stream().map(d -> d.getString("userId")).toList());
+    }
+
+    private static String sid(String accessToken) throws Exception {
+        return org.jose4j.jwt.JwtClaims.parse(new String(java.util.Base64.getUrlDecoder()
+                .decode(accessToken.split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8)).getStringClaimValue("sid");
+    }
+
+    private static void post(String path, String refreshToken, int status) {
+        given().contentType(ContentType.JSON).body(Map.of("refreshToken", refreshToken)).when().post(path)
+                .then().statusCode(status);
+    }
+
     private static void patch(String token, Map<String, String> body) {
         given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
                 .when().patch("/api/v1/users/me").then().statusCode(200);

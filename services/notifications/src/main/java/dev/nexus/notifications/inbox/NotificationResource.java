@@ -101,7 +101,7 @@ public class NotificationResource {
                     + " after lastSeenId are replayed first, then the unread count, then live ones. Messages:"
                     + " {\"type\":\"notification\",\"notification\":{…}} and {\"type\":\"unread-count\",\"count\":N}.")
     public Uni<Ticket> ticket() {
-        return tickets.issue(caller()).map(t -> new Ticket(t, Tickets.LIFETIME.toSeconds()));
+        return tickets.issue(caller(), token.getClaim("sid")).map(t -> new Ticket(t, Tickets.LIFETIME.toSeconds()));
     }
 
     private static boolean flag(String value) {

@@ -25,6 +25,7 @@ import java.util.UUID;
 public class NotificationStream {
 
     static final TypedKey<String> USER = TypedKey.forString("nexus.user");
+    static final TypedKey<String> SESSION = TypedKey.forString("nexus.session");
     static final int REPLAY_LIMIT = 500;
 
     private final PushHub hub;
@@ -45,7 +46,7 @@ public class NotificationStream {
                         : store.seqOf(user, after).map(seq -> seq == null ? Long.MAX_VALUE : seq))
                 .chain(seq -> {
                     // without a (known) lastSeenId there is nothing to replay: live from now on
-                    PushHub.Stream stream = hub.open(user, connection);
+                    PushHub.Stream stream = hub.open(user, connection.userData().get(SESSION), connection);
                     Uni<List<Stored>> missed = seq == Long.MAX_VALUE
                             ? Uni.createFrom().item(List.of())
                             : Panache.withSession(() -> store.after(user, seq, REPLAY_LIMIT));

@@ -6,6 +6,7 @@ import dev.nexus.notifications.inbox.Notification;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,16 +31,44 @@ import org.jboss.logging.Logger;
  * <p>A socket first replays what it missed, then goes live: pushes arriving during the replay wait
  * and are sent after it, skipping what the replay already sent, so a client sees each
  * notification once (live ones in the order their transactions committed).
+ *
+ * <p>Streams end by themselves in three cases, on whichever replica they are: a user holds at most
+ * {@code nexus.push.max-streams-per-user} streams (counted in Redis across replicas; opening one
+ * more closes the oldest, code {@value #TOO_MANY_STREAMS}); a login that ends (logout, revoked
+ * refresh token) closes the streams opened with it ({@value #SIGNED_OUT}); a user who leaves or is
+ * removed from a group has every stream closed ({@value #ACCESS_CHANGED}), so that a client
+ * reconnects under its current rights.
  */
 @ApplicationScoped
 public class PushHub {
 
     private static final Logger LOG = Logger.getLogger(PushHub.class);
     private static final Duration RESUBSCRIBE_AFTER = Duration.ofSeconds(1);
+    /** WebSocket close codes (application range) a client can act on. */
+    public static final short TOO_MANY_STREAMS = 4001;
+    public static final short SIGNED_OUT = 4003;
+    public static final short ACCESS_CHANGED = 4004;
+    /** Control lines on the push channel, in the place of a seq. */
+    private static final String DROP = "!drop";
+    private static final String END_SESSION = "!end-session";
+    private static final String END_ALL = "!end-all";
+
+    /** Adds a stream to the user's set (score: opening time) and pops the oldest beyond the cap. */
+    private static final String COUNT_STREAM = """
+            redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
+            redis.call('PEXPIRE', KEYS[1], 86400000)
+            local over = redis.call('ZCARD', KEYS[1]) - tonumber(ARGV[3])
+            if over > 0 then
+              return redis.call('ZPOPMIN', KEYS[1], over)
+            end
+            return {}
+            """;
 
     private final ReactiveRedisDataSource redis;
     private final ObjectMapper json;
     private final String channel;
+    private final String streamsKey;
+    private final int maxStreams;
     private final Duration timeout;
     private final Map<UUID, Set<Stream>> streams = new ConcurrentHashMap<>();
     /** Number of the current subscription to the push channel; -1 once shutting down. */
@@ -47,10 +76,13 @@ public class PushHub {
 
     public PushHub(ReactiveRedisDataSource redis, ObjectMapper json,
             @ConfigProperty(name = "nexus.cache.prefix") String prefix,
-            @ConfigProperty(name = "nexus.cache.timeout", defaultValue = "250ms") Duration timeout) {
+            @ConfigProperty(name = "nexus.cache.timeout", defaultValue = "250ms") Duration timeout,
+            @ConfigProperty(name = "nexus.push.max-streams-per-user", defaultValue = "5") int maxStreams) {
         this.redis = redis;
         this.json = json;
         this.channel = prefix + "push";
+        this.streamsKey = prefix + "streams:";
+        this.maxStreams = maxStreams;
         this.timeout = timeout;
     }
 
@@ -92,14 +124,21 @@ public class PushHub {
      */
     public final class Stream {
         private final UUID user;
+        private final String session;
         private final WebSocketConnection connection;
         private final Set<Long> replayed = new HashSet<>();
         private boolean replaying = true;
         private final List<String[]> waiting = new ArrayList<>();
 
-        Stream(UUID user, WebSocketConnection connection) {
+        Stream(UUID user, String session, WebSocketConnection connection) {
             this.user = user;
+            this.session = session;
             this.connection = connection;
+        }
+
+        void end(short code, String reason) {
+            connection.close(new CloseReason(code, reason)).subscribe().with(ignored -> {
+            }, e -> LOG.debugf("closing a stream of %s: %s", user, e.getMessage()));
         }
 
         /** Sends a replayed notification. */
@@ -136,17 +175,47 @@ public class PushHub {
         }
     }
 
-    public Stream open(UUID user, WebSocketConnection connection) {
-        Stream stream = new Stream(user, connection);
-        streams.computeIfAbsent(user, u -> ConcurrentHashMap.newKeySet()).add(stream);
+    /** Registers a stream; when the user now holds more than the cap, the oldest are closed wherever they are. */
+    public Stream open(UUID user, String session, WebSocketConnection connection) {
+        Stream stream = new Stream(user, session, connection);
+        streams.compute(user, (u, mine) -> {
+            Set<Stream> set = mine == null ? ConcurrentHashMap.newKeySet() : mine;
+            set.add(stream);
+            return set;
+        });
+        redis.execute("EVAL", COUNT_STREAM, "1", streamsKey + user, String.valueOf(System.currentTimeMillis()),
+                        connection.id(), String.valueOf(maxStreams))
+                .ifNoItem().after(timeout).fail()
+                .chain(popped -> {
+                    List<Push> drops = new ArrayList<>();
+                    for (int i = 0; i < popped.size(); i += 2) { // member, score, member, score ...
+                        drops.add(new Push(user, DROP, popped.get(i).toString()));
+                    }
+                    return publish(drops);
+                })
+                .subscribe().with(ignored -> {
+                }, e -> LOG.debugf("streams of %s not counted (Redis: %s)", user, e.getMessage()));
         return stream;
     }
 
     public void close(UUID user, WebSocketConnection connection) {
-        Set<Stream> mine = streams.get(user);
-        if (mine != null) {
+        streams.computeIfPresent(user, (u, mine) -> {
             mine.removeIf(s -> s.connection.id().equals(connection.id()));
-        }
+            return mine.isEmpty() ? null : mine;
+        });
+        redis.sortedSet(String.class).zrem(streamsKey + user, connection.id())
+                .subscribe().with(ignored -> {
+                }, e -> LOG.debugf("stream of %s not uncounted (Redis: %s)", user, e.getMessage()));
+    }
+
+    /** Closes the streams opened with the login {@code session} (its {@code sid}), on every replica. */
+    public Uni<Void> endSession(UUID user, String session) {
+        return publish(List.of(new Push(user, END_SESSION, session)));
+    }
+
+    /** Closes every stream of the user, on every replica: their rights changed, the client reconnects. */
+    public Uni<Void> endAll(UUID user) {
+        return publish(List.of(new Push(user, END_ALL, "*")));
     }
 
     /** One live push: a user, the notification's seq ("-" for a count) and the message. */
@@ -200,8 +269,16 @@ public class PushHub {
 
     private void local(UUID user, String[] parts) {
         Set<Stream> mine = streams.get(user);
-        if (mine != null) {
-            mine.forEach(stream -> stream.push(parts));
+        if (mine == null) {
+            return;
+        }
+        switch (parts[0]) {
+            case DROP -> mine.stream().filter(s -> s.connection.id().equals(parts[1]))
+                    .forEach(s -> s.end(TOO_MANY_STREAMS, "too many streams: the oldest is closed"));
+            case END_SESSION -> mine.stream().filter(s -> parts[1].equals(s.session))
+                    .forEach(s -> s.end(SIGNED_OUT, "signed out"));
+            case END_ALL -> mine.forEach(s -> s.end(ACCESS_CHANGED, "access changed: reconnect with a new ticket"));
+            default -> mine.forEach(stream -> stream.push(parts));
         }
     }
 

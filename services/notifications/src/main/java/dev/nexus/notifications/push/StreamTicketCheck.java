@@ -16,11 +16,12 @@ public class StreamTicketCheck implements HttpUpgradeCheck {
 
     @Override
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
-        return tickets.take(context.httpRequest().getParam("ticket")).onFailure().recoverWithItem(e -> null).chain(user -> {
-            if (user == null) {
+        return tickets.take(context.httpRequest().getParam("ticket")).onFailure().recoverWithItem(e -> null).chain(holder -> {
+            if (holder == null) {
                 return CheckResult.rejectUpgrade(401);
             }
-            context.userData().put(NotificationStream.USER, user.toString());
+            context.userData().put(NotificationStream.USER, holder.user().toString());
+            context.userData().put(NotificationStream.SESSION, holder.session());
             return CheckResult.permitUpgrade();
         });
     }

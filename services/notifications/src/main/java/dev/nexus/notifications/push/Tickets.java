@@ -25,6 +25,8 @@ public class Tickets {
     public static final int LENGTH = 32;
     private static final Duration TIMEOUT = Duration.ofSeconds(1);
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** A token without a {@code sid} claim: its streams end only with the user's other reasons. */
+    static final String NO_SESSION = "-";
 
     private final ReactiveRedisDataSource redis;
     private final String prefix;
@@ -34,11 +36,16 @@ public class Tickets {
         this.prefix = prefix;
     }
 
-    public Uni<String> issue(UUID user) {
+    /** Who a ticket is for: the user and the login ({@code sid} claim) it was taken with, if any. */
+    public record Holder(UUID user, String session) {
+    }
+
+    public Uni<String> issue(UUID user, String session) {
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         String ticket = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        return redis.value(String.class).set(prefix + "ticket:" + ticket, user.toString(), new SetArgs().px(LIFETIME))
+        String holder = user + " " + (session == null || session.isBlank() ? NO_SESSION : session);
+        return redis.value(String.class).set(prefix + "ticket:" + ticket, holder, new SetArgs().px(LIFETIME))
                 .ifNoItem().after(TIMEOUT).fail()
                 .onFailure().transform(e -> ProblemException.of(Response.Status.SERVICE_UNAVAILABLE,
                         "Live notifications are unavailable right now (their store, Redis, does not answer);"
@@ -46,13 +53,19 @@ public class Tickets {
                 .replaceWith(ticket);
     }
 
-    /** The ticket's user, once; null when it is unknown, used or expired; a failure when Redis does not answer. */
-    public Uni<UUID> take(String ticket) {
+    /** The ticket's holder, once; null when it is unknown, used or expired; a failure when Redis does not answer. */
+    public Uni<Holder> take(String ticket) {
         if (ticket == null || ticket.isBlank() || ticket.length() > 64) {
             return Uni.createFrom().nullItem();
         }
         return redis.value(String.class).getdel(prefix + "ticket:" + ticket)
                 .ifNoItem().after(TIMEOUT).fail()
-                .map(user -> user == null ? null : UUID.fromString(user));
+                .map(holder -> {
+                    if (holder == null) {
+                        return null;
+                    }
+                    String[] parts = holder.split(" ", 2);
+                    return new Holder(UUID.fromString(parts[0]), parts.length < 2 ? NO_SESSION : parts[1]);
+                });
     }
 }
