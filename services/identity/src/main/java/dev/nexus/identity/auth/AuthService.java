@@ -4,6 +4,7 @@ import dev.nexus.identity.account.Account;
 import dev.nexus.identity.account.AccountService;
 import dev.nexus.identity.account.AccountView;
 import dev.nexus.contracts.Events.UserSignedOut;
+import dev.nexus.platform.audit.AuditLog;
 import dev.nexus.platform.events.Outbox;
 import dev.nexus.platform.problem.ProblemException;
 import dev.nexus.platform.problem.Problems;
@@ -19,6 +20,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -37,17 +39,20 @@ public class AuthService {
     private final TokenIssuer issuer;
     private final LoginThrottle throttle;
     private final Outbox outbox;
+    private final AuditLog audit;
     private final Vertx vertx;
     private final Duration refreshLifetime;
     /** Checked when the e-mail is unknown, so that a wrong address takes as long as a wrong password. */
     private final String decoyHash = BcryptUtil.bcryptHash(TokenIssuer.newRefreshToken());
 
-    public AuthService(AccountService accounts, TokenIssuer issuer, LoginThrottle throttle, Outbox outbox, Vertx vertx,
+    public AuthService(AccountService accounts, TokenIssuer issuer, LoginThrottle throttle, Outbox outbox,
+            AuditLog audit, Vertx vertx,
             @ConfigProperty(name = "nexus.jwt.refresh-token-lifetime", defaultValue = "30d") Duration refreshLifetime) {
         this.accounts = accounts;
         this.issuer = issuer;
         this.throttle = throttle;
         this.outbox = outbox;
+        this.audit = audit;
         this.vertx = vertx;
         this.refreshLifetime = refreshLifetime;
     }
@@ -63,13 +68,21 @@ public class AuthService {
 
     /** {@code address} is the client's (the gateway forwards it); both it and the e-mail are throttled. */
     public Uni<TokenResponse> login(Requests.Login request, String address) {
-        return throttle.check(request.email(), address).chain(() -> accounts.findByEmail(request.email())).chain(found -> {
-            String hash = found.map(a -> a.passwordHash).orElse(decoyHash);
-            return blocking(() -> BcryptUtil.matches(request.password(), hash)).chain(matches -> matches && found.isPresent()
-                    ? Panache.withTransaction(() -> startFamily(found.get())).call(() -> throttle.succeeded(request.email()))
-                    : throttle.failed(request.email(), address)
-                            .chain(() -> Uni.createFrom().failure(ProblemException.unauthorized(WRONG_CREDENTIALS))));
-        });
+        return throttle.check(request.email(), address)
+                .onFailure().invoke(e -> audit.record("login.throttled", null, Map.of("email", request.email())))
+                .chain(() -> accounts.findByEmail(request.email())).chain(found -> {
+                    String hash = found.map(a -> a.passwordHash).orElse(decoyHash);
+                    return blocking(() -> BcryptUtil.matches(request.password(), hash)).chain(matches -> {
+                        if (matches && found.isPresent()) {
+                            return Panache.withTransaction(() -> startFamily(found.get()))
+                                    .call(() -> throttle.succeeded(request.email()))
+                                    .invoke(() -> audit.record("login.succeeded", found.get().id, Map.of()));
+                        }
+                        audit.record("login.failed", null, Map.of("email", request.email()));
+                        return throttle.failed(request.email(), address)
+                                .chain(() -> Uni.createFrom().failure(ProblemException.unauthorized(WRONG_CREDENTIALS)));
+                    });
+                });
     }
 
     /** Uses up {@code token} and returns the next pair; a second use of a token revokes its family. */
@@ -125,7 +138,9 @@ public class AuthService {
     private Uni<Void> endFamily(RefreshToken token, String reason, Instant now) {
         return RefreshToken.update("revokedAt = ?1 where familyId = ?2 and revokedAt is null", now, token.familyId)
                 .chain(revoked -> revoked == 0 ? Uni.createFrom().voidItem()
-                        : outbox.publish(new UserSignedOut(token.accountId, token.familyId, reason)).replaceWithVoid());
+                        : outbox.publish(new UserSignedOut(token.accountId, token.familyId, reason)).replaceWithVoid())
+                .invoke(() -> audit.record(reason.equals("logout") ? "logout" : "refresh-token.reused", token.accountId,
+                        Map.of("session", token.familyId.toString())));
     }
 
     private <T> Uni<T> blocking(Callable<T> work) {

@@ -1,5 +1,6 @@
 package dev.nexus.identity.auth;
 
+import dev.nexus.platform.audit.AuditLog;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.util.KeyUtils;
 import io.quarkus.runtime.Startup;
@@ -18,6 +19,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.RSAPublicKeySpec;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -48,7 +50,8 @@ public class TokenIssuer {
             @ConfigProperty(name = "nexus.jwt.signing-key-location") String keyLocation,
             @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
             @ConfigProperty(name = "nexus.jwt.previous-key-location") Optional<String> previousKeyLocation,
-            @ConfigProperty(name = "nexus.jwt.access-token-lifetime", defaultValue = "15m") Duration accessTokenLifetime)
+            @ConfigProperty(name = "nexus.jwt.access-token-lifetime", defaultValue = "15m") Duration accessTokenLifetime,
+            AuditLog audit)
             throws GeneralSecurityException, JoseException {
         this.signingKey = KeyUtils.decodePrivateKey(readPem(keyLocation));
         this.publicJwk = jwk(publicKeyOf(signingKey, keyLocation));
@@ -60,6 +63,9 @@ public class TokenIssuer {
                     : (RSAPublicKey) KeyUtils.decodePublicKey(pem)));
         }
         this.previousJwk = previous.filter(p -> !p.getKeyId().equals(publicJwk.getKeyId()));
+        // the audit trail of a key rotation: which key signs from now on, which one still verifies
+        audit.record("signing-key.loaded", null, Map.of("kid", publicJwk.getKeyId(),
+                "previousKid", previousJwk.map(RsaJsonWebKey::getKeyId).orElse("none")));
         this.issuer = issuer;
         this.accessTokenLifetime = accessTokenLifetime;
     }

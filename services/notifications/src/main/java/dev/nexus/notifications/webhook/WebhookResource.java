@@ -2,6 +2,7 @@ package dev.nexus.notifications.webhook;
 
 import dev.nexus.notifications.webhook.Webhooks.CreateWebhook;
 import dev.nexus.notifications.webhook.Webhooks.WebhookView;
+import dev.nexus.platform.audit.AuditLog;
 import dev.nexus.platform.http.Params;
 import dev.nexus.platform.paging.Cursor;
 import dev.nexus.platform.paging.Page;
@@ -17,6 +18,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -33,9 +36,11 @@ public class WebhookResource {
 
     private final Webhooks webhooks;
     private final JsonWebToken token;
+    private final AuditLog audit;
 
-    public WebhookResource(Webhooks webhooks, JsonWebToken token) {
+    public WebhookResource(Webhooks webhooks, JsonWebToken token, AuditLog audit) {
         this.webhooks = webhooks;
+        this.audit = audit;
         this.token = token;
     }
 
@@ -54,6 +59,9 @@ public class WebhookResource {
     public Uni<Response> create(@Valid @NotNull CreateWebhook request) {
         UUID caller = caller();
         return Panache.withTransaction(() -> webhooks.create(caller, request))
+                // the URL holds the webhook's secret: the trail names its host only
+                .invoke(view -> audit.record("webhook.created", caller, Map.of("webhook", view.id().toString(),
+                        "group", view.groupId().toString(), "host", String.valueOf(URI.create(request.url()).getHost()))))
                 .map(view -> Response.status(Response.Status.CREATED).entity(view).build());
     }
 
@@ -79,6 +87,7 @@ public class WebhookResource {
     public Uni<Response> delete(@RestPath UUID webhookId) {
         UUID caller = caller();
         return Panache.withTransaction(() -> webhooks.delete(caller, webhookId))
+                .invoke(() -> audit.record("webhook.deleted", caller, Map.of("webhook", webhookId.toString())))
                 .map(ignored -> Response.noContent().build());
     }
 

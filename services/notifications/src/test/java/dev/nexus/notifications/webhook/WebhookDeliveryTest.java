@@ -14,7 +14,9 @@ import dev.nexus.notifications.Learner;
 import dev.nexus.testing.Broker;
 import dev.nexus.testing.Db;
 import io.quarkus.test.junit.QuarkusTest;
+import dev.nexus.testing.AuditTrail;
 import io.quarkus.test.junit.QuarkusTestProfile;
+import io.vertx.core.json.JsonObject;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.vertx.VertxContextSupport;
 import io.vertx.core.json.JsonObject;
@@ -225,6 +227,22 @@ class WebhookDeliveryTest {
         assertEquals(List.of("/hook"), paths, "only the registered URL was called");
         assertTrue(((String) Db.value("select last_error from webhook_deliveries where webhook_id = ?", webhookId))
                 .contains("redirect"));
+    }
+
+    @Test
+    void creating_and_deleting_a_webhook_is_in_the_audit_trail_without_its_url() {
+        try (AuditTrail trail = AuditTrail.record()) {
+            UUID webhookId = register("note.posted");
+            olga.call().when().delete("/api/v1/webhooks/" + webhookId).then().statusCode(204);
+
+            JsonObject created = trail.of("webhook.created").get(0);
+            assertEquals(olga.id().toString(), created.getString("actor"));
+            assertEquals(webhookId.toString(), created.getString("webhook"));
+            assertEquals(groupId.toString(), created.getString("group"));
+            assertEquals("localhost", created.getString("host"));
+            assertEquals(webhookId.toString(), trail.of("webhook.deleted").get(0).getString("webhook"));
+            trail.lines().forEach(line -> assertFalse(line.contains("/hook"), "no URL path in " + line));
+        }
     }
 
     private UUID register(String... kinds) {

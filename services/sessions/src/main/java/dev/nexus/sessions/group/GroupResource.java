@@ -1,5 +1,6 @@
 package dev.nexus.sessions.group;
 
+import dev.nexus.platform.audit.AuditLog;
 import dev.nexus.platform.http.Params;
 import dev.nexus.platform.paging.Cursor;
 import dev.nexus.platform.paging.Page;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -43,9 +45,11 @@ public class GroupResource {
     private final GroupService groups;
     private final SessionCache sessionCache;
     private final JsonWebToken token;
+    private final AuditLog audit;
 
-    public GroupResource(GroupService groups, SessionCache sessionCache, JsonWebToken token) {
+    public GroupResource(GroupService groups, SessionCache sessionCache, JsonWebToken token, AuditLog audit) {
         this.groups = groups;
+        this.audit = audit;
         this.sessionCache = sessionCache;
         this.token = token;
     }
@@ -116,7 +120,9 @@ public class GroupResource {
     @Operation(operationId = "removeGroupMember", summary = "Remove a member, or leave when userId is the caller",
             description = "The owner removes anyone; organizers remove plain members; the owner leaves only after handing over.")
     public Uni<Void> remove(@RestPath UUID groupId, @RestPath UUID userId) {
-        return groups.remove(caller(), groupId, userId).call(() -> sessionCache.membershipChanged(groupId, userId));
+        return groups.remove(caller(), groupId, userId).call(() -> sessionCache.membershipChanged(groupId, userId))
+                .invoke(() -> audit.record(caller().equals(userId) ? "group.member-left" : "group.member-removed", caller(),
+                        Map.of("group", groupId.toString(), "member", userId.toString())));
     }
 
     @PUT
@@ -126,7 +132,9 @@ public class GroupResource {
     public Uni<MemberView> changeRole(@RestPath UUID groupId, @RestPath UUID userId,
             @Valid @NotNull ChangeRole request) {
         return groups.changeRole(caller(), groupId, userId, request.role())
-                .call(() -> sessionCache.membershipChanged(groupId, userId, caller()));
+                .call(() -> sessionCache.membershipChanged(groupId, userId, caller()))
+                .invoke(() -> audit.record("group.role-changed", caller(), Map.of("group", groupId.toString(),
+                        "member", userId.toString(), "role", request.role().name())));
     }
 
     @POST
@@ -137,6 +145,8 @@ public class GroupResource {
     @APIResponse(responseCode = "201", description = "The code to share")
     public Uni<RestResponse<InviteView>> invite(@RestPath UUID groupId, @Valid CreateInvite request) {
         return groups.invite(caller(), groupId, request == null ? null : request.maxUses())
+                .invoke(i -> audit.record("group.invite-created", caller(), Map.of("group", groupId.toString(),
+                        "invite", AuditLog.shortened(i.code()), "maxUses", i.maxUses() == null ? "unlimited" : i.maxUses())))
                 .map(i -> RestResponse.status(RestResponse.Status.CREATED, i));
     }
 
@@ -149,7 +159,8 @@ public class GroupResource {
     @APIResponse(responseCode = "404", description = "The group has no such invite")
     public Uni<Void> revokeInvite(@RestPath UUID groupId,
             @RestPath @Size(max = Invite.CODE_LENGTH, message = "is not an invite code") String code) {
-        return groups.revokeInvite(caller(), groupId, code);
+        return groups.revokeInvite(caller(), groupId, code).invoke(() -> audit.record("group.invite-revoked", caller(),
+                Map.of("group", groupId.toString(), "invite", AuditLog.shortened(code))));
     }
 
     private UUID caller() {

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nexus.sessions.Learner;
+import dev.nexus.testing.AuditTrail;
 import dev.nexus.testing.Db;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -70,6 +71,36 @@ class GroupResourceTest {
         assertEquals("body", problem.getJsonArray("errors").getJsonObject(0).getString("field"));
         assertEquals("is required: send a JSON object",
                 problem.getJsonArray("errors").getJsonObject(0).getString("message"));
+    }
+
+    @Test
+    void role_changes_removals_and_invites_are_in_the_audit_trail_with_who_and_from_where() {
+        Learner owner = Learner.named("Owner");
+        Learner grace = Learner.named("Grace");
+        Learner linus = Learner.named("Linus");
+        UUID groupId = owner.creates("PRIVATE");
+        try (AuditTrail trail = AuditTrail.record()) {
+            String code = owner.call().header("X-Forwarded-For", "198.51.100.23").when()
+                    .post("/api/v1/groups/" + groupId + "/invites").then().statusCode(201).extract().path("code");
+            grace.joinsWith(groupId, code);
+            linus.joinsWith(groupId, code);
+            owner.makes(grace, "ORGANIZER", groupId);
+            owner.call().when().delete("/api/v1/groups/" + groupId + "/members/" + linus.id()).then().statusCode(204);
+            grace.call().when().delete("/api/v1/groups/" + groupId + "/invites/" + code).then().statusCode(204);
+
+            JsonObject invite = trail.of("group.invite-created").get(0);
+            assertEquals(owner.id().toString(), invite.getString("actor"));
+            assertEquals("198.51.100.23", invite.getString("ip"));
+            assertEquals(groupId.toString(), invite.getString("group"));
+            JsonObject role = trail.of("group.role-changed").get(0);
+            assertEquals(List.of(owner.id().toString(), grace.id().toString(), "ORGANIZER"),
+                    List.of(role.getString("actor"), role.getString("member"), role.getString("role")));
+            JsonObject removed = trail.of("group.member-removed").get(0);
+            assertEquals(List.of(owner.id().toString(), linus.id().toString()),
+                    List.of(removed.getString("actor"), removed.getString("member")));
+            assertEquals(grace.id().toString(), trail.of("group.invite-revoked").get(0).getString("actor"));
+            trail.lines().forEach(line -> assertTrue(!line.contains(code), "the whole invite code in " + line));
+        }
     }
 
     /** Like fetch(url, {method: 'POST'}): Content-Length 0 and no Content-Type. */
