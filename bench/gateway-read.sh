@@ -12,7 +12,7 @@ BENCH_WARMUP="${BENCH_WARMUP:-15s}" # three JVMs' JITs (sessions, gateway, Redis
 source "$(dirname "$0")/lib.sh"
 GATEWAY="${GATEWAY_URL:-http://localhost:8080}"
 IDENTITY="$GATEWAY" # register through the one origin
-curl -fs "$SESSIONS/q/health/ready" >/dev/null || { echo "sessions is not running at $SESSIONS: ./nexus up" >&2; exit 1; }
+curl -fs "${SESSIONS_MANAGEMENT_URL:-http://localhost:9082}/q/health/ready" >/dev/null || { echo "sessions is not running at $SESSIONS: ./nexus up" >&2; exit 1; }
 
 token=$(register)
 limit=$(curl -fs -o /dev/null -D - "$GATEWAY/api/v1/users/me" -H "authorization: Bearer $token" \

@@ -7,7 +7,7 @@
 # Needs the platform running (./nexus up) and wrk (apt-get install wrk). Prints figures; asserts nothing.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-curl -fs "$NOTES/q/health/ready" >/dev/null || { echo "notes is not running at $NOTES: ./nexus up" >&2; exit 1; }
+curl -fs "${NOTES_MANAGEMENT_URL:-http://localhost:9083}/q/health/ready" >/dev/null || { echo "notes is not running at $NOTES: ./nexus up" >&2; exit 1; }
 
 token=$(register)
 group=$(create_group "$token")

@@ -6,7 +6,7 @@
 # Needs the platform running (./nexus up) and wrk (apt-get install wrk). Prints figures; asserts nothing.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-curl -fs "$SESSIONS/q/health/ready" >/dev/null || { echo "sessions is not running at $SESSIONS: ./nexus up" >&2; exit 1; }
+curl -fs "${SESSIONS_MANAGEMENT_URL:-http://localhost:9082}/q/health/ready" >/dev/null || { echo "sessions is not running at $SESSIONS: ./nexus up" >&2; exit 1; }
 
 token=$(register)
 group=$(create_group "$token")

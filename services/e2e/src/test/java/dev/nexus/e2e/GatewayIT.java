@@ -3,6 +3,7 @@ package dev.nexus.e2e;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -150,6 +151,15 @@ class GatewayIT {
                 .body(Map.of("title", title, "startsAt", "2027-03-02T17:00:00Z", "durationMinutes", 60,
                         "timeZone", "UTC"))
                 .when().post("/api/v1/groups/" + groupId + "/sessions").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void the_gateway_reports_every_replica_ready_through_their_management_ports() {
+        given().baseUri(platform.managementUrl(Platform.GATEWAY)).when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'upstreams' }.data.notifications", equalTo("2 of 2 replicas ready"))
+                .body("checks.find { it.name == 'upstreams' }.data.sessions", equalTo("1 of 1 replicas ready"));
+        given().baseUri(platform.url("sessions")).when().get("/q/metrics").then().statusCode(404);
+        given().baseUri(platform.managementUrl("sessions")).when().get("/q/metrics").then().statusCode(200);
     }
 
     @Test

@@ -57,7 +57,7 @@ final class Platform implements AutoCloseable, ExtensionContext.Store.CloseableR
             Path signingKey = platform.copyDevKey();
             for (String instance : INSTANCES) {
                 platform.ports.put(instance, freePort());
-                platform.managementPorts.put(instance, isGateway(instance) ? freePort() : platform.ports.get(instance));
+                platform.managementPorts.put(instance, freePort());
             }
             for (String instance : INSTANCES) {
                 platform.launch(instance, signingKey);
@@ -77,7 +77,7 @@ final class Platform implements AutoCloseable, ExtensionContext.Store.CloseableR
         return "http://localhost:" + ports.get(instance);
     }
 
-    /** Where an instance serves /q/health and /q/metrics: its own port, or a gateway's management port. */
+    /** Where an instance serves /q/health and /q/metrics: its management port. */
     String managementUrl(String instance) {
         return "http://localhost:" + managementPorts.get(instance);
     }
@@ -116,8 +116,10 @@ final class Platform implements AutoCloseable, ExtensionContext.Store.CloseableR
         config.put("nexus.rate-limit.login-email.limit", String.valueOf(LOGIN_EMAIL_LIMIT));
         for (String service : SERVICES) {
             config.put("nexus.gateway.upstream." + service, url(service));
+            config.put("nexus.gateway.health." + service, managementUrl(service));
         }
         config.put("nexus.gateway.upstream.notifications", url("notifications") + "," + url(NOTIFICATIONS_B));
+        config.put("nexus.gateway.health.notifications", managementUrl("notifications") + "," + managementUrl(NOTIFICATIONS_B));
         return config;
     }
 
@@ -130,9 +132,8 @@ final class Platform implements AutoCloseable, ExtensionContext.Store.CloseableR
         Map<String, String> config = new LinkedHashMap<>(isGateway(instance) ? gatewayConfig() : run.config(service));
         config.put("quarkus.http.port", String.valueOf(ports.get(instance)));
         config.put("mp.jwt.verify.publickey.location", url("identity") + "/.well-known/jwks.json");
-        if (isGateway(instance)) {
-            config.put("quarkus.management.port", String.valueOf(managementPorts.get(instance)));
-        } else {
+        config.put("quarkus.management.port", String.valueOf(managementPorts.get(instance)));
+        if (!isGateway(instance)) {
             config.put("nexus.outbox.sweep-interval", "1s");
         }
         if (service.equals("identity")) {

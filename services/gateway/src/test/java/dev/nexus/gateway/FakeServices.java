@@ -57,6 +57,10 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         config.put("nexus.gateway.upstream.sessions", fake("sessions-a") + "," + fake("sessions-b"));
         config.put("nexus.gateway.upstream.notes", refusing());
         config.put("nexus.gateway.upstream.notifications", fake("notifications"));
+        // the stand-ins answer readiness on their one port
+        for (String service : new String[] { "identity", "sessions", "notes", "notifications" }) {
+            config.put("nexus.gateway.health." + service, config.get("nexus.gateway.upstream." + service));
+        }
         return config;
     }
 

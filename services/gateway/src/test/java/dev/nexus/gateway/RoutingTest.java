@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.vertx.core.Promise;
@@ -211,6 +212,7 @@ class RoutingTest {
         given().header("X-Forwarded-For", "10.9.8.7").when().get("/api/v1/groups").then().statusCode(200)
                 .body("headers.x-forwarded-for", equalTo("10.9.8.7"))
                 .body("headers.x-forwarded-proto", equalTo("http"))
+                .body("headers.x-forwarded-port", equalTo(String.valueOf(RestAssured.port)))
                 .body("headers.upgrade", nullValue());
     }
 }

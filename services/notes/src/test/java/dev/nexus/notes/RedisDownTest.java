@@ -1,12 +1,16 @@
 package dev.nexus.notes;
 
+import static io.restassured.RestAssured.given;
+
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import java.net.URL;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -15,6 +19,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(RedisDownTest.NoRedis.class)
 class RedisDownTest {
+
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     public static class NoRedis implements QuarkusTestProfile {
         @Override
@@ -44,7 +51,7 @@ class RedisDownTest {
                 .body("items.id", contains(second.toString(), first.toString()));
         ada.call().when().get("/api/v1/solutions/" + second).then().statusCode(200).body("votes", is(1));
 
-        ada.call().when().get("/q/health/ready").then().statusCode(200)
+        given().baseUri(management.toString()).when().get("health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'Redis cache' }.data.redis", equalTo("DOWN"));
     }
 }

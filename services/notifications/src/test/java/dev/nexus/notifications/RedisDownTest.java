@@ -1,5 +1,7 @@
 package dev.nexus.notifications;
 
+import static io.restassured.RestAssured.given;
+
 import static dev.nexus.testing.Events.event;
 import static dev.nexus.testing.Events.json;
 import static org.awaitility.Awaitility.await;
@@ -10,9 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.nexus.contracts.Events.NotePosted;
 import dev.nexus.testing.Broker;
 import dev.nexus.testing.Db;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import java.net.URL;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -22,6 +26,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(RedisDownTest.NoRedis.class)
 class RedisDownTest {
+
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     public static class NoRedis implements QuarkusTestProfile {
         @Override
@@ -48,7 +55,7 @@ class RedisDownTest {
         ada.call().when().post("/api/v1/notifications/stream-ticket").then().statusCode(503)
                 .contentType("application/problem+json");
         assertEquals(1L, Db.value("select count(*) from inbox where event_id = ?", event.id()));
-        ada.call().when().get("/q/health/ready").then().statusCode(200)
+        given().baseUri(management.toString()).when().get("health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'Redis cache' }.data.redis", equalTo("DOWN"));
     }
 }

@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
+import io.quarkus.test.common.http.TestHTTPResource;
+import java.net.URL;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -14,9 +16,13 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class ServiceSmokeTest {
 
+    /** The management interface's /q/: health and metrics, not reachable on the API port. */
+    @TestHTTPResource(value = "/", management = true)
+    protected URL management;
+
     @Test
     void readiness_reports_postgresql_redis_and_rabbitmq_up() {
-        given().when().get("/q/health/ready")
+        given().baseUri(management.toString()).when().get("health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItems(
@@ -34,7 +40,15 @@ public abstract class ServiceSmokeTest {
 
     @Test
     void prometheus_metrics_include_the_outbox_backlog() {
-        given().when().get("/q/metrics").then().statusCode(200).body(containsString("nexus_outbox_pending"));
+        given().baseUri(management.toString()).when().get("metrics").then().statusCode(200)
+                .body(containsString("nexus_outbox_pending"));
+    }
+
+    @Test
+    void health_and_metrics_are_not_served_on_the_api_port() {
+        for (String path : new String[] { "/q/metrics", "/q/health", "/q/health/ready", "/q/health/live" }) {
+            given().when().get(path).then().statusCode(404);
+        }
     }
 
     @Test

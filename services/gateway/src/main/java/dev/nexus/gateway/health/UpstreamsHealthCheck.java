@@ -1,5 +1,6 @@
 package dev.nexus.gateway.health;
 
+import dev.nexus.gateway.route.GatewayConfig;
 import dev.nexus.gateway.route.Upstream;
 import dev.nexus.gateway.route.Upstreams;
 import io.smallrye.health.api.AsyncHealthCheck;
@@ -10,6 +11,7 @@ import io.vertx.core.http.RequestOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -27,16 +29,25 @@ public class UpstreamsHealthCheck implements AsyncHealthCheck {
     private static final long TIMEOUT_MILLIS = 2000;
 
     private final Upstreams upstreams;
+    private final GatewayConfig config;
 
-    UpstreamsHealthCheck(Upstreams upstreams) {
+    UpstreamsHealthCheck(Upstreams upstreams, GatewayConfig config) {
         this.upstreams = upstreams;
+        this.config = config;
+    }
+
+    /** Where the service's replicas answer readiness: their management interfaces when configured. */
+    private List<URI> healthUrls(Upstream upstream) {
+        String urls = config.health().get(upstream.service());
+        return urls == null || urls.isBlank() ? upstream.urls()
+                : Arrays.stream(urls.split(",")).map(String::trim).filter(u -> !u.isEmpty()).map(URI::create).toList();
     }
 
     @Override
     public Uni<HealthCheckResponse> call() {
         List<Future<String>> reports = new ArrayList<>();
         for (Upstream upstream : upstreams.all()) {
-            List<Future<Boolean>> replicas = upstream.urls().stream().map(this::ready).toList();
+            List<Future<Boolean>> replicas = healthUrls(upstream).stream().map(this::ready).toList();
             reports.add(Future.join(replicas).map(all -> {
                 long ready = replicas.stream().filter(Future::result).count();
                 return ready + " of " + replicas.size() + " replicas ready";

@@ -10,6 +10,13 @@ public interface GatewayConfig {
     /** Per service: the comma-separated base URLs of its replicas ({@code http://host:port}). */
     Map<String, String> upstream();
 
+    /**
+     * Per service: the comma-separated base URLs where its replicas answer {@code /q/health/ready}
+     * (their management interfaces); by default each replica's own URL. Only the readiness report
+     * uses them.
+     */
+    Map<String, String> health();
+
     /** How long to wait for a replica to accept a connection before trying the next one. */
     Duration connectTimeout();
 

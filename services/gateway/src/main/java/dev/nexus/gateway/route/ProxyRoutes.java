@@ -128,6 +128,11 @@ public class ProxyRoutes {
             }
             request.putHeader("x-forwarded-for", incoming.remoteAddress().hostAddress());
             request.putHeader("x-forwarded-proto", incoming.scheme());
+            // with a forwarded proto the services rebuild their absolute URLs (Location) from these
+            // headers, and without a port they would drop the one the client used
+            int port = incoming.authority() == null ? -1 : incoming.authority().port();
+            request.putHeader("x-forwarded-port", String.valueOf(port > 0 ? port
+                    : "https".equals(incoming.scheme()) ? 443 : 80));
             long start = System.nanoTime();
             return context.sendRequest().recover(e -> Future.succeededFuture(failure(request, e)))
                     .onSuccess(response -> Timer.builder("nexus.gateway.upstream")

@@ -11,11 +11,13 @@ import dev.nexus.testing.Db;
 import dev.nexus.testing.Servers;
 import dev.nexus.testing.TcpProxy;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(BrokerOutageTest.ThroughProxy.class)
 class BrokerOutageTest {
+
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     public static class ThroughProxy implements QuarkusTestProfile {
         static final TcpProxy BROKER = TcpProxy.to("amqp://" + Servers.get().rabbitHost() + ":" + Servers.get().rabbitPort());
@@ -58,7 +63,7 @@ class BrokerOutageTest {
                 publish(userId); // the write succeeds: the event waits in the outbox
             }
             // the service stays ready: the relay is reported as degraded, not the service as down
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/q/health/ready")
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().baseUri(management.toString()).when().get("health/ready")
                     .then().statusCode(200)
                     .body("checks.find { it.name == 'Outbox relay' }.data.mode", startsWith("degraded")));
         } finally {
@@ -67,7 +72,7 @@ class BrokerOutageTest {
         // the connector reconnects within its reconnect interval; the relay must not stay stuck on a
         // send that the outage swallowed
         await().atMost(Duration.ofSeconds(90)).until(() -> during.stream().allMatch(id -> pending(id) == 0));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/q/health/ready")
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().baseUri(management.toString()).when().get("health/ready")
                 .then().statusCode(200).body("checks.find { it.name == 'Outbox relay' }.data.mode", equalTo("publishing")));
     }
 

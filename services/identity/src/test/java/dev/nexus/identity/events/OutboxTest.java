@@ -14,10 +14,12 @@ import dev.nexus.platform.events.OutboxRelay;
 import dev.nexus.testing.Broker;
 import dev.nexus.testing.Db;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -31,6 +33,9 @@ import org.junit.jupiter.api.Test;
 /** The transactional outbox and its relay against real PostgreSQL and RabbitMQ. */
 @QuarkusTest
 class OutboxTest {
+
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     private static final Duration BOUND = Duration.ofSeconds(20);
 
@@ -77,7 +82,7 @@ class OutboxTest {
         // Committed and waiting: the row is deleted only after the broker confirmed it.
         assertEquals(1L, pendingRows(userId));
         assertEquals(1L, relay.countPending().await().atMost(BOUND));
-        given().when().get("/q/metrics").then().body(containsString("nexus_outbox_pending 1.0"));
+        given().baseUri(management.toString()).when().get("metrics").then().body(containsString("nexus_outbox_pending 1.0"));
 
         relay.resume();
 

@@ -1,11 +1,15 @@
 package dev.nexus.sessions.session;
 
+import static io.restassured.RestAssured.given;
+
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.nexus.sessions.Learner;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import java.net.URL;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
@@ -15,6 +19,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(RedisDownTest.NoRedis.class)
 class RedisDownTest {
+
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     public static class NoRedis implements QuarkusTestProfile {
         @Override
@@ -39,7 +46,7 @@ class RedisDownTest {
                 .body("items[0].title", equalTo("Still no cache"));
         Learner.named("Outsider").call().when().get("/api/v1/sessions/" + id).then().statusCode(404);
 
-        owner.call().when().get("/q/health/ready").then().statusCode(200)
+        given().baseUri(management.toString()).when().get("health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'Redis cache' }.data.redis", equalTo("DOWN"));
     }
 }
