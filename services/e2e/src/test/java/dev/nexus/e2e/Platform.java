@@ -43,7 +43,9 @@ final class Platform implements AutoCloseable, ExtensionContext.Store.CloseableR
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Integer> managementPorts = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, String> serviceConfig = new LinkedHashMap<>();
     private final Path logs;
+    private Path signingKey;
 
     private Platform(TestRun run, Path logs) {
         this.run = run;
@@ -51,16 +53,25 @@ final class Platform implements AutoCloseable, ExtensionContext.Store.CloseableR
     }
 
     static Platform start() throws IOException {
+        return start(Map.of());
+    }
+
+    /**
+     * With {@code serviceConfig} added to every service's configuration (not the gateways'): e.g. the
+     * addresses of proxies in front of PostgreSQL, Redis and RabbitMQ for a fault-injection run.
+     */
+    static Platform start(Map<String, String> serviceConfig) throws IOException {
         Path logs = Files.createDirectories(Path.of("target", "e2e-logs"));
         Platform platform = new Platform(TestRun.create(Servers.get(), SERVICES.toArray(String[]::new)), logs);
+        platform.serviceConfig.putAll(serviceConfig);
         try {
-            Path signingKey = platform.copyDevKey();
+            platform.signingKey = platform.copyDevKey();
             for (String instance : INSTANCES) {
                 platform.ports.put(instance, freePort());
                 platform.managementPorts.put(instance, freePort());
             }
             for (String instance : INSTANCES) {
-                platform.launch(instance, signingKey);
+                platform.launch(instance);
             }
             for (String instance : INSTANCES) {
                 platform.awaitReady(instance);
@@ -123,13 +134,29 @@ final class Platform implements AutoCloseable, ExtensionContext.Store.CloseableR
         return config;
     }
 
-    private void launch(String instance, Path signingKey) throws IOException {
+    /** Kills the instance's process at once (SIGKILL, as {@code kill -9}): nothing is shut down cleanly. */
+    void kill(String instance) throws InterruptedException {
+        Process process = processes.get(instance);
+        process.destroyForcibly();
+        process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /** Starts a killed instance again on its ports and waits until it is ready. */
+    void restart(String instance) throws IOException {
+        launch(instance);
+        awaitReady(instance);
+    }
+
+    private void launch(String instance) throws IOException {
         String service = serviceOf(instance);
         Path jar = SERVICES_DIR.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: the end-to-end tests run in `mvn verify`, after packaging");
         }
         Map<String, String> config = new LinkedHashMap<>(isGateway(instance) ? gatewayConfig() : run.config(service));
+        if (!isGateway(instance)) {
+            config.putAll(serviceConfig);
+        }
         config.put("quarkus.http.port", String.valueOf(ports.get(instance)));
         config.put("mp.jwt.verify.publickey.location", url("identity") + "/.well-known/jwks.json");
         config.put("quarkus.management.port", String.valueOf(managementPorts.get(instance)));
@@ -152,8 +179,10 @@ final class Platform implements AutoCloseable, ExtensionContext.Store.CloseableR
         command.add("-jar");
         command.add(jar.toString());
         Path log = logs.resolve(instance + ".log");
-        processes.put(instance, new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start());
+        // a restarted instance goes on writing the log of its first start
+        ProcessBuilder.Redirect output = processes.containsKey(instance)
+                ? ProcessBuilder.Redirect.appendTo(log.toFile()) : ProcessBuilder.Redirect.to(log.toFile());
+        processes.put(instance, new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output).start());
     }
 
     private void awaitReady(String service) {
