@@ -93,6 +93,15 @@ public final class Broker implements AutoCloseable {
         }
     }
 
+    /** Deletes an exchange of this run (e.g. {@code nexus.events}), as an operator's mistake could. */
+    public void deleteExchange(String plain) {
+        try {
+            channel.exchangeDelete(name(plain));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Takes the next message of a queue (e.g. a DLQ), or null when it is empty. */
     public String take(String plainQueue) {
         try {
