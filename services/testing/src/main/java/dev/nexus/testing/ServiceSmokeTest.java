@@ -52,6 +52,13 @@ public abstract class ServiceSmokeTest {
     }
 
     @Test
+    void every_answer_forbids_content_type_sniffing() {
+        given().when().get("/q/openapi?format=json").then().header("X-Content-Type-Options", "nosniff");
+        given().auth().oauth2(Tokens.forUser(UUID.randomUUID(), "Smoke")).when().get("/api/v1/no-such-thing")
+                .then().statusCode(404).header("X-Content-Type-Options", "nosniff");
+    }
+
+    @Test
     void an_unknown_api_path_is_a_404_problem() {
         given().auth().oauth2(Tokens.forUser(UUID.randomUUID(), "Smoke"))
                 .when().get("/api/v1/no-such-thing")
