@@ -102,6 +102,15 @@ public final class Broker implements AutoCloseable {
         }
     }
 
+    /** Deletes a queue of this run (e.g. {@code notifications.events}) with what it holds. */
+    public void deleteQueue(String plain) {
+        try {
+            channel.queueDelete(name(plain));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Takes the next message of a queue (e.g. a DLQ), or null when it is empty. */
     public String take(String plainQueue) {
         try {
