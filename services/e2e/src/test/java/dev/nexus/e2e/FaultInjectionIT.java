@@ -140,7 +140,7 @@ class FaultInjectionIT {
         }, 0, 1000 / PER_SECOND, TimeUnit.MILLISECONDS);
 
         await().atMost(Duration.ofSeconds(FAULT_AT + 30L)).until(() -> sent.get() >= FAULT_AT * PER_SECOND);
-        inject(fault);
+        inject(fault, sent);
         await().atMost(Duration.ofSeconds(SECONDS + 60L)).until(() -> sent.get() >= SECONDS * PER_SECOND
                 && answers.stream().allMatch(CompletableFuture::isDone));
         clock.shutdownNow();
@@ -167,16 +167,22 @@ class FaultInjectionIT {
         }
     }
 
-    /** Makes one part fail for {@link #OUTAGE} seconds, then come back. */
-    private static void inject(Fault fault) throws Exception {
+    /**
+     * Makes one part fail, then come back once the organizer has sent {@link #OUTAGE} seconds' worth of
+     * requests more (the load's own clock).
+     */
+    private static void inject(Fault fault, AtomicInteger sent) throws Exception {
+        Step back = () -> await().atMost(Duration.ofSeconds(OUTAGE + 30L))
+                .until(() -> sent.get() >= (FAULT_AT + OUTAGE) * PER_SECOND);
         switch (fault) {
             case NONE -> {
             }
-            case KILL_NOTIFICATIONS -> outage(() -> platform.kill("notifications"), () -> platform.restart("notifications"));
-            case KILL_SESSIONS -> outage(() -> platform.kill("sessions"), () -> platform.restart("sessions"));
-            case REDIS_OUTAGE -> outage(redis::cut, redis::restore);
-            case POSTGRESQL_OUTAGE -> outage(postgresql::cut, postgresql::restore);
-            case RABBITMQ_OUTAGE -> outage(rabbitmq::cut, rabbitmq::restore);
+            case KILL_NOTIFICATIONS -> outage(() -> platform.kill("notifications"), back,
+                    () -> platform.restart("notifications"));
+            case KILL_SESSIONS -> outage(() -> platform.kill("sessions"), back, () -> platform.restart("sessions"));
+            case REDIS_OUTAGE -> outage(redis::cut, back, redis::restore);
+            case POSTGRESQL_OUTAGE -> outage(postgresql::cut, back, postgresql::restore);
+            case RABBITMQ_OUTAGE -> outage(rabbitmq::cut, back, rabbitmq::restore);
             case POISON_MESSAGE -> poison();
         }
     }
@@ -185,9 +191,9 @@ class FaultInjectionIT {
         void run() throws Exception;
     }
 
-    private static void outage(Step fail, Step recover) throws Exception {
+    private static void outage(Step fail, Step until, Step recover) throws Exception {
         fail.run();
-        Thread.sleep(OUTAGE * 1000L); // how long the part stays away
+        until.run();
         recover.run();
     }
 

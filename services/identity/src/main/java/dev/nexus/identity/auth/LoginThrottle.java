@@ -27,14 +27,17 @@ public class LoginThrottle {
     /** Milliseconds the longer of the two locks still runs (negative: neither is set). */
     private static final String LOCKED = "return math.max(redis.call('PTTL', KEYS[1]), redis.call('PTTL', KEYS[2]))";
 
-    /** KEYS: failures, lock of the e-mail, then of the client; ARGV: both limits, window, first and longest lock (ms). */
+    /**
+     * KEYS: failures and lock of the e-mail, then of the client; ARGV: both limits, the window (ms, also
+     * the longest lock), the first lock (ms).
+     */
     private static final String FAILED = """
             for i = 1, 2 do
               local failures = redis.call('INCR', KEYS[2 * i - 1])
               redis.call('PEXPIRE', KEYS[2 * i - 1], ARGV[3])
               local over = failures - tonumber(ARGV[i])
               if over >= 0 then
-                local lock = math.min(tonumber(ARGV[5]), tonumber(ARGV[4]) * 2 ^ math.min(over, 30))
+                local lock = math.min(tonumber(ARGV[3]), tonumber(ARGV[4]) * 2 ^ math.min(over, 30))
                 redis.call('SET', KEYS[2 * i], '1', 'PX', math.floor(lock))
               end
             end
@@ -82,8 +85,7 @@ public class LoginThrottle {
     public Uni<Void> failed(String email, String address) {
         return redis.execute("EVAL", FAILED, "4", failures("account", email), lock("account", email),
                         failures("address", address), lock("address", address), String.valueOf(perAccount),
-                        String.valueOf(perAddress), String.valueOf(window.toMillis()), String.valueOf(firstLock.toMillis()),
-                        String.valueOf(window.toMillis()))
+                        String.valueOf(perAddress), String.valueOf(window.toMillis()), String.valueOf(firstLock.toMillis()))
                 .onFailure().invoke(e -> LOG.warnf("failed login not counted (Redis: %s)", e.getMessage()))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
@@ -96,7 +98,7 @@ public class LoginThrottle {
                 .replaceWithVoid();
     }
 
-    static ProblemException locked(long seconds) {
+    private static ProblemException locked(long seconds) {
         return new ProblemException(429, "Too Many Requests",
                 "Too many failed logins; try again in " + seconds + " s.", List.of()).retryAfter(seconds);
     }
