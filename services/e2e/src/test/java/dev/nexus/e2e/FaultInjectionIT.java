@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import dev.nexus.testing.Servers;
@@ -42,7 +43,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * The fault scenarios of issue 12, reproduced against the real servers: an organizer schedules
  * sessions for a group of 20 members through the gateway at 5 per second; part of the way in, one
  * part fails for a while (a service killed with SIGKILL and started again, PostgreSQL, Redis or
- * RabbitMQ cut off, a poison message on the exchange). Afterwards every (session, member)
+ * RabbitMQ cut off, a poison message on the exchange, the exchange deleted). Afterwards every (session, member)
  * notification is counted: none may be lost or duplicated, and every request the organizer sent
  * is answered, a failure only as a clean 502/503/504 problem. The services reach PostgreSQL, Redis
  * and RabbitMQ through {@link TcpProxy}s, whose cut drops every connection as a server restart does;
@@ -61,7 +62,8 @@ class FaultInjectionIT {
     private static final int FAULT_AT = Integer.getInteger("fault.at", 6);
     private static final int OUTAGE = Integer.getInteger("fault.outage", 10);
 
-    enum Fault { NONE, KILL_NOTIFICATIONS, KILL_SESSIONS, REDIS_OUTAGE, POSTGRESQL_OUTAGE, RABBITMQ_OUTAGE, POISON_MESSAGE }
+    enum Fault { NONE, KILL_NOTIFICATIONS, KILL_SESSIONS, REDIS_OUTAGE, POSTGRESQL_OUTAGE, RABBITMQ_OUTAGE, POISON_MESSAGE,
+        EXCHANGE_DELETED }
 
     private static final Servers SERVERS = Servers.get();
     private static TcpProxy postgresql;
@@ -162,7 +164,7 @@ class FaultInjectionIT {
         assertTrue(failures.keySet().stream().allMatch(f -> f.equals("502") || f.equals("503") || f.equals("504")),
                 "failures other than clean 502/503/504 problems: " + failures);
         if (fault == Fault.NONE || fault == Fault.POISON_MESSAGE || fault == Fault.KILL_NOTIFICATIONS
-                || fault == Fault.REDIS_OUTAGE || fault == Fault.RABBITMQ_OUTAGE) {
+                || fault == Fault.REDIS_OUTAGE || fault == Fault.RABBITMQ_OUTAGE || fault == Fault.EXCHANGE_DELETED) {
             assertTrue(failures.isEmpty(), fault + " must not fail any scheduling: " + failures);
         }
     }
@@ -183,7 +185,8 @@ class FaultInjectionIT {
             case REDIS_OUTAGE -> outage(redis::cut, back, redis::restore);
             case POSTGRESQL_OUTAGE -> outage(postgresql::cut, back, postgresql::restore);
             case RABBITMQ_OUTAGE -> outage(rabbitmq::cut, back, rabbitmq::restore);
-            case POISON_MESSAGE -> poison();
+            case POISON_MESSAGE -> onBroker(FaultInjectionIT::poison);
+            case EXCHANGE_DELETED -> onBroker(channel -> channel.exchangeDelete(exchange()));
         }
     }
 
@@ -197,8 +200,11 @@ class FaultInjectionIT {
         recover.run();
     }
 
-    /** Bytes that are no event, on the routing key every consumer of scheduled sessions listens to. */
-    private static void poison() throws Exception {
+    private interface BrokerStep {
+        void run(Channel channel) throws Exception;
+    }
+
+    private static void onBroker(BrokerStep step) throws Exception {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost(SERVERS.rabbitHost());
         factory.setPort(SERVERS.rabbitPort());
@@ -206,13 +212,21 @@ class FaultInjectionIT {
         factory.setPassword(SERVERS.rabbitPassword());
         try (Connection connection = factory.newConnection("nexus-fault-injection");
                 var channel = connection.createChannel()) {
-            String exchange = platform.run().messagingPrefix() + "nexus.events";
-            for (String body : List.of("not json at all", "{\"specversion\":\"1.0\",\"type\":\"nexus.session.scheduled.v1\"}",
-                    "{\"specversion\":\"1.0\",\"type\":\"nexus.session.scheduled.v1\",\"id\":\"x\",\"data\":[]}")) {
-                channel.basicPublish(exchange, "session.scheduled.v1", new AMQP.BasicProperties.Builder()
-                        .contentType("application/cloudevents+json").messageId(UUID.randomUUID().toString()).build(),
-                        body.getBytes(StandardCharsets.UTF_8));
-            }
+            step.run(channel);
+        }
+    }
+
+    private static String exchange() {
+        return platform.run().messagingPrefix() + "nexus.events";
+    }
+
+    /** Bytes that are no event, on the routing key every consumer of scheduled sessions listens to. */
+    private static void poison(Channel channel) throws Exception {
+        for (String body : List.of("not json at all", "{\"specversion\":\"1.0\",\"type\":\"nexus.session.scheduled.v1\"}",
+                "{\"specversion\":\"1.0\",\"type\":\"nexus.session.scheduled.v1\",\"id\":\"x\",\"data\":[]}")) {
+            channel.basicPublish(exchange(), "session.scheduled.v1", new AMQP.BasicProperties.Builder()
+                    .contentType("application/cloudevents+json").messageId(UUID.randomUUID().toString()).build(),
+                    body.getBytes(StandardCharsets.UTF_8));
         }
     }
 

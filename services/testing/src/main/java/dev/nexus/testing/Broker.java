@@ -93,6 +93,15 @@ public final class Broker implements AutoCloseable {
         }
     }
 
+    /** Deletes an exchange of this run (e.g. {@code nexus.events}), as an operator's mistake could. */
+    public void deleteExchange(String plain) {
+        try {
+            channel.exchangeDelete(name(plain));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Deletes a queue of this run (e.g. {@code notifications.events}) with what it holds. */
     public void deleteQueue(String plain) {
         try {

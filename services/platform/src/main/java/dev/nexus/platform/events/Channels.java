@@ -3,8 +3,6 @@ package dev.nexus.platform.events;
 /** Messaging channel names. Their broker topology is configured in each service's properties. */
 public final class Channels {
 
-    /** Outgoing: the outbox relay publishes every event here (exchange {@code nexus.events}). */
-    public static final String EVENTS_OUT = "nexus-events-out";
     /** Incoming: a consuming service's own quorum queue {@code <service>.events}. */
     public static final String EVENTS_IN = "nexus-events-in";
 

@@ -3,6 +3,7 @@ package dev.nexus.platform.events;
 import dev.nexus.contracts.CloudEvent;
 import dev.nexus.contracts.EventPayload;
 import dev.nexus.contracts.EventType;
+import dev.nexus.platform.problem.Problems;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -29,9 +30,11 @@ import org.jboss.logging.Logger;
  * The consuming side of every service: records each event id in the {@code inbox} table in the same
  * transaction as the handler's effect, so a redelivered or duplicated event has no second effect.
  *
- * <p>Acknowledges only after that transaction committed. A handler failure is negatively acknowledged
- * with requeue, so the broker retries it until the queue's delivery limit dead-letters it; an event
- * that can never be processed (not JSON, unknown type, data that does not fit) is dead-lettered at once.
+ * <p>Acknowledges only after that transaction committed. While PostgreSQL is unreachable the event is
+ * kept and tried again with a growing pause, for up to {@code nexus.inbox.database-wait}. Any other
+ * handler failure is negatively acknowledged with requeue, so the broker retries it until the queue's
+ * delivery limit dead-letters it; an event that can never be processed (not JSON, unknown type, data
+ * that does not fit) is dead-lettered at once.
  *
  * <p>A handler that finds the event ahead of what it builds on ({@link NotYet}: a session rescheduled
  * before its scheduling arrived, which happens when replicas or consumers take a session's events at
@@ -50,15 +53,18 @@ public class Inbox {
     private final Timer handlingTime;
     private final Duration notYetDelay;
     private final int deliveryLimit;
+    private final Duration databaseWait;
 
     public Inbox(EventCodec codec, Instance<EventHandler> handlerBeans, MeterRegistry metrics,
             @ConfigProperty(name = "nexus.inbox.not-yet-delay", defaultValue = "1s") Duration notYetDelay,
             @ConfigProperty(name = "mp.messaging.incoming." + Channels.EVENTS_IN + ".queue.x-delivery-limit",
-                    defaultValue = "5") int deliveryLimit) {
+                    defaultValue = "5") int deliveryLimit,
+            @ConfigProperty(name = "nexus.inbox.database-wait", defaultValue = "10m") Duration databaseWait) {
         this.codec = codec;
         this.metrics = metrics;
         this.notYetDelay = notYetDelay;
         this.deliveryLimit = deliveryLimit;
+        this.databaseWait = databaseWait;
         this.handlingTime = Timer.builder("nexus.inbox.handling")
                 .description("From taking an event to its ack: the handlers' transaction")
                 .publishPercentiles(0.5, 0.99)
@@ -88,6 +94,11 @@ public class Inbox {
         return Panache.withTransaction(() -> record(event).chain(first -> first
                         ? handleAll(handling, event).replaceWith("handled")
                         : Uni.createFrom().item("duplicate")))
+                // PostgreSQL away is not the event's fault: it stays unsettled and is tried again once the
+                // database answers, instead of spending the queue's few deliveries in a second and being
+                // dead-lettered (the consumer's prefetch bounds how many wait)
+                .onFailure(Problems::isDatabaseUnreachable).retry()
+                .withBackOff(Duration.ofMillis(250), Duration.ofSeconds(5)).expireIn(databaseWait.toMillis())
                 .invoke(outcome -> {
                     if (outcome.equals("handled")) {
                         // not awaited: the next event need not wait for pushes or cache invalidations

@@ -1,5 +1,8 @@
 package dev.nexus.platform.events;
 
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.ShutdownSignalException;
 import dev.nexus.contracts.CloudEvent;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -7,8 +10,6 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -18,19 +19,19 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,6 +43,14 @@ import org.jboss.logging.Logger;
  * was not running. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so replicas share the work,
  * and deleted only after the broker confirmed them: delivery is at least once, duplicates are
  * absorbed by the consumers' inbox.
+ *
+ * <p>It publishes on a {@link BrokerConnection} of its own, never through the messaging connector,
+ * whose sender does not always come back after a broker outage: after any failure (connection lost,
+ * no confirm in time, the exchange deleted) the channel is dropped, and the next drain opens a new
+ * one and declares the exchange if it is missing. An exchange that vanished under a running
+ * platform took every queue's binding with it: after declaring it, the relay waits two sweep intervals
+ * before publishing into it, while the consuming services' {@link QueueBindings} bind their queues
+ * again, so that no event is routed nowhere.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -51,7 +60,8 @@ public class OutboxRelay {
     private static final String TYPE_PREFIX = "nexus.";
 
     private final Pool pool;
-    private final MutinyEmitter<String> emitter;
+    private final BrokerConnection broker;
+    private final String exchange;
     private final Vertx vertx;
     private final int batchSize;
     private final Duration sweepInterval;
@@ -67,9 +77,12 @@ public class OutboxRelay {
     private volatile Instant failingSince;
     private PgSubscriber subscriber;
     private long sweepTimer = -1;
+    /** Used by one drain at a time (see {@link #draining}). */
+    private volatile Channel channel;
+    private Instant rebindUntil = Instant.MIN;
 
-    public OutboxRelay(Pool pool, @Channel(Channels.EVENTS_OUT) MutinyEmitter<String> emitter, Vertx vertx,
-            MeterRegistry metrics,
+    public OutboxRelay(Pool pool, BrokerConnection broker, Vertx vertx, MeterRegistry metrics,
+            @ConfigProperty(name = "nexus.events.exchange") String exchange,
             @ConfigProperty(name = "nexus.outbox.batch-size", defaultValue = "100") int batchSize,
             @ConfigProperty(name = "nexus.outbox.sweep-interval", defaultValue = "5s") Duration sweepInterval,
             @ConfigProperty(name = "nexus.outbox.confirm-timeout", defaultValue = "10s") Duration confirmTimeout,
@@ -77,7 +90,8 @@ public class OutboxRelay {
             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.pool = pool;
-        this.emitter = emitter;
+        this.broker = broker;
+        this.exchange = exchange;
         this.vertx = vertx;
         this.batchSize = batchSize;
         this.sweepInterval = sweepInterval;
@@ -123,9 +137,9 @@ public class OutboxRelay {
             drain().subscribe().with(
                     ignored -> finished(),
                     e -> {
-                        LOG.warnf("outbox relay: publishing failed, the rows stay pending and are retried: %s",
-                                e.getMessage());
-                        failure = String.valueOf(e.getMessage());
+                        String why = reason(e);
+                        LOG.warnf("outbox relay: publishing failed, the rows stay pending and are retried: %s", why);
+                        failure = why;
                         if (failingSince == null) {
                             failingSince = Instant.now();
                         }
@@ -176,7 +190,11 @@ public class OutboxRelay {
     }
 
     private Uni<Void> drain() {
+        // A batch that neither completes nor fails (seen once: a pool connection attempt lost in a
+        // PostgreSQL outage) would otherwise keep the relay from ever draining again.
+        Duration limit = confirmTimeout.multipliedBy(2);
         return pool.withTransaction(this::publishBatch)
+                .ifNoItem().after(limit).failWith(() -> new IllegalStateException("a batch took longer than " + limit))
                 .chain(published -> published == batchSize && !paused ? drain() : Uni.createFrom().voidItem());
     }
 
@@ -189,40 +207,103 @@ public class OutboxRelay {
                     if (rows.size() == 0) {
                         return Uni.createFrom().item(0);
                     }
-                    List<Uni<Void>> sends = new ArrayList<>();
-                    List<UUID> ids = new ArrayList<>();
+                    List<Outgoing> batch = new ArrayList<>();
                     for (Row row : rows) {
-                        sends.add(send(row));
-                        ids.add(row.getUUID("id"));
+                        batch.add(Outgoing.of(row));
                     }
-                    // Subscribed in order, so the broker receives them in commit order; confirms come back together.
-                    // A send caught by a broker outage may never complete nor fail: without a time limit the
-                    // transaction would stay open and the relay would never drain again.
-                    return Uni.join().all(sends).andFailFast()
-                            .ifNoItem().after(confirmTimeout)
-                            .failWith(() -> new IllegalStateException("no publisher confirm within " + confirmTimeout))
+                    // blocking: on a worker, and back on this connection's context for the delete
+                    return vertx.executeBlocking(() -> publish(batch), false)
                             .chain(() -> connection.preparedQuery("delete from outbox where id = any($1)")
-                                    .execute(Tuple.of(ids.toArray(UUID[]::new))))
+                                    .execute(Tuple.of(batch.stream().map(Outgoing::id).toArray(UUID[]::new))))
                             .invoke(() -> {
                                 // the broker confirmed: publishing works (an empty batch proves nothing)
                                 failure = null;
                                 failingSince = null;
                             })
-                            .replaceWith(ids.size());
+                            .replaceWith(batch.size());
                 });
     }
 
-    private Uni<Void> send(Row row) {
-        String type = row.getString("type");
-        OffsetDateTime written = row.getOffsetDateTime("created_at");
-        OutgoingRabbitMQMetadata metadata = OutgoingRabbitMQMetadata.builder()
-                .withRoutingKey(type.substring(TYPE_PREFIX.length()))
-                .withContentType(CloudEvent.CONTENT_TYPE)
-                .withMessageId(row.getUUID("id").toString())
-                .withType(type)
-                .withDeliveryMode(2)
-                .build();
-        return emitter.sendMessage(Message.of(row.getString("envelope"), Metadata.of(metadata)))
-                .invoke(() -> publishLatency.record(Duration.between(written, OffsetDateTime.now())));
+    /** Sends the batch in commit order and waits for the broker's confirms. Blocking. */
+    private List<Outgoing> publish(List<Outgoing> batch) throws IOException, TimeoutException, InterruptedException {
+        Channel publishing = channel();
+        try {
+            for (Outgoing event : batch) {
+                publishing.basicPublish(exchange, event.routingKey(), false, event.properties(), event.body());
+            }
+            publishing.waitForConfirmsOrDie(confirmTimeout.toMillis());
+        } catch (IOException | TimeoutException | InterruptedException | RuntimeException e) {
+            channel = null;
+            if (publishing.isOpen()) {
+                publishing.abort();
+            }
+            throw e;
+        }
+        OffsetDateTime now = OffsetDateTime.now();
+        batch.forEach(event -> publishLatency.record(Duration.between(event.written(), now)));
+        return batch;
+    }
+
+    /** The open confirm channel, or a new one on an exchange that exists. */
+    private Channel channel() throws IOException, TimeoutException {
+        if (channel != null && channel.isOpen()) {
+            return channel;
+        }
+        Channel opened = broker.openChannel();
+        try {
+            opened.exchangeDeclarePassive(exchange);
+        } catch (IOException e) {
+            if (!notFound(e)) {
+                throw e;
+            }
+            opened = broker.openChannel();
+            opened.exchangeDeclare(exchange, "topic", true);
+            // a missing exchange may have been deleted with every queue's bindings: give the consuming
+            // services' QueueBindings time to bind their queues again before anything is routed
+            rebindUntil = Instant.now().plus(sweepInterval.multipliedBy(2));
+            LOG.warnf("outbox relay: declared the missing exchange %s (deleted, or a new broker); publishing from %s,"
+                    + " once consuming services bound their queues", exchange, rebindUntil);
+        }
+        if (Instant.now().isBefore(rebindUntil)) {
+            opened.abort();
+            throw new IllegalStateException("the exchange " + exchange + " was declared again; publishing from "
+                    + rebindUntil + ", once the consuming services bound their queues again");
+        }
+        opened.confirmSelect();
+        channel = opened;
+        return opened;
+    }
+
+    /** The first cause that says something (the AMQP client's IOExceptions carry their reason as the cause). */
+    private static String reason(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null) {
+                return cause.getMessage();
+            }
+        }
+        return e.toString();
+    }
+
+    private static boolean notFound(IOException e) {
+        return e.getCause() instanceof ShutdownSignalException signal
+                && signal.getReason() instanceof AMQP.Channel.Close close && close.getReplyCode() == 404;
+    }
+
+    /** An outbox row as the broker gets it. */
+    private record Outgoing(UUID id, String routingKey, AMQP.BasicProperties properties, byte[] body,
+            OffsetDateTime written) {
+
+        static Outgoing of(Row row) {
+            String type = row.getString("type");
+            UUID id = row.getUUID("id");
+            AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
+                    .contentType(CloudEvent.CONTENT_TYPE)
+                    .messageId(id.toString())
+                    .type(type)
+                    .deliveryMode(2)
+                    .build();
+            return new Outgoing(id, type.substring(TYPE_PREFIX.length()), properties,
+                    row.getString("envelope").getBytes(StandardCharsets.UTF_8), row.getOffsetDateTime("created_at"));
+        }
     }
 }
