@@ -8,6 +8,8 @@ import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.quarkus.redis.datasource.value.SetArgs;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.EntityTag;
@@ -155,7 +157,13 @@ public class HotCache {
                         .onFailure().recoverWithNull())
                 .eventually(() -> inflight.remove(redisKey, self[0]))
                 .memoize().indefinitely());
-        return load;
+        // The shared load answers on the context of the request that started it; every other waiter
+        // goes on on its own context, or its next database call would use the first request's
+        // Hibernate session (closed by then: a 500 "Session/EntityManager is closed").
+        return Uni.createFrom().deferred(() -> {
+            Context own = Vertx.currentContext();
+            return own == null ? load : load.emitOn(task -> own.runOnContext(ignored -> task.run()));
+        });
     }
 
     /** A strong ETag (quoted) for a body: a hash of it. */
