@@ -7,7 +7,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -30,7 +33,8 @@ public class AuthResource {
     @Path("/register")
     @Operation(operationId = "register", summary = "Create an account and log in",
             description = "Password 10 to 72 characters; timeZone is an IANA name and defaults to UTC.")
-    @APIResponse(responseCode = "201", description = "The new account and its first token pair")
+    @APIResponse(responseCode = "201", description = "The new account and its first token pair",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid field; see errors[]")
     @APIResponse(responseCode = "409", description = "E-mail address already registered")
     public Uni<RestResponse<TokenResponse>> register(@Valid @NotNull Requests.Register request) {

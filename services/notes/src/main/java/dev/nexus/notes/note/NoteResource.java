@@ -70,7 +70,8 @@ public class NoteResource {
             summary = "Post a note in a group (members only), optionally linked to one of its sessions",
             description = "The body is Markdown (CommonMark + GFM tables, strikethrough, autolinks); the answer"
                     + " also carries it as sanitized HTML. Tags are stored in lower case.")
-    @APIResponse(responseCode = "201", description = "Posted; the ETag is the version to send in If-Match")
+    @APIResponse(responseCode = "201", description = "Posted; the ETag is the version to send in If-Match",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NoteView.class)))
     @APIResponse(responseCode = "404", description = "No such group, or the caller is not a member")
     @APIResponse(responseCode = "413", description = "The request body is over the size limit (512 KiB)")
     public Uni<Response> create(@Valid @NotNull CreateNote request) {
@@ -157,7 +158,8 @@ public class NoteResource {
     @Path("/{noteId}/comments")
     @Operation(operationId = "commentOnNote",
             summary = "Comment on a note (Markdown; @displayName mentions members of the group)")
-    @APIResponse(responseCode = "201", description = "Posted")
+    @APIResponse(responseCode = "201", description = "Posted",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommentView.class)))
     public Uni<Response> comment(@RestPath UUID noteId, @Valid @NotNull AddComment request) {
         return notes.comment(caller(), noteId, request).map(view -> Response.status(Response.Status.CREATED)
                 .entity(view).build());

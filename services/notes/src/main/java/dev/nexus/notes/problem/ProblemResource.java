@@ -22,12 +22,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -53,7 +56,8 @@ public class ProblemResource {
     @Operation(operationId = "createProblem",
             summary = "Pose a problem in a group (members only), optionally linked to one of its sessions",
             description = "The statement is Markdown; link, when given, is an http(s) URL (say, the kata's page).")
-    @APIResponse(responseCode = "201", description = "Posted")
+    @APIResponse(responseCode = "201", description = "Posted",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProblemView.class)))
     @APIResponse(responseCode = "404", description = "No such group, or the caller is not a member")
     public Uni<Response> create(@Valid @NotNull CreateProblem request) {
         return problems.create(caller(), request)
@@ -92,7 +96,8 @@ public class ProblemResource {
     @Path("/{problemId}/solutions")
     @Operation(operationId = "postSolution",
             summary = "Post a solution (Markdown body and its language); unlocks the other solutions")
-    @APIResponse(responseCode = "201", description = "Posted")
+    @APIResponse(responseCode = "201", description = "Posted",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SolutionView.class)))
     public Uni<Response> solve(@RestPath UUID problemId, @Valid @NotNull PostSolution request) {
         return solutions.post(caller(), problemId, request)
                 .call(solutions::posted)

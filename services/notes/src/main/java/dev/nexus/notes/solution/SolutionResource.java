@@ -91,7 +91,8 @@ public class SolutionResource {
     @Path("/{solutionId}/comments")
     @Operation(operationId = "commentOnSolution",
             summary = "Comment on a solution (Markdown; @displayName mentions members of the group)")
-    @APIResponse(responseCode = "201", description = "Posted")
+    @APIResponse(responseCode = "201", description = "Posted",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommentView.class)))
     public Uni<Response> comment(@RestPath UUID solutionId, @Valid @NotNull AddComment request) {
         return solutions.comment(caller(), solutionId, request)
                 .map(view -> Response.status(Response.Status.CREATED).entity(view).build());

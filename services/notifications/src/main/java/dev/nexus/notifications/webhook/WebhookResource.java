@@ -17,12 +17,15 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -52,7 +55,8 @@ public class WebhookResource {
                     + " discordapp.com, hooks.slack.com) and resolve to public addresses; redirects are never"
                     + " followed. Nexus POSTs {\"content\": …, \"text\": …}; after repeated failures the webhook is"
                     + " disabled and its organizer notified.")
-    @APIResponse(responseCode = "201", description = "Registered")
+    @APIResponse(responseCode = "201", description = "Registered",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookView.class)))
     @APIResponse(responseCode = "400", description = "A refused URL (field url) or an unknown kind")
     @APIResponse(responseCode = "403", description = "The caller is a member but does not organize the group")
     @APIResponse(responseCode = "404", description = "No such group, or the caller is not a member")

@@ -25,10 +25,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -56,7 +59,8 @@ public class GroupResource {
 
     @POST
     @Operation(operationId = "createGroup", summary = "Create a study group; the caller becomes its owner")
-    @APIResponse(responseCode = "201", description = "The new group")
+    @APIResponse(responseCode = "201", description = "The new group",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GroupView.class)))
     public Uni<RestResponse<GroupView>> create(@Valid @NotNull CreateGroup request) {
         return groups.create(caller(), request).map(g -> RestResponse.status(RestResponse.Status.CREATED, g));
     }
@@ -95,7 +99,8 @@ public class GroupResource {
     @Path("/{groupId}/members")
     @Operation(operationId = "joinGroup", summary = "Join a group",
             description = "Public groups: anyone. Private groups: only with a valid invite code. Joining twice is harmless.")
-    @APIResponse(responseCode = "201", description = "Joined")
+    @APIResponse(responseCode = "201", description = "Joined",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberView.class)))
     @APIResponse(responseCode = "200", description = "Already a member")
     @APIResponse(responseCode = "410", description = "The invite code has expired")
     public Uni<RestResponse<MemberView>> join(@RestPath UUID groupId, @Valid JoinGroup request) {
@@ -142,7 +147,8 @@ public class GroupResource {
     @Operation(operationId = "createInvite", summary = "Create an invite code (owner or organizer)",
             description = "Anyone with the code can join until expiresAt (nexus.sessions.invite-lifetime, default 7 days),"
                     + " at most maxUses times when given, and until it is revoked. The body is optional.")
-    @APIResponse(responseCode = "201", description = "The code to share")
+    @APIResponse(responseCode = "201", description = "The code to share",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InviteView.class)))
     public Uni<RestResponse<InviteView>> invite(@RestPath UUID groupId, @Valid CreateInvite request) {
         return groups.invite(caller(), groupId, request == null ? null : request.maxUses())
                 .invoke(i -> audit.record("group.invite-created", caller(), Map.of("group", groupId.toString(),

@@ -45,8 +45,9 @@ public class AgendaResource {
         this.token = token;
     }
 
-    /** A new calendar feed token and the path to subscribe to. */
-    public record FeedToken(String token, String url) {
+    /** A new calendar feed token (32 random bytes, base64url) and the path to subscribe to. */
+    public record FeedToken(@Schema(minLength = 43, maxLength = 43, pattern = "^[A-Za-z0-9_-]{43}$") String token,
+            @Schema(maxLength = 64, example = "/api/v1/calendar/<token>.ics") String url) {
     }
 
     @POST
@@ -54,7 +55,8 @@ public class AgendaResource {
     @Operation(operationId = "rotateCalendarToken", summary = "Create (or rotate) my calendar feed token",
             description = "Subscribe a calendar app to the returned url (GET, no bearer token)."
                     + " Rotating makes the previous url stop working.")
-    @APIResponse(responseCode = "201", description = "The token, shown only now, and the feed path")
+    @APIResponse(responseCode = "201", description = "The token, shown only now, and the feed path",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedToken.class)))
     public Uni<Response> calendarToken() {
         return calendars.rotate(UUID.fromString(token.getSubject()))
                 .map(t -> Response.status(Response.Status.CREATED)

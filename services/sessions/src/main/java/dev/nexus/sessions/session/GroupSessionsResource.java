@@ -4,6 +4,7 @@ import dev.nexus.platform.http.Params;
 import dev.nexus.platform.paging.Cursor;
 import dev.nexus.sessions.session.SessionViews.OccurrenceView;
 import dev.nexus.sessions.session.SessionViews.ScheduleSession;
+import dev.nexus.sessions.session.SessionViews.SessionView;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -50,7 +51,8 @@ public class GroupSessionsResource {
     @Operation(operationId = "scheduleSession", summary = "Schedule a coding session (owner or organizer)",
             description = "startsAt is RFC 3339 with an offset; durationMinutes 5-720; timeZone an IANA name;"
                     + " recurrence an RRULE ending within 200 occurrences and a year; meetingUrl http(s) only.")
-    @APIResponse(responseCode = "201", description = "Scheduled; ETag carries the version for If-Match")
+    @APIResponse(responseCode = "201", description = "Scheduled; ETag carries the version for If-Match",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionView.class)))
     public Uni<Response> schedule(@RestPath UUID groupId, @Valid @NotNull ScheduleSession request) {
         return sessions.schedule(caller(), groupId, request)
                 .call(view -> cache.sessionChanged(view.id(), groupId))

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 
 /** Request and response bodies of the coding-session endpoints. */
 public final class SessionViews {
@@ -67,8 +68,14 @@ public final class SessionViews {
     public record CancelSession(@Size(max = MAX_REASON) String reason) {
     }
 
+    /** A session's or occurrence's times in the caller's own zone; {@link CallerZone} adds it to every answer. */
+    public record InYourZone(@Schema(maxLength = IanaTimeZone.MAX_LENGTH) String timeZone, OffsetDateTime startsAt,
+            OffsetDateTime endsAt) {
+    }
+
     /** A session (series) as stored; times in the session's zone. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(properties = @SchemaProperty(name = "inYourZone", implementation = InYourZone.class))
     public record SessionView(UUID id, UUID groupId, @Schema(maxLength = MAX_TITLE) String title,
             @Schema(maxLength = MAX_DESCRIPTION) String description, OffsetDateTime startsAt, OffsetDateTime endsAt,
             @Schema(minimum = "" + MIN_DURATION, maximum = "" + MAX_DURATION) int durationMinutes,
@@ -81,6 +88,7 @@ public final class SessionViews {
     }
 
     /** One occurrence in a list: a single session, or one date of a series. */
+    @Schema(properties = @SchemaProperty(name = "inYourZone", implementation = InYourZone.class))
     public record OccurrenceView(UUID sessionId, UUID groupId, @Schema(maxLength = MAX_TITLE) String title,
             OffsetDateTime startsAt, OffsetDateTime endsAt,
             @Schema(maxLength = IanaTimeZone.MAX_LENGTH) String timeZone,
