@@ -54,9 +54,20 @@ public class Emails {
                 .replaceWithVoid();
     }
 
-    /** An absolute link for a mail body. */
-    public String link(String path) {
-        return baseUrl.replaceFirst("/$", "") + path;
+    /**
+     * The absolute link a person clicks in a mail or a webhook post: the web app's page for a
+     * notification's API path (a notification's {@code link} stays the API path, for API clients).
+     */
+    public String link(String apiPath) {
+        return baseUrl.replaceFirst("/$", "") + page(apiPath);
+    }
+
+    /** {@code /api/v1/sessions/7} → {@code /sessions/7}; a group's members, a problem's solutions and a group's webhooks are on the group's or problem's page. */
+    static String page(String apiPath) {
+        return apiPath.replaceFirst("^/api/v1", "")
+                .replaceFirst("^(/groups/[^/?]+)/members$", "$1")
+                .replaceFirst("^(/problems/[^/?]+)/solutions$", "$1")
+                .replaceFirst("^/webhooks\\?groupId=([^&]+)$", "/groups/$1");
     }
 
     @Scheduled(every = "${nexus.email.interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -75,7 +75,7 @@ class EmailTest {
         assertEquals("New session in your group: Graph night", mail.getSubject());
         String body = GreenMailUtil.getBody(mail);
         assertTrue(body.contains("Graph night is scheduled for Tue 2 Mar 18:00 CET."), body);
-        assertTrue(body.contains("http://localhost:8080/api/v1/sessions/" + sessionId), body);
+        assertTrue(body.contains("http://localhost:8080/sessions/" + sessionId), "a link to the web app's page: " + body);
         assertEquals(0, run(() -> emails.sendDue()), "sent once");
         assertEquals(1, ada.notifications("session.scheduled").size(), "and in the inbox");
     }
