@@ -203,7 +203,7 @@ class EdgeTest {
                 .contentType("application/problem+json");
         from(newAddress()).when().get("/openapi/billing.json").then().statusCode(404)
                 .contentType("application/problem+json");
-        from(newAddress()).redirects().follow(false).when().get("/").then().statusCode(302)
+        from(newAddress()).redirects().follow(false).when().get("/docs").then().statusCode(302)
                 .header("Location", endsWith("/docs/"));
         from(newAddress()).when().get("/docs/").then().statusCode(200).contentType(containsString("text/html"))
                 .header("Content-Security-Policy", containsString("default-src 'self'"))

@@ -13,8 +13,8 @@ import jakarta.enterprise.event.Observes;
 
 /**
  * Every service's OpenAPI document at one origin, {@code /openapi/<service>.json} (from the
- * service's own {@code /q/openapi}), for the gateway's Swagger UI and for client generators; and
- * {@code /} sends a person to {@code /docs}, the page that lists them with the GraphQL schema.
+ * service's own {@code /q/openapi}), for the gateway's Swagger UI and for client generators;
+ * {@code /docs} lists them with the GraphQL schema.
  */
 @ApplicationScoped
 public class ApiDocuments {
@@ -29,7 +29,6 @@ public class ApiDocuments {
 
     void register(@Observes Router router) {
         router.get("/openapi/:document").handler(this::document);
-        router.get("/").handler(ctx -> ctx.redirect("/docs/"));
         router.getWithRegex("/docs").handler(ctx -> ctx.redirect("/docs/"));
     }
 

@@ -1,0 +1,192 @@
+// Every call the app makes, typed from the generated OpenAPI types.
+import type { components as IdentityTypes } from './generated/identity';
+import type { components as SessionsTypes } from './generated/sessions';
+import type { components as NotificationsTypes } from './generated/notifications';
+import type { components as NotesTypes } from './generated/notes';
+import { identity, notes, notifications, publicIdentity, sessions, tokens, unwrap } from './client';
+import { toApiError } from './problem';
+
+export type Account = IdentityTypes['schemas']['AccountView'];
+export type Registration = IdentityTypes['schemas']['Register'];
+export type Credentials = IdentityTypes['schemas']['Login'];
+export type Group = SessionsTypes['schemas']['GroupView'];
+export type NewGroup = SessionsTypes['schemas']['CreateGroup'];
+export type Member = SessionsTypes['schemas']['MemberView'];
+export type Role = SessionsTypes['schemas']['Role'];
+export type Session = SessionsTypes['schemas']['SessionView'];
+export type NewSession = SessionsTypes['schemas']['ScheduleSession'];
+export type Occurrence = SessionsTypes['schemas']['OccurrenceView'];
+export type RsvpStatus = SessionsTypes['schemas']['Status'];
+export type Rsvp = SessionsTypes['schemas']['RsvpView'];
+export type Notification = NotificationsTypes['schemas']['Notification'];
+export type Preferences = NotificationsTypes['schemas']['PreferencesView'];
+export type Channel = NotificationsTypes['schemas']['Channel'];
+export type Digest = NotificationsTypes['schemas']['Digest'];
+export type Note = NotesTypes['schemas']['NoteView'];
+export type NoteSummary = NotesTypes['schemas']['NoteSummary'];
+export type NewNote = NotesTypes['schemas']['CreateNote'];
+export type NoteChange = NotesTypes['schemas']['UpdateNote'];
+export type CodingProblem = NotesTypes['schemas']['ProblemView'];
+export type NewProblem = NotesTypes['schemas']['CreateProblem'];
+export type Solution = NotesTypes['schemas']['SolutionView'];
+export type NewSolution = NotesTypes['schemas']['PostSolution'];
+export type Comment = NotesTypes['schemas']['CommentView'];
+export type Invite = SessionsTypes['schemas']['InviteView'];
+
+async function signIn(call: ReturnType<typeof publicIdentity.POST>): Promise<Account> {
+  const { data, error, response } = await call;
+  if (!response.ok) throw toApiError(response.status, error, response.headers.get('Retry-After'));
+  const body = data as IdentityTypes['schemas']['TokenResponse'];
+  tokens.save({ accessToken: body.accessToken!, refreshToken: body.refreshToken! });
+  return body.user!;
+}
+
+export const auth = {
+  register: (body: Registration) => signIn(publicIdentity.POST('/api/v1/auth/register', { body })),
+  login: (body: Credentials) => signIn(publicIdentity.POST('/api/v1/auth/login', { body })),
+  async logout(): Promise<void> {
+    const current = tokens.load();
+    tokens.save(null);
+    if (current) await publicIdentity.POST('/api/v1/auth/logout', { body: { refreshToken: current.refreshToken } });
+  },
+  me: () => unwrap(identity.GET('/api/v1/users/me')),
+  isLoggedIn: () => tokens.load() !== null,
+};
+
+export const groups = {
+  list: (query: { q?: string; mine?: boolean; cursor?: string }) =>
+    unwrap(sessions.GET('/api/v1/groups', { params: { query } })),
+  get: (groupId: string) => unwrap(sessions.GET('/api/v1/groups/{groupId}', { params: { path: { groupId } } })),
+  create: (body: NewGroup) => unwrap(sessions.POST('/api/v1/groups', { body })),
+  join: (groupId: string, inviteCode?: string) =>
+    unwrap(sessions.POST('/api/v1/groups/{groupId}/members', { params: { path: { groupId } }, body: { inviteCode } })),
+  members: (groupId: string, cursor?: string) =>
+    unwrap(sessions.GET('/api/v1/groups/{groupId}/members', { params: { path: { groupId }, query: { cursor, limit: 100 } } })),
+  changeRole: (groupId: string, userId: string, role: Role) =>
+    unwrap(sessions.PUT('/api/v1/groups/{groupId}/members/{userId}/role', { params: { path: { groupId, userId } }, body: { role } })),
+  removeMember: (groupId: string, userId: string) =>
+    unwrap(sessions.DELETE('/api/v1/groups/{groupId}/members/{userId}', { params: { path: { groupId, userId } } })),
+  createInvite: (groupId: string) =>
+    unwrap(sessions.POST('/api/v1/groups/{groupId}/invites', { params: { path: { groupId } }, body: {} })),
+  /** Every group the caller is a member of (all pages). */
+  async mine(): Promise<Group[]> {
+    const all: Group[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await groups.list({ mine: true, cursor });
+      all.push(...(page.items ?? []));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return all;
+  },
+  sessions: (groupId: string) =>
+    unwrap(sessions.GET('/api/v1/groups/{groupId}/sessions', { params: { path: { groupId } } })),
+  schedule: (groupId: string, body: NewSession) =>
+    unwrap(sessions.POST('/api/v1/groups/{groupId}/sessions', { params: { path: { groupId } }, body })),
+};
+
+export const codingSessions = {
+  get: (sessionId: string) =>
+    unwrap(sessions.GET('/api/v1/sessions/{sessionId}', { params: { path: { sessionId } } })),
+  myRsvp: (sessionId: string) =>
+    unwrap(sessions.GET('/api/v1/sessions/{sessionId}/rsvp', { params: { path: { sessionId } } })),
+  /** Moves a session or a whole series; `version` guards against overwriting someone else's change. */
+  reschedule: (session: Session, change: { startsAt: string; timeZone: string }) =>
+    unwrap(sessions.PATCH('/api/v1/sessions/{sessionId}', {
+      params: { path: { sessionId: session.id! }, header: { 'If-Match': `"v${session.version}"` } }, body: change,
+    })),
+  cancel: (sessionId: string, reason: string) =>
+    unwrap(sessions.POST('/api/v1/sessions/{sessionId}/cancel', { params: { path: { sessionId } }, body: { reason } })),
+  /** `start` is the occurrence's start as a list shows it. */
+  cancelOccurrence: (sessionId: string, start: string) =>
+    unwrap(sessions.POST('/api/v1/sessions/{sessionId}/occurrences/{start}/cancel', { params: { path: { sessionId, start } }, body: {} })),
+  moveOccurrence: (sessionId: string, start: string, startsAt: string) =>
+    unwrap(sessions.PUT('/api/v1/sessions/{sessionId}/occurrences/{start}', { params: { path: { sessionId, start } }, body: { startsAt } })),
+  /** The coming occurrences of a series (at most 200, within a year of its start). */
+  async upcoming(session: Session): Promise<Occurrence[]> {
+    const all: Occurrence[] = [];
+    const to = new Date(Date.now() + 366 * 24 * 3600 * 1000).toISOString();
+    let cursor: string | undefined;
+    do {
+      const page = await unwrap(sessions.GET('/api/v1/groups/{groupId}/sessions', {
+        params: { path: { groupId: session.groupId! }, query: { to, cursor, limit: 100 } },
+      }));
+      all.push(...(page.items ?? []).filter((occurrence) => occurrence.sessionId === session.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return all;
+  },
+  rsvp: (sessionId: string, status: RsvpStatus) =>
+    unwrap(sessions.PUT('/api/v1/sessions/{sessionId}/rsvp', { params: { path: { sessionId } }, body: { status } })),
+};
+
+export const agenda = {
+  /** Every occurrence of the caller's groups that overlaps `from`–`to`, all pages of it. */
+  async between(from: string, to: string): Promise<Occurrence[]> {
+    const all: Occurrence[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await unwrap(sessions.GET('/api/v1/me/sessions', { params: { query: { from, to, cursor, limit: 100 } } }));
+      all.push(...(page.items ?? []));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return all;
+  },
+  newCalendarFeed: () => unwrap(sessions.POST('/api/v1/me/sessions/calendar-token', {})),
+};
+
+export const inbox = {
+  list: (cursor?: string) => unwrap(notifications.GET('/api/v1/notifications', { params: { query: { cursor } } })),
+  markRead: (notificationId: string) =>
+    unwrap(notifications.POST('/api/v1/notifications/{notificationId}/read', { params: { path: { notificationId } } })),
+  readAll: () => unwrap(notifications.POST('/api/v1/notifications/read-all')),
+  streamTicket: () => unwrap(notifications.POST('/api/v1/notifications/stream-ticket')),
+};
+
+export const preferences = {
+  get: () => unwrap(notifications.GET('/api/v1/notification-preferences')),
+  /** Replaces them whole: an absent field returns to its default. */
+  save: (body: Preferences) => unwrap(notifications.PUT('/api/v1/notification-preferences', { body })),
+};
+
+export const sharedNotes = {
+  list: (query: { groupId?: string; tag?: string; q?: string; cursor?: string }) =>
+    unwrap(notes.GET('/api/v1/notes', { params: { query } })),
+  get: (noteId: string) => unwrap(notes.GET('/api/v1/notes/{noteId}', { params: { path: { noteId } } })),
+  create: (body: NewNote) => unwrap(notes.POST('/api/v1/notes', { body })),
+  /** `version` guards against overwriting someone else's edit. */
+  update: (note: Note, body: NoteChange) =>
+    unwrap(notes.PATCH('/api/v1/notes/{noteId}', {
+      params: { path: { noteId: note.id! }, header: { 'If-Match': `"v${note.version}"` } }, body,
+    })),
+  revisions: (noteId: string, cursor?: string) =>
+    unwrap(notes.GET('/api/v1/notes/{noteId}/revisions', { params: { path: { noteId }, query: { cursor } } })),
+};
+
+export const problems = {
+  list: (query: { q?: string; cursor?: string }) => unwrap(notes.GET('/api/v1/problems', { params: { query } })),
+  get: (problemId: string) => unwrap(notes.GET('/api/v1/problems/{problemId}', { params: { path: { problemId } } })),
+  create: (body: NewProblem) => unwrap(notes.POST('/api/v1/problems', { body })),
+  reveal: (problemId: string) =>
+    unwrap(notes.POST('/api/v1/problems/{problemId}/reveal', { params: { path: { problemId } } })),
+  solutions: (problemId: string, cursor?: string) =>
+    unwrap(notes.GET('/api/v1/problems/{problemId}/solutions', { params: { path: { problemId }, query: { cursor, limit: 100 } } })),
+  postSolution: (problemId: string, body: NewSolution) =>
+    unwrap(notes.POST('/api/v1/problems/{problemId}/solutions', { params: { path: { problemId } }, body })),
+  solution: (solutionId: string) =>
+    unwrap(notes.GET('/api/v1/solutions/{solutionId}', { params: { path: { solutionId } } })),
+  vote: (solutionId: string, value: 0 | 1) =>
+    unwrap(notes.PUT('/api/v1/solutions/{solutionId}/vote', { params: { path: { solutionId } }, body: { value } })),
+  accept: (solutionId: string) =>
+    unwrap(notes.POST('/api/v1/solutions/{solutionId}/accept', { params: { path: { solutionId } } })),
+};
+
+/** Comments on a note or a solution. */
+export const comments = {
+  list: (target: 'notes' | 'solutions', id: string) => (target === 'notes'
+    ? unwrap(notes.GET('/api/v1/notes/{noteId}/comments', { params: { path: { noteId: id }, query: { limit: 100 } } }))
+    : unwrap(notes.GET('/api/v1/solutions/{solutionId}/comments', { params: { path: { solutionId: id }, query: { limit: 100 } } }))),
+  add: (target: 'notes' | 'solutions', id: string, body: string): Promise<Comment> => (target === 'notes'
+    ? unwrap(notes.POST('/api/v1/notes/{noteId}/comments', { params: { path: { noteId: id } }, body: { body } }))
+    : unwrap(notes.POST('/api/v1/solutions/{solutionId}/comments', { params: { path: { solutionId: id } }, body: { body } }))),
+};

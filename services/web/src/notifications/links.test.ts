@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { pageOf } from './links';
+
+describe('a notification’s page in the app', () => {
+  it('opens sessions, groups, notes, problems and solutions, and nothing for what the app does not show', () => {
+    expect(pageOf('/api/v1/sessions/s1')).toBe('/sessions/s1');
+    expect(pageOf('/api/v1/groups/g1/members')).toBe('/groups/g1');
+    expect(pageOf('/api/v1/notes/n1')).toBe('/notes/n1');
+    expect(pageOf('/api/v1/problems/p1/solutions')).toBe('/problems/p1');
+    expect(pageOf('/api/v1/solutions/x1')).toBe('/solutions/x1');
+    expect(pageOf('/api/v1/webhooks/w1')).toBeUndefined();
+    expect(pageOf(undefined)).toBeUndefined();
+  });
+});

@@ -1,0 +1,15 @@
+/**
+ * The page of this app for a notification's `link`, which is a path of the API
+ * (`/api/v1/sessions/…`, `/api/v1/groups/…/members` …); `undefined` when the app has no such page yet.
+ */
+export function pageOf(apiLink: string | undefined): string | undefined {
+  if (!apiLink) return undefined;
+  const path = apiLink.split('?')[0];
+  const session = /^\/api\/v1\/sessions\/([^/]+)$/.exec(path);
+  if (session) return `/sessions/${session[1]}`;
+  const group = /^\/api\/v1\/groups\/([^/]+)(\/.*)?$/.exec(path);
+  if (group) return `/groups/${group[1]}`;
+  const other = /^\/api\/v1\/(notes|problems|solutions)\/([^/]+)(\/.*)?$/.exec(path);
+  if (other) return `/${other[1]}/${other[2]}`;
+  return undefined;
+}
