@@ -244,11 +244,23 @@ public class OutboxRelay {
         return batch;
     }
 
-    /** The open confirm channel, or a new one on an exchange that exists. */
+    /**
+     * The open confirm channel, or a new one. Fails while consuming services may still be binding
+     * their queues to an exchange declared again, without asking the broker anything meanwhile.
+     */
     private Channel channel() throws IOException, TimeoutException {
-        if (channel != null && channel.isOpen()) {
-            return channel;
+        if (channel == null || !channel.isOpen()) {
+            channel = openChannel();
         }
+        if (Instant.now().isBefore(rebindUntil)) {
+            throw new IllegalStateException("the exchange " + exchange + " was declared again; publishing from "
+                    + rebindUntil + ", once the consuming services bound their queues again");
+        }
+        return channel;
+    }
+
+    /** A confirm channel on the exchange, declared first if it is missing. */
+    private Channel openChannel() throws IOException, TimeoutException {
         Channel opened = broker.openChannel();
         try {
             opened.exchangeDeclarePassive(exchange);
@@ -256,7 +268,7 @@ public class OutboxRelay {
             if (!notFound(e)) {
                 throw e;
             }
-            opened = broker.openChannel();
+            opened = broker.openChannel(); // the 404 closed the first one
             opened.exchangeDeclare(exchange, "topic", true);
             // a missing exchange may have been deleted with every queue's bindings: give the consuming
             // services' QueueBindings time to bind their queues again before anything is routed
@@ -264,13 +276,7 @@ public class OutboxRelay {
             LOG.warnf("outbox relay: declared the missing exchange %s (deleted, or a new broker); publishing from %s,"
                     + " once consuming services bound their queues", exchange, rebindUntil);
         }
-        if (Instant.now().isBefore(rebindUntil)) {
-            opened.abort();
-            throw new IllegalStateException("the exchange " + exchange + " was declared again; publishing from "
-                    + rebindUntil + ", once the consuming services bound their queues again");
-        }
         opened.confirmSelect();
-        channel = opened;
         return opened;
     }
 
