@@ -5,10 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.rabbitmq.client.AMQP;
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
+import dev.nexus.testing.Broker;
 import dev.nexus.testing.Servers;
 import dev.nexus.testing.TcpProxy;
 import dev.nexus.testing.Tokens;
@@ -19,7 +16,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -185,8 +181,12 @@ class FaultInjectionIT {
             case REDIS_OUTAGE -> outage(redis::cut, back, redis::restore);
             case POSTGRESQL_OUTAGE -> outage(postgresql::cut, back, postgresql::restore);
             case RABBITMQ_OUTAGE -> outage(rabbitmq::cut, back, rabbitmq::restore);
-            case POISON_MESSAGE -> onBroker(FaultInjectionIT::poison);
-            case EXCHANGE_DELETED -> onBroker(channel -> channel.exchangeDelete(exchange()));
+            case POISON_MESSAGE -> poison();
+            case EXCHANGE_DELETED -> {
+                try (Broker broker = Broker.open(platform.run())) {
+                    broker.deleteExchange("nexus.events");
+                }
+            }
         }
     }
 
@@ -200,33 +200,14 @@ class FaultInjectionIT {
         recover.run();
     }
 
-    private interface BrokerStep {
-        void run(Channel channel) throws Exception;
-    }
-
-    private static void onBroker(BrokerStep step) throws Exception {
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost(SERVERS.rabbitHost());
-        factory.setPort(SERVERS.rabbitPort());
-        factory.setUsername(SERVERS.rabbitUser());
-        factory.setPassword(SERVERS.rabbitPassword());
-        try (Connection connection = factory.newConnection("nexus-fault-injection");
-                var channel = connection.createChannel()) {
-            step.run(channel);
-        }
-    }
-
-    private static String exchange() {
-        return platform.run().messagingPrefix() + "nexus.events";
-    }
-
     /** Bytes that are no event, on the routing key every consumer of scheduled sessions listens to. */
-    private static void poison(Channel channel) throws Exception {
-        for (String body : List.of("not json at all", "{\"specversion\":\"1.0\",\"type\":\"nexus.session.scheduled.v1\"}",
-                "{\"specversion\":\"1.0\",\"type\":\"nexus.session.scheduled.v1\",\"id\":\"x\",\"data\":[]}")) {
-            channel.basicPublish(exchange(), "session.scheduled.v1", new AMQP.BasicProperties.Builder()
-                    .contentType("application/cloudevents+json").messageId(UUID.randomUUID().toString()).build(),
-                    body.getBytes(StandardCharsets.UTF_8));
+    private static void poison() {
+        try (Broker broker = Broker.open(platform.run())) {
+            for (String body : List.of("not json at all",
+                    "{\"specversion\":\"1.0\",\"type\":\"nexus.session.scheduled.v1\"}",
+                    "{\"specversion\":\"1.0\",\"type\":\"nexus.session.scheduled.v1\",\"id\":\"x\",\"data\":[]}")) {
+                broker.publish("session.scheduled.v1", body);
+            }
         }
     }
 

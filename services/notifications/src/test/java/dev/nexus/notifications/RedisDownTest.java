@@ -1,41 +1,25 @@
 package dev.nexus.notifications;
 
-import static io.restassured.RestAssured.given;
-
 import static dev.nexus.testing.Events.event;
 import static dev.nexus.testing.Events.json;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.nexus.contracts.Events.NotePosted;
 import dev.nexus.testing.Broker;
 import dev.nexus.testing.Db;
-import io.quarkus.test.common.http.TestHTTPResource;
+import dev.nexus.testing.RedisDown;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import java.net.URL;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Redis holds counts, tickets and push fan-out only: without it the rules and the inbox still work. */
 @QuarkusTest
-@TestProfile(RedisDownTest.NoRedis.class)
-class RedisDownTest {
-
-    @TestHTTPResource(value = "/", management = true)
-    URL management;
-
-    public static class NoRedis implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.redis.hosts", "redis://localhost:1", "nexus.cache.timeout", "200ms");
-        }
-    }
+@TestProfile(RedisDown.Unreachable.class)
+class RedisDownTest extends RedisDown {
 
     @Test
     void with_redis_unreachable_events_still_become_notifications_that_can_be_listed_counted_and_read() {
@@ -55,7 +39,6 @@ class RedisDownTest {
         ada.call().when().post("/api/v1/notifications/stream-ticket").then().statusCode(503)
                 .contentType("application/problem+json");
         assertEquals(1L, Db.value("select count(*) from inbox where event_id = ?", event.id()));
-        given().baseUri(management.toString()).when().get("health/ready").then().statusCode(200)
-                .body("checks.find { it.name == 'Redis cache' }.data.redis", equalTo("DOWN"));
+        assertReadyWithRedisDown();
     }
 }

@@ -6,6 +6,8 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.DeliverCallback;
 import com.rabbitmq.client.GetResponse;
+import dev.nexus.contracts.CloudEvent;
+import dev.nexus.contracts.EventType;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -40,6 +42,18 @@ public final class Broker implements AutoCloseable {
         try {
             return new Broker(factory.newConnection("nexus-test"),
                     config.getOptionalValue("nexus.messaging.prefix", String.class).orElse(""));
+        } catch (Exception e) {
+            throw new IllegalStateException("RabbitMQ is not reachable: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Connects to a run's servers from a test that runs no Quarkus application (the e2e tests, which
+     * start the services as processes on one {@link TestRun}).
+     */
+    public static Broker open(TestRun run) {
+        try {
+            return new Broker(connect(run.servers()), run.messagingPrefix());
         } catch (Exception e) {
             throw new IllegalStateException("RabbitMQ is not reachable: " + e.getMessage(), e);
         }
@@ -91,6 +105,17 @@ public final class Broker implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Publishes an event to {@code nexus.events} on its type's routing key, as a service's outbox
+     * relay would: how a consuming service's test feeds it events.
+     */
+    public void publish(CloudEvent<?> event) {
+        String routingKey = EventType.fromType(event.type())
+                .orElseThrow(() -> new IllegalArgumentException("not a Nexus event type: " + event.type()))
+                .routingKey();
+        publish(routingKey, Events.json(event));
     }
 
     /** Deletes an exchange of this run (e.g. {@code nexus.events}), as an operator's mistake could. */

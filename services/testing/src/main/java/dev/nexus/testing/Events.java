@@ -10,7 +10,7 @@ public final class Events {
     private Events() {
     }
 
-    public static String json(CloudEvent<? extends EventPayload> event) {
+    public static String json(CloudEvent<?> event) {
         return JsonObject.mapFrom(event).encode();
     }
 

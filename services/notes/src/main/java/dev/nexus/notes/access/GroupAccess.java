@@ -9,6 +9,7 @@ import dev.nexus.contracts.Events.MemberLeft;
 import dev.nexus.contracts.Events.MemberRoleChanged;
 import dev.nexus.platform.cache.HotCache;
 import dev.nexus.platform.events.EventHandler;
+import dev.nexus.platform.events.EventHandler.AfterCommit;
 import dev.nexus.platform.memberships.GroupRole;
 import dev.nexus.platform.memberships.Memberships;
 import dev.nexus.platform.problem.ProblemException;
@@ -67,26 +68,29 @@ public class GroupAccess implements EventHandler {
                 EventType.GROUP_MEMBER_LEFT);
     }
 
-    /** The projection itself is kept by the platform's MembershipsProjection. */
+    /**
+     * The projection itself is kept by the platform's MembershipsProjection; once it committed, the
+     * cached role of the member it changed goes.
+     */
     @Override
-    public Uni<Void> handle(CloudEvent<? extends EventPayload> event) {
-        return Uni.createFrom().voidItem();
+    public Uni<AfterCommit> handle(CloudEvent<? extends EventPayload> event) {
+        String key = key(event.data());
+        AfterCommit dropCachedRole = () -> cache.invalidate(key);
+        return Uni.createFrom().item(dropCachedRole);
     }
 
-    @Override
-    public Uni<Void> afterCommit(CloudEvent<? extends EventPayload> event) {
-        EventPayload data = event.data();
+    private static String key(EventPayload data) {
         if (data instanceof GroupCreated g) {
-            return cache.invalidate(key(g.groupId(), g.ownerId()));
+            return key(g.groupId(), g.ownerId());
         }
         if (data instanceof MemberJoined m) {
-            return cache.invalidate(key(m.groupId(), m.userId()));
+            return key(m.groupId(), m.userId());
         }
         if (data instanceof MemberRoleChanged m) {
-            return cache.invalidate(key(m.groupId(), m.userId()));
+            return key(m.groupId(), m.userId());
         }
         MemberLeft m = (MemberLeft) data;
-        return cache.invalidate(key(m.groupId(), m.userId()));
+        return key(m.groupId(), m.userId());
     }
 
     private static String key(UUID groupId, UUID userId) {

@@ -3,29 +3,21 @@ package dev.nexus.notes.problem;
 import dev.nexus.notes.problem.ProblemViews.CreateProblem;
 import dev.nexus.notes.problem.ProblemViews.ProblemSummary;
 import dev.nexus.notes.problem.ProblemViews.ProblemView;
-import dev.nexus.notes.solution.SolutionService;
-import dev.nexus.notes.solution.SolutionService.Sort;
-import dev.nexus.notes.solution.SolutionViews.PostSolution;
-import dev.nexus.notes.solution.SolutionViews.SolutionView;
 import dev.nexus.platform.http.Params;
 import dev.nexus.platform.paging.Cursor;
 import dev.nexus.platform.paging.Page;
-import dev.nexus.platform.problem.ProblemException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -43,12 +35,10 @@ import org.jboss.resteasy.reactive.RestPath;
 public class ProblemResource {
 
     private final ProblemService problems;
-    private final SolutionService solutions;
     private final JsonWebToken token;
 
-    public ProblemResource(ProblemService problems, SolutionService solutions, JsonWebToken token) {
+    public ProblemResource(ProblemService problems, JsonWebToken token) {
         this.problems = problems;
-        this.solutions = solutions;
         this.token = token;
     }
 
@@ -90,42 +80,6 @@ public class ProblemResource {
             summary = "Show me the other solutions before I solve it (spoiler guard off for the caller)")
     public Uni<ProblemView> reveal(@RestPath UUID problemId) {
         return problems.reveal(caller(), problemId);
-    }
-
-    @POST
-    @Path("/{problemId}/solutions")
-    @Operation(operationId = "postSolution",
-            summary = "Post a solution (Markdown body and its language); unlocks the other solutions")
-    @APIResponse(responseCode = "201", description = "Posted",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SolutionView.class)))
-    public Uni<Response> solve(@RestPath UUID problemId, @Valid @NotNull PostSolution request) {
-        return solutions.post(caller(), problemId, request)
-                .call(solutions::posted)
-                .map(view -> Response.created(URI.create("/api/v1/solutions/" + view.id())).entity(view).build());
-    }
-
-    @GET
-    @Path("/{problemId}/solutions")
-    @Operation(operationId = "listSolutions",
-            summary = "A problem's solutions: the accepted one first, then by votes (top, default) or newest",
-            description = "Spoiler guard: until the caller has posted a solution or revealed them, other members'"
-                    + " solutions come with withheld=true and no body or html; author, language and votes stay."
-                    + " The first page of sort=top is served from the cache (Cache-Control: no-cache reads past it).")
-    public Uni<Page<SolutionView>> solutions(@RestPath UUID problemId, @QueryParam("sort") String sort,
-            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
-            @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl) {
-        return solutions.list(caller(), problemId, sort(sort), cursor, Cursor.limit(limit), Params.noCache(cacheControl));
-    }
-
-    private static Sort sort(String sort) {
-        if (sort == null || sort.isBlank()) {
-            return Sort.TOP;
-        }
-        try {
-            return Sort.valueOf(sort.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("sort", "must be top or new");
-        }
     }
 
     private UUID caller() {

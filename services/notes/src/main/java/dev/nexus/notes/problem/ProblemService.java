@@ -8,7 +8,6 @@ import dev.nexus.notes.problem.ProblemViews.CreateProblem;
 import dev.nexus.notes.problem.ProblemViews.ProblemSummary;
 import dev.nexus.notes.problem.ProblemViews.ProblemView;
 import dev.nexus.notes.session.GroupSessions;
-import dev.nexus.notes.solution.SpoilerGuard;
 import dev.nexus.platform.db.Sql;
 import dev.nexus.platform.events.Outbox;
 import dev.nexus.platform.memberships.GroupRole;

@@ -5,6 +5,7 @@ import dev.nexus.contracts.EventPayload;
 import dev.nexus.contracts.EventType;
 import dev.nexus.contracts.Events.SessionScheduled;
 import dev.nexus.platform.events.EventHandler;
+import dev.nexus.platform.events.EventHandler.AfterCommit;
 import dev.nexus.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -25,14 +26,14 @@ public class GroupSessions implements EventHandler {
     }
 
     @Override
-    public Uni<Void> handle(CloudEvent<? extends EventPayload> event) {
+    public Uni<AfterCommit> handle(CloudEvent<? extends EventPayload> event) {
         SessionScheduled s = (SessionScheduled) event.data();
         return Panache.getSession().chain(session -> session.createNativeQuery(
                         "insert into group_sessions (session_id, group_id) values (?1, ?2) on conflict do nothing")
                 .setParameter(1, s.sessionId())
                 .setParameter(2, s.groupId())
                 .executeUpdate())
-                .replaceWithVoid();
+                .replaceWith(AfterCommit.NOTHING);
     }
 
     /** Passes when {@code sessionId} is null or a session of the group; a 400 naming the field otherwise. */

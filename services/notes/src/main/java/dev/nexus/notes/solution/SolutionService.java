@@ -12,6 +12,7 @@ import dev.nexus.notes.comment.CommentService.CommentView;
 import dev.nexus.notes.comment.CommentService.Target;
 import dev.nexus.notes.markdown.Markdown;
 import dev.nexus.notes.problem.Problem;
+import dev.nexus.notes.problem.SpoilerGuard;
 import dev.nexus.notes.problem.ProblemService;
 import dev.nexus.notes.problem.ProblemService.Seen;
 import dev.nexus.notes.solution.SolutionViews.PostSolution;

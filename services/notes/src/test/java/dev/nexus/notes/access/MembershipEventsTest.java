@@ -1,7 +1,6 @@
 package dev.nexus.notes.access;
 
 import static dev.nexus.testing.Events.event;
-import static dev.nexus.testing.Events.json;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -45,7 +44,7 @@ class MembershipEventsTest {
         Member owner = Member.named("Owner");
         Member ada = Member.named("Ada");
         UUID groupId = UUID.randomUUID();
-        publish(event(new GroupCreated(groupId, "Katas", "PUBLIC", owner.id())));
+        broker.publish(event(new GroupCreated(groupId, "Katas", "PUBLIC", owner.id())));
         await().atMost(BOUND).until(() -> owner.call().queryParam("groupId", groupId).when().get("/api/v1/notes")
                 .statusCode() == 200);
         UUID noteId = owner.posts(groupId, "Welcome", "Read me first.");
@@ -54,16 +53,16 @@ class MembershipEventsTest {
         for (int i = 0; i < 2; i++) {
             ada.call().when().get("/api/v1/notes/" + noteId).then().statusCode(404);
         }
-        publish(event(new MemberJoined(groupId, ada.id(), "MEMBER")));
+        broker.publish(event(new MemberJoined(groupId, ada.id(), "MEMBER")));
         await().atMost(BOUND).until(() -> ada.call().when().get("/api/v1/notes/" + noteId).statusCode() == 200);
         ada.call().body(Map.of("groupId", groupId, "title", "Hi", "body", "I'm in.")).when().post("/api/v1/notes")
                 .then().statusCode(201);
 
-        publish(event(new MemberRoleChanged(groupId, ada.id(), "ORGANIZER")));
+        broker.publish(event(new MemberRoleChanged(groupId, ada.id(), "ORGANIZER")));
         await().atMost(BOUND).until(() -> ada.call().header("If-Match", "*").body(Map.of("title", "Welcome!"))
                 .when().patch("/api/v1/notes/" + noteId).statusCode() == 200);
 
-        publish(event(new MemberLeft(groupId, ada.id(), "ORGANIZER")));
+        broker.publish(event(new MemberLeft(groupId, ada.id(), "ORGANIZER")));
         await().atMost(BOUND).until(() -> ada.call().when().get("/api/v1/notes/" + noteId).statusCode() == 404);
     }
 
@@ -76,8 +75,8 @@ class MembershipEventsTest {
                 "nexus.group.member-left.v1", joined.time().plusSeconds(5), groupId.toString(),
                 joined.datacontenttype(), new MemberLeft(groupId, userId, "MEMBER"));
 
-        publish(left);
-        publish(joined);
+        broker.publish(left);
+        broker.publish(joined);
 
         await().atMost(BOUND).until(() -> handled(joined.id()) && handled(left.id()));
         assertEquals(null, Db.value("select role from group_members where group_id = ? and user_id = ?", groupId,
@@ -92,17 +91,13 @@ class MembershipEventsTest {
         Map<String, Object> note = Map.of("groupId", groupId, "sessionId", sessionId, "title", "Recap", "body", "x");
         owner.call().body(note).when().post("/api/v1/notes").then().statusCode(400);
 
-        publish(event(new SessionScheduled(sessionId, groupId, "Kata night", Instant.now().plusSeconds(3600),
+        broker.publish(event(new SessionScheduled(sessionId, groupId, "Kata night", Instant.now().plusSeconds(3600),
                 Instant.now().plusSeconds(7200), "UTC", owner.id(), null, null)));
         await().atMost(BOUND).until(() -> Db.value("select group_id from group_sessions where session_id = ?",
                 sessionId) != null);
         owner.call().body(note).when().post("/api/v1/notes").then().statusCode(201);
         owner.call().body(Map.of("groupId", owner.owns(), "sessionId", sessionId, "title", "Wrong group", "body", "x"))
                 .when().post("/api/v1/notes").then().statusCode(400);
-    }
-
-    private void publish(CloudEvent<?> event) {
-        broker.publish(event.type().substring("nexus.".length()), json((CloudEvent) event));
     }
 
     private static boolean handled(UUID eventId) {

@@ -1,6 +1,6 @@
 package dev.nexus.notifications.email;
 
-import dev.nexus.notifications.notify.Texts;
+import dev.nexus.notifications.model.Texts;
 import dev.nexus.platform.db.Sql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;

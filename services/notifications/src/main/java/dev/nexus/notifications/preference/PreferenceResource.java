@@ -1,10 +1,10 @@
 package dev.nexus.notifications.preference;
 
-import dev.nexus.notifications.preference.Preference.Channel;
-import dev.nexus.notifications.preference.Preference.Digest;
-import dev.nexus.notifications.reminder.Reminders;
+import dev.nexus.notifications.model.Kind;
+import dev.nexus.notifications.recipient.Preference;
+import dev.nexus.notifications.recipient.Preference.Channel;
+import dev.nexus.notifications.recipient.Preference.Digest;
 import dev.nexus.platform.problem.ProblemException;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -35,19 +35,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "bearer")
 public class PreferenceResource {
 
-    /** Every notification type a preference can name. */
-    public static final List<String> TYPES = List.of("session.scheduled", "session.rescheduled", "session.cancelled",
-            "session.reminder", "session.waitlist-promoted", "solution.posted", "solution.accepted", "comment.added",
-            "note.posted", "group.member-joined", "webhook.disabled");
     private static final String TIME = "^([01][0-9]|2[0-3]):[0-5][0-9]$";
 
-    private final Preferences preferences;
-    private final Reminders reminders;
+    private final PreferenceService preferences;
     private final JsonWebToken token;
 
-    public PreferenceResource(Preferences preferences, Reminders reminders, JsonWebToken token) {
+    public PreferenceResource(PreferenceService preferences, JsonWebToken token) {
         this.preferences = preferences;
-        this.reminders = reminders;
         this.token = token;
     }
 
@@ -70,29 +64,25 @@ public class PreferenceResource {
     @Operation(operationId = "getNotificationPreferences",
             summary = "My notification preferences (the defaults until I set any)")
     public Uni<PreferencesView> get() {
-        return Panache.withSession(() -> preferences.of(caller())).map(PreferenceResource::view);
+        return preferences.get(caller()).map(PreferenceResource::view);
     }
 
     @PUT
     @Operation(operationId = "replaceNotificationPreferences",
             summary = "Replace my notification preferences; absent fields take their defaults",
             description = "Defaults: every type IN_APP, no muted group, digest OFF, reminders 60 and 10 minutes"
-                    + " before, no quiet hours. Types: " + "session.scheduled, session.rescheduled, session.cancelled,"
-                    + " session.reminder, session.waitlist-promoted, solution.posted, solution.accepted, comment.added,"
-                    + " note.posted, group.member-joined, webhook.disabled.")
+                    + " before, no quiet hours. Types: " + Kind.KEYS_TEXT + ".")
     public Uni<PreferencesView> put(@Valid @NotNull PreferencesView request) {
         Preference preference = preference(request);
-        UUID caller = caller();
-        return Panache.withTransaction(() -> preferences.save(caller, preference).chain(() -> reminders.planFor(caller)))
-                .replaceWith(view(preference));
+        return preferences.replace(caller(), preference).replaceWith(view(preference));
     }
 
     static Preference preference(PreferencesView request) {
         Map<String, Channel> channels = request.channels() == null ? Map.of() : request.channels();
         for (Map.Entry<String, Channel> entry : channels.entrySet()) {
-            if (!TYPES.contains(entry.getKey())) {
+            if (Kind.of(entry.getKey()).isEmpty()) {
                 throw ProblemException.invalidField("channels." + entry.getKey(), "is not a notification type; one of "
-                        + String.join(", ", TYPES));
+                        + String.join(", ", Kind.keys()));
             }
             if (entry.getValue() == null) {
                 throw ProblemException.invalidField("channels." + entry.getKey(), "must be IN_APP, EMAIL or OFF");
@@ -112,7 +102,9 @@ public class PreferenceResource {
 
     static PreferencesView view(Preference p) {
         Map<String, Channel> channels = new LinkedHashMap<>();
-        TYPES.forEach(type -> channels.put(type, p.channel(type)));
+        for (Kind kind : Kind.values()) {
+            channels.put(kind.key(), p.channel(kind));
+        }
         return new PreferencesView(channels, List.copyOf(p.mutedGroups()), p.digest(), p.reminderLeads(),
                 p.quietStart() == null ? null : p.quietStart().toString(),
                 p.quietEnd() == null ? null : p.quietEnd().toString());

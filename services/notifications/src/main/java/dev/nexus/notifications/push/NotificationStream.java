@@ -1,8 +1,8 @@
 package dev.nexus.notifications.push;
 
-import dev.nexus.notifications.inbox.NotificationStore;
-import dev.nexus.notifications.inbox.NotificationStore.Stored;
-import dev.nexus.notifications.inbox.UnreadCounts;
+import dev.nexus.notifications.store.NotificationStore;
+import dev.nexus.notifications.store.NotificationStore.Stored;
+import dev.nexus.notifications.store.UnreadCounts;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.websockets.next.OnClose;

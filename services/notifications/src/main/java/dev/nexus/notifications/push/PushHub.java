@@ -2,7 +2,7 @@ package dev.nexus.notifications.push;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.nexus.notifications.inbox.Notification;
+import dev.nexus.notifications.model.Notification;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -48,10 +48,6 @@ public class PushHub {
     public static final short TOO_MANY_STREAMS = 4001;
     public static final short SIGNED_OUT = 4003;
     public static final short ACCESS_CHANGED = 4004;
-    /** Control lines on the push channel, in the place of a seq. */
-    private static final String DROP = "!drop";
-    private static final String END_SESSION = "!end-session";
-    private static final String END_ALL = "!end-all";
 
     /** Adds a stream to the user's set (score: opening time) and pops the oldest beyond the cap. */
     private static final String COUNT_STREAM = """
@@ -128,7 +124,7 @@ public class PushHub {
         private final WebSocketConnection connection;
         private final Set<Long> replayed = new HashSet<>();
         private boolean replaying = true;
-        private final List<String[]> waiting = new ArrayList<>();
+        private final List<Push> waiting = new ArrayList<>();
 
         Stream(UUID user, String session, WebSocketConnection connection) {
             this.user = user;
@@ -154,18 +150,17 @@ public class PushHub {
             waiting.clear();
         }
 
-        synchronized void push(String[] parts) {
+        synchronized void push(Push push) {
             if (replaying) {
-                waiting.add(parts);
+                waiting.add(push);
             } else {
-                deliver(parts);
+                deliver(push);
             }
         }
 
-        /** {@code parts}: seq (or "-" for a count) and the message. */
-        private void deliver(String[] parts) {
-            if (parts[0].equals("-") || !replayed.contains(Long.parseLong(parts[0]))) {
-                send(parts[1]);
+        private void deliver(Push push) {
+            if (push.type() == Type.COUNT || !replayed.contains(push.seq())) {
+                send(push.text());
             }
         }
 
@@ -189,7 +184,7 @@ public class PushHub {
                 .chain(popped -> {
                     List<Push> drops = new ArrayList<>();
                     for (int i = 0; i < popped.size(); i += 2) { // member, score, member, score ...
-                        drops.add(new Push(user, DROP, popped.get(i).toString()));
+                        drops.add(new Push(user, Type.DROP, 0, popped.get(i).toString()));
                     }
                     return publish(drops);
                 })
@@ -210,24 +205,64 @@ public class PushHub {
 
     /** Closes the streams opened with the login {@code session} (its {@code sid}), on every replica. */
     public Uni<Void> endSession(UUID user, String session) {
-        return publish(List.of(new Push(user, END_SESSION, session)));
+        return publish(List.of(new Push(user, Type.END_SESSION, 0, session)));
     }
 
     /** Closes every stream of the user, on every replica: their rights changed, the client reconnects. */
     public Uni<Void> endAll(UUID user) {
-        return publish(List.of(new Push(user, END_ALL, "*")));
+        return publish(List.of(new Push(user, Type.END_ALL, 0, "*")));
     }
 
-    /** One live push: a user, the notification's seq ("-" for a count) and the message. */
-    public record Push(UUID user, String seq, String message) {
+    /** What a push carries to a user's streams. */
+    public enum Type {
+        /** A notification ({@code seq}: its place in the inbox, {@code text}: the message). */
+        NOTIFICATION,
+        /** The unread count ({@code text}: the message). */
+        COUNT,
+        /** Closes the stream whose connection id is {@code text}: one too many. */
+        DROP,
+        /** Closes the streams opened with the login {@code text}. */
+        END_SESSION,
+        /** Closes every stream of the user. */
+        END_ALL
+    }
+
+    /**
+     * One push to a user. On the Redis channel it is the line "user seq text", where seq is the
+     * notification's sequence, "-" for a count or "!drop", "!end-session", "!end-all".
+     */
+    public record Push(UUID user, Type type, long seq, String text) {
+
+        String line() {
+            String seq = switch (type) {
+                case NOTIFICATION -> String.valueOf(this.seq);
+                case COUNT -> "-";
+                case DROP -> "!drop";
+                case END_SESSION -> "!end-session";
+                case END_ALL -> "!end-all";
+            };
+            return user + " " + seq + " " + text;
+        }
+
+        static Push parse(String line) {
+            String[] head = line.split(" ", 3);
+            UUID user = UUID.fromString(head[0]);
+            return switch (head[1]) {
+                case "-" -> new Push(user, Type.COUNT, 0, head[2]);
+                case "!drop" -> new Push(user, Type.DROP, 0, head[2]);
+                case "!end-session" -> new Push(user, Type.END_SESSION, 0, head[2]);
+                case "!end-all" -> new Push(user, Type.END_ALL, 0, head[2]);
+                default -> new Push(user, Type.NOTIFICATION, Long.parseLong(head[1]), head[2]);
+            };
+        }
     }
 
     public Push notificationPush(UUID user, Notification notification, long seq) {
-        return new Push(user, String.valueOf(seq), message(notification));
+        return new Push(user, Type.NOTIFICATION, seq, message(notification));
     }
 
     public Push countPush(UUID user, long count) {
-        return new Push(user, "-", countMessage(count));
+        return new Push(user, Type.COUNT, 0, countMessage(count));
     }
 
     /** Many pushes in one Redis message (one per event, not two per recipient). */
@@ -237,13 +272,13 @@ public class PushHub {
         }
         StringBuilder batch = new StringBuilder();
         for (Push p : pushes) {
-            batch.append(p.user()).append(' ').append(p.seq()).append(' ').append(p.message()).append('\n');
+            batch.append(p.line()).append('\n');
         }
         return redis.pubsub(String.class).publish(channel, batch.toString())
                 .ifNoItem().after(timeout).fail()
                 .onFailure().recoverWithItem(e -> {
                     LOG.debugf("push via Redis failed, delivering on this replica only: %s", e.getMessage());
-                    pushes.forEach(p -> local(p.user(), new String[] { p.seq(), p.message() }));
+                    pushes.forEach(this::local);
                     return null;
                 });
     }
@@ -257,28 +292,27 @@ public class PushHub {
         return write(Map.of("type", "unread-count", "count", count));
     }
 
-    /** Lines of "user seq message"; a single push is one line (JSON messages hold no raw newline). */
+    /** Lines of pushes; a single push is one line (JSON messages hold no raw newline). */
     private void received(String published) {
         for (String line : published.split("\n")) {
             if (!line.isEmpty()) {
-                String[] head = line.split(" ", 3);
-                local(UUID.fromString(head[0]), new String[] { head[1], head[2] });
+                local(Push.parse(line));
             }
         }
     }
 
-    private void local(UUID user, String[] parts) {
-        Set<Stream> mine = streams.get(user);
+    private void local(Push push) {
+        Set<Stream> mine = streams.get(push.user());
         if (mine == null) {
             return;
         }
-        switch (parts[0]) {
-            case DROP -> mine.stream().filter(s -> s.connection.id().equals(parts[1]))
+        switch (push.type()) {
+            case DROP -> mine.stream().filter(s -> s.connection.id().equals(push.text()))
                     .forEach(s -> s.end(TOO_MANY_STREAMS, "too many streams: the oldest is closed"));
-            case END_SESSION -> mine.stream().filter(s -> parts[1].equals(s.session))
+            case END_SESSION -> mine.stream().filter(s -> push.text().equals(s.session))
                     .forEach(s -> s.end(SIGNED_OUT, "signed out"));
             case END_ALL -> mine.forEach(s -> s.end(ACCESS_CHANGED, "access changed: reconnect with a new ticket"));
-            default -> mine.forEach(stream -> stream.push(parts));
+            default -> mine.forEach(stream -> stream.push(push));
         }
     }
 

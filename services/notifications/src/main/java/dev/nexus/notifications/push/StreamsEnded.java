@@ -29,16 +29,12 @@ public class StreamsEnded implements EventHandler {
         return Set.of(EventType.USER_SIGNED_OUT, EventType.GROUP_MEMBER_LEFT);
     }
 
+    /** Nothing to store: the streams end once the event is recorded. */
     @Override
-    public Uni<Void> handle(CloudEvent<? extends EventPayload> event) {
-        return Uni.createFrom().voidItem();
-    }
-
-    @Override
-    public Uni<Void> afterCommit(CloudEvent<? extends EventPayload> event) {
-        if (event.data() instanceof UserSignedOut out) {
-            return hub.endSession(out.userId(), out.sessionId().toString());
-        }
-        return hub.endAll(((MemberLeft) event.data()).userId());
+    public Uni<AfterCommit> handle(CloudEvent<? extends EventPayload> event) {
+        AfterCommit end = event.data() instanceof UserSignedOut out
+                ? () -> hub.endSession(out.userId(), out.sessionId().toString())
+                : () -> hub.endAll(((MemberLeft) event.data()).userId());
+        return Uni.createFrom().item(end);
     }
 }

@@ -1,16 +1,19 @@
 package dev.nexus.notifications.reminder;
 
-import dev.nexus.notifications.inbox.Delivery;
-import dev.nexus.notifications.notify.Draft;
-import dev.nexus.notifications.notify.People;
-import dev.nexus.notifications.notify.Texts;
-import dev.nexus.notifications.preference.Preferences;
-import dev.nexus.notifications.projection.Projections;
-import dev.nexus.notifications.projection.Projections.OccurrenceChange;
-import dev.nexus.notifications.projection.Projections.SessionInfo;
+import dev.nexus.notifications.delivery.Delivery;
+import dev.nexus.notifications.model.Draft;
+import dev.nexus.notifications.model.Kind;
+import dev.nexus.notifications.model.Texts;
+import dev.nexus.notifications.projection.Rsvps;
+import dev.nexus.notifications.projection.Sessions;
+import dev.nexus.notifications.projection.Sessions.OccurrenceChange;
+import dev.nexus.notifications.projection.Sessions.SessionInfo;
+import dev.nexus.notifications.recipient.People;
+import dev.nexus.notifications.recipient.Preferences;
+import dev.nexus.platform.db.Sql;
+import dev.nexus.platform.events.EventHandler.AfterCommit;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
-import dev.nexus.platform.db.Sql;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -45,13 +48,15 @@ public class Reminders {
     static final int MAX_OCCURRENCES = 200;
     static final Duration MAX_SPAN = Duration.ofDays(366);
 
-    private final Projections projections;
+    private final Sessions sessions;
+    private final Rsvps rsvps;
     private final Preferences preferences;
     private final People people;
     private final Delivery delivery;
 
-    public Reminders(Projections projections, Preferences preferences, People people, Delivery delivery) {
-        this.projections = projections;
+    public Reminders(Sessions sessions, Rsvps rsvps, Preferences preferences, People people, Delivery delivery) {
+        this.sessions = sessions;
+        this.rsvps = rsvps;
         this.preferences = preferences;
         this.people = people;
         this.delivery = delivery;
@@ -64,8 +69,8 @@ public class Reminders {
      */
     public Uni<Void> plan(UUID sessionId, UUID userId) {
         Instant now = Instant.now();
-        return going(sessionId, userId).chain(members -> members.isEmpty() ? Uni.createFrom().item(List.<Wanted>of())
-                : projections.session(sessionId).chain(session -> session == null || session.cancelled()
+        return rsvps.going(sessionId, userId).chain(members -> members.isEmpty() ? Uni.createFrom().item(List.<Wanted>of())
+                : sessions.find(sessionId).chain(session -> session == null || session.cancelled()
                         ? Uni.createFrom().item(List.<Wanted>of())
                         : occurrences(session, now).chain(starts -> starts.isEmpty()
                                 ? Uni.createFrom().item(List.<Wanted>of())
@@ -95,7 +100,7 @@ public class Reminders {
         if (session.recurrence() == null) {
             return Uni.createFrom().item(session.startsAt().isAfter(now) ? List.of(session.startsAt()) : List.of());
         }
-        return projections.occurrenceChanges(session.id()).map(changes -> {
+        return sessions.occurrenceChanges(session.id()).map(changes -> {
             ZonedDateTime first = session.startsAt().atZone(Texts.zone(session.timeZone()));
             Set<Instant> starts = new TreeSet<>();
             new Recur<ZonedDateTime>(session.recurrence())
@@ -133,13 +138,10 @@ public class Reminders {
 
     /** Every unfired reminder of the user's sessions, after their lead times changed. */
     public Uni<Void> planFor(UUID userId) {
-        return Sql.list("""
-                        select r.session_id from rsvps r join sessions s on s.id = r.session_id
-                        where r.user_id = ?1 and r.status = 'GOING' and not r.waitlisted and not s.cancelled
-                            and (s.starts_at > now() or s.recurrence is not null)""", UUID.class, userId)
-                .chain(sessions -> {
+        return rsvps.upcomingOf(userId)
+                .chain(upcoming -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (UUID sessionId : sessions) {
+                    for (UUID sessionId : upcoming) {
                         chain = chain.chain(() -> plan(sessionId, userId));
                     }
                     return chain;
@@ -155,10 +157,7 @@ public class Reminders {
 
     /** Plans the reminders of every series someone is going to that now fall within the horizon; returns how many series. */
     public Uni<Integer> roll() {
-        return Panache.withSession(() -> Sql.list("""
-                        select distinct s.id from sessions s join rsvps r on r.session_id = s.id
-                        where s.recurrence is not null and not s.cancelled and r.status = 'GOING' and not r.waitlisted""",
-                        UUID.class))
+        return Panache.withSession(rsvps::seriesWithAttendees)
                 .chain(series -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (UUID sessionId : series) {
@@ -181,55 +180,53 @@ public class Reminders {
      * are skipped. Returns how many fired.
      */
     public Uni<Integer> fireDue() {
-        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery("""
-                        select r.id, r.user_id, r.lead_minutes, r.fire_at, s.id, s.group_id, s.title, r.starts_at
+        return Panache.withTransaction(() -> Sql.list("""
+                        select r.id, r.user_id, r.lead_minutes, r.fire_at, r.starts_at, s.id, s.group_id, s.title
                         from reminders r join sessions s on s.id = r.session_id
                         where r.fired_at is null and r.fire_at <= now()
                         order by r.fire_at limit %d for update of r skip locked""".formatted(BATCH), Object[].class)
-                .getResultList())
-                .chain(due -> due.isEmpty() ? Uni.createFrom().item(List.<UUID>of()) : fire(due)))
+                        .map(rows -> rows.stream().map(Due::of).toList())
+                        .chain(due -> due.isEmpty() ? Uni.createFrom().item(List.<AfterCommit>of()) : fire(due)))
                 .call(fired -> {
                     Uni<Void> pushes = Uni.createFrom().voidItem();
-                    for (UUID id : fired) {
-                        pushes = pushes.chain(() -> delivery.push(id));
+                    for (AfterCommit push : fired) {
+                        pushes = pushes.chain(push::run);
                     }
                     return pushes;
                 })
                 .map(List::size);
     }
 
-    private Uni<List<UUID>> fire(List<Object[]> due) {
-        Instant now = Instant.now();
-        List<UUID> users = due.stream().map(r -> (UUID) r[1]).toList();
-        return people.of(users).chain(found -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            List<UUID> fired = new ArrayList<>();
-            for (Object[] r : due) {
-                UUID id = (UUID) r[0];
-                UUID user = (UUID) r[1];
-                int lead = (Integer) r[2];
-                Instant fireAt = Sql.instant(r[3]);
-                Instant startsAt = Sql.instant(r[7]);
-                boolean late = Duration.between(fireAt, now).compareTo(LATE) > 0;
-                String zone = found.get(user).zone();
-                String body = late
-                        ? r[6] + " starts " + Texts.time(startsAt, zone, now) + ". This reminder is late: it was due "
-                                + Texts.time(fireAt, zone, now) + ", " + lead + " minutes before the start."
-                        : r[6] + " starts " + Texts.time(startsAt, zone, now) + " (in " + lead + " minutes).";
-                Draft draft = new Draft(user, "session.reminder", (UUID) r[5], "Starting soon: " + r[6], body,
-                        "/api/v1/sessions/" + r[4]);
-                fired.add(id);
-                chain = chain.chain(() -> delivery.store(id, List.of(draft)))
-                        .chain(() -> Sql.execute("update reminders set fired_at = now(), late = ?2 where id = ?1", id, late))
-                        .replaceWithVoid();
-            }
-            return chain.replaceWith(fired);
-        });
+    /** A reminder that is due, with its session's title and group. */
+    private record Due(UUID id, UUID user, int lead, Instant fireAt, Instant startsAt, UUID sessionId, UUID groupId,
+            String title) {
+        static Due of(Object[] r) {
+            return new Due((UUID) r[0], (UUID) r[1], (Integer) r[2], Sql.instant(r[3]), Sql.instant(r[4]), (UUID) r[5],
+                    (UUID) r[6], (String) r[7]);
+        }
     }
 
-    private Uni<List<UUID>> going(UUID sessionId, UUID userId) {
-        String sql = "select user_id from rsvps where session_id = ?1 and status = 'GOING' and not waitlisted";
-        return userId == null ? Sql.list(sql, UUID.class, sessionId)
-                : Sql.list(sql + " and user_id = ?2", UUID.class, sessionId, userId);
+    /** Each due reminder becomes a notification (its cause: the reminder) and is marked fired; their pushes. */
+    private Uni<List<AfterCommit>> fire(List<Due> due) {
+        Instant now = Instant.now();
+        return people.of(due.stream().map(Due::user).toList()).chain(found -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            List<AfterCommit> pushes = new ArrayList<>();
+            for (Due r : due) {
+                boolean late = Duration.between(r.fireAt(), now).compareTo(LATE) > 0;
+                String zone = found.get(r.user()).zone();
+                String body = late
+                        ? r.title() + " starts " + Texts.time(r.startsAt(), zone, now) + ". This reminder is late: it was"
+                                + " due " + Texts.time(r.fireAt(), zone, now) + ", " + r.lead() + " minutes before the start."
+                        : r.title() + " starts " + Texts.time(r.startsAt(), zone, now) + " (in " + r.lead() + " minutes).";
+                Draft draft = new Draft(r.user(), Kind.SESSION_REMINDER, r.groupId(), "Starting soon: " + r.title(), body,
+                        "/api/v1/sessions/" + r.sessionId());
+                chain = chain.chain(() -> delivery.store(r.id(), draft)).invoke(pushes::add)
+                        .chain(() -> Sql.execute("update reminders set fired_at = now(), late = ?2 where id = ?1", r.id(),
+                                late))
+                        .replaceWithVoid();
+            }
+            return chain.replaceWith(pushes);
+        });
     }
 }

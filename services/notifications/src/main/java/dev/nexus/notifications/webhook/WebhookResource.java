@@ -1,5 +1,6 @@
 package dev.nexus.notifications.webhook;
 
+import dev.nexus.notifications.model.Kind;
 import dev.nexus.notifications.webhook.Webhooks.CreateWebhook;
 import dev.nexus.notifications.webhook.Webhooks.WebhookView;
 import dev.nexus.platform.audit.AuditLog;
@@ -7,7 +8,6 @@ import dev.nexus.platform.http.Params;
 import dev.nexus.platform.paging.Cursor;
 import dev.nexus.platform.paging.Page;
 import dev.nexus.platform.problem.ProblemException;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -50,8 +50,7 @@ public class WebhookResource {
     @POST
     @Operation(operationId = "createWebhook",
             summary = "Register a Discord/Slack incoming-webhook URL for a group (owner and organizers)",
-            description = "kinds: any of session.scheduled, session.rescheduled, session.cancelled, note.posted,"
-                    + " group.member-joined. The URL must be https, on an allowed host (by default discord.com,"
+            description = "kinds: any of " + Kind.GROUP_NEWS_KEYS_TEXT + ". The URL must be https, on an allowed host (by default discord.com,"
                     + " discordapp.com, hooks.slack.com) and resolve to public addresses; redirects are never"
                     + " followed. Nexus POSTs {\"content\": …, \"text\": …}; after repeated failures the webhook is"
                     + " disabled and its organizer notified.")
@@ -62,7 +61,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "404", description = "No such group, or the caller is not a member")
     public Uni<Response> create(@Valid @NotNull CreateWebhook request) {
         UUID caller = caller();
-        return Panache.withTransaction(() -> webhooks.create(caller, request))
+        return webhooks.create(caller, request)
                 // the URL holds the webhook's secret: the trail names its host only
                 .invoke(view -> audit.record("webhook.created", caller, Map.of("webhook", view.id().toString(),
                         "group", view.groupId().toString(), "host", String.valueOf(URI.create(request.url()).getHost()))))
@@ -81,7 +80,7 @@ public class WebhookResource {
         Cursor after = Cursor.decode(cursor);
         int size = Cursor.limit(limit);
         UUID caller = caller();
-        return Panache.withSession(() -> webhooks.list(caller, group, after, size));
+        return webhooks.list(caller, group, after, size);
     }
 
     @DELETE
@@ -90,7 +89,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "204", description = "Removed")
     public Uni<Response> delete(@RestPath UUID webhookId) {
         UUID caller = caller();
-        return Panache.withTransaction(() -> webhooks.delete(caller, webhookId))
+        return webhooks.delete(caller, webhookId)
                 .invoke(() -> audit.record("webhook.deleted", caller, Map.of("webhook", webhookId.toString())))
                 .map(ignored -> Response.noContent().build());
     }

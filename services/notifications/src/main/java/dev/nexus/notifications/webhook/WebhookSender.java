@@ -1,11 +1,13 @@
 package dev.nexus.notifications.webhook;
 
-import dev.nexus.notifications.inbox.Delivery;
-import dev.nexus.notifications.notify.Draft;
-import dev.nexus.notifications.projection.Projections;
+import dev.nexus.notifications.delivery.Delivery;
+import dev.nexus.notifications.model.Draft;
+import dev.nexus.notifications.model.Kind;
+import dev.nexus.notifications.projection.Groups;
+import dev.nexus.platform.db.Sql;
+import dev.nexus.platform.events.EventHandler.AfterCommit;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
-import dev.nexus.platform.db.Sql;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
@@ -40,13 +42,13 @@ public class WebhookSender {
 
     private final SsrfGuard guard;
     private final Delivery delivery;
-    private final Projections projections;
+    private final Groups groups;
     private final Duration backoff;
     private final int maxAttempts;
     private final int disableAfter;
     private final HttpClient http;
 
-    public WebhookSender(SsrfGuard guard, Delivery delivery, Projections projections, Vertx vertx,
+    public WebhookSender(SsrfGuard guard, Delivery delivery, Groups groups, Vertx vertx,
             @ConfigProperty(name = "nexus.webhooks.backoff", defaultValue = "5s") Duration backoff,
             @ConfigProperty(name = "nexus.webhooks.max-attempts", defaultValue = "6") int maxAttempts,
             @ConfigProperty(name = "nexus.webhooks.disable-after", defaultValue = "5") int disableAfter) {
@@ -54,7 +56,7 @@ public class WebhookSender {
         this.http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout((int) TIMEOUT.toMillis())
                 .setVerifyHost(true));
         this.delivery = delivery;
-        this.projections = projections;
+        this.groups = groups;
         this.backoff = backoff;
         this.maxAttempts = maxAttempts;
         this.disableAfter = disableAfter;
@@ -86,23 +88,33 @@ public class WebhookSender {
                             returning id, payload, attempts, webhook_id, next_attempt_at)
                         select c.id, c.payload, c.attempts, w.id, w.url, w.group_id, w.created_by from claimed c
                         join webhooks w on w.id = c.webhook_id order by c.next_attempt_at"""
-                        .formatted(LEASE.toSeconds(), BATCH), Object[].class))
+                        .formatted(LEASE.toSeconds(), BATCH), Object[].class)
+                        .map(rows -> rows.stream().map(Claimed::of).toList()))
                 .chain(claimed -> {
                     Uni<Integer> delivered = Uni.createFrom().item(0);
-                    for (Object[] d : claimed) {
+                    for (Claimed d : claimed) {
                         // a webhook disabled earlier in this batch gets nothing more (disabling failed its deliveries)
-                        delivered = delivered.chain(count -> disabled.contains((UUID) d[3]) ? Uni.createFrom().item(count)
+                        delivered = delivered.chain(count -> disabled.contains(d.webhook()) ? Uni.createFrom().item(count)
                                 : send(d, disabled).map(ok -> ok ? count + 1 : count));
                     }
                     return delivered;
                 });
     }
 
+    /** A delivery claimed for an attempt (the attempt counted), with its webhook. */
+    private record Claimed(UUID id, String payload, int attempts, UUID webhook, String url, UUID groupId,
+            UUID organizer) {
+        static Claimed of(Object[] r) {
+            return new Claimed((UUID) r[0], (String) r[1], (Integer) r[2], (UUID) r[3], (String) r[4], (UUID) r[5],
+                    (UUID) r[6]);
+        }
+    }
+
     /** Posts one claimed delivery, then records the outcome in its own transaction. */
-    private Uni<Boolean> send(Object[] d, List<UUID> disabled) {
-        UUID id = (UUID) d[0];
-        UUID webhook = (UUID) d[3];
-        return post((String) d[4], (String) d[1])
+    private Uni<Boolean> send(Claimed d, List<UUID> disabled) {
+        UUID id = d.id();
+        UUID webhook = d.webhook();
+        return post(d.url(), d.payload())
                 .map(status -> status / 100 == 2 ? null
                         : status / 100 == 3 ? "redirect (" + status + ") not followed" : "HTTP " + status)
                 .onFailure().recoverWithItem(e -> String.valueOf(e.getMessage()))
@@ -112,16 +124,19 @@ public class WebhookSender {
                                 .chain(() -> Sql.execute("update webhooks set consecutive_failures = 0 where id = ?1",
                                         webhook)))
                                 .replaceWith(true)
-                        : failed(d, error).chain(disabling -> !disabling ? Uni.createFrom().voidItem()
-                                        : delivery.push(webhook).invoke(() -> disabled.add(webhook)))
+                        : failed(d, error).chain(notice -> notice == null ? Uni.createFrom().voidItem()
+                                        : notice.run().invoke(() -> disabled.add(webhook)))
                                 .replaceWith(false));
     }
 
-    /** Records a failed attempt; returns whether it disabled the webhook (then the organizer's notification is stored). */
-    private Uni<Boolean> failed(Object[] d, String error) {
-        UUID id = (UUID) d[0];
-        int attempts = (Integer) d[2];
-        UUID webhook = (UUID) d[3];
+    /**
+     * Records a failed attempt. When that disabled the webhook, the organizer's notice is stored and
+     * its push returned (null otherwise), to run now that the transaction committed.
+     */
+    private Uni<AfterCommit> failed(Claimed d, String error) {
+        UUID id = d.id();
+        int attempts = d.attempts();
+        UUID webhook = d.webhook();
         LOG.infof("webhook %s delivery %s failed (attempt %d): %s", webhook, id, attempts, error);
         long delay = backoff.toMillis() * (1L << Math.min(attempts - 1, 16));
         String update = attempts >= maxAttempts
@@ -132,20 +147,20 @@ public class WebhookSender {
                 .chain(() -> Sql.list("""
                         update webhooks set consecutive_failures = consecutive_failures + 1
                         where id = ?1 and disabled_at is null returning consecutive_failures""", Integer.class, webhook))
-                .chain(failures -> failures.isEmpty() || failures.get(0) < disableAfter ? Uni.createFrom().item(false)
-                        : disable(webhook, (UUID) d[5], (UUID) d[6], failures.get(0), error).replaceWith(true)));
+                .chain(failures -> failures.isEmpty() || failures.get(0) < disableAfter ? Uni.createFrom().nullItem()
+                        : disable(webhook, d.groupId(), d.organizer(), failures.get(0), error)));
     }
 
-    private Uni<Void> disable(UUID webhook, UUID groupId, UUID organizer, int failures, String error) {
+    private Uni<AfterCommit> disable(UUID webhook, UUID groupId, UUID organizer, int failures, String error) {
         return Sql.execute("update webhooks set disabled_at = now() where id = ?1", webhook)
                 .chain(() -> Sql.execute("""
                         update webhook_deliveries set failed_at = now(), last_error = 'webhook disabled'
                         where webhook_id = ?1 and delivered_at is null and failed_at is null""", webhook))
-                .chain(() -> projections.groupName(groupId))
-                .chain(group -> delivery.store(webhook, List.of(new Draft(organizer, "webhook.disabled", groupId,
+                .chain(() -> groups.name(groupId))
+                .chain(group -> delivery.store(webhook, new Draft(organizer, Kind.WEBHOOK_DISABLED, groupId,
                         "A webhook of " + group + " was disabled",
                         "It failed " + failures + " times in a row (last: " + error + "). Register it again once it"
-                                + " works.", "/api/v1/webhooks?groupId=" + groupId))));
+                                + " works.", "/api/v1/webhooks?groupId=" + groupId)));
     }
 
     /**

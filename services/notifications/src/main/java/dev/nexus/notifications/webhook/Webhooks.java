@@ -2,6 +2,7 @@ package dev.nexus.notifications.webhook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nexus.notifications.model.Kind;
 import dev.nexus.platform.db.Sql;
 import dev.nexus.platform.memberships.GroupRole;
 import dev.nexus.platform.memberships.Memberships;
@@ -31,9 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @ApplicationScoped
 public class Webhooks {
 
-    /** What a group webhook can receive: news of the group, not personal notifications. */
-    public static final List<String> KINDS = List.of("session.scheduled", "session.rescheduled", "session.cancelled",
-            "note.posted", "group.member-joined");
+    /** What a group webhook can receive: news of the group ({@link Kind#groupNews}), not personal notifications. */
+    public static final List<String> KINDS = Kind.groupNewsKeys();
 
     /** Before every webhook of the oldest-first list. */
     private static final Cursor FIRST = new Cursor(Instant.EPOCH, new UUID(0L, 0L));
@@ -50,8 +50,7 @@ public class Webhooks {
 
     public static final int MAX_URL = 2000;
     public static final int MAX_KINDS = 10;
-    /** Longer than any of {@link #KINDS}. */
-    public static final int MAX_KIND = 40;
+    public static final int MAX_KIND = Kind.MAX_KEY;
 
     public record CreateWebhook(@NotNull UUID groupId, @NotNull @Size(max = MAX_URL) String url,
             @NotEmpty @Size(max = MAX_KINDS)
@@ -68,7 +67,7 @@ public class Webhooks {
     }
 
     public Uni<WebhookView> create(UUID caller, CreateWebhook request) {
-        return organizer(caller, request.groupId()).invoke(() -> {
+        return Panache.withTransaction(() -> organizer(caller, request.groupId()).invoke(() -> {
             for (String kind : request.kinds()) {
                 if (!KINDS.contains(kind)) {
                     throw ProblemException.invalidField("kinds", "'" + kind + "' is not one of " + String.join(", ", KINDS));
@@ -90,13 +89,13 @@ public class Webhooks {
                     .setParameter(6, now.atOffset(ZoneOffset.UTC))
                     .executeUpdate())
                     .replaceWith(new WebhookView(id, request.groupId(), mask(url), List.of(kinds), now, false, 0));
-        });
+        }));
     }
 
     /** A group's webhooks, oldest first, a page after {@code after} (null: the first page). */
     public Uni<Page<WebhookView>> list(UUID caller, UUID groupId, Cursor after, int limit) {
         Cursor from = after != null ? after : FIRST;
-        return organizer(caller, groupId).chain(() -> Sql.list("""
+        return Panache.withSession(() -> organizer(caller, groupId).chain(() -> Sql.list("""
                         select id, group_id, url, array_to_string(kinds, ','), created_at, disabled_at,
                             consecutive_failures from webhooks
                         where group_id = ?1 and (created_at, id) > (?2, ?3) order by created_at, id limit ?4""",
@@ -104,11 +103,11 @@ public class Webhooks {
                 .map(rows -> Page.of(rows.stream().map(r -> new WebhookView((UUID) r[0], (UUID) r[1],
                         mask((String) r[2]), Arrays.asList(((String) r[3]).split(",")), Sql.instant(r[4]), r[5] != null,
                         (Integer) r[6])).toList(), limit, view -> view,
-                        view -> new Cursor(view.createdAt(), view.id()).encode()));
+                        view -> new Cursor(view.createdAt(), view.id()).encode())));
     }
 
     public Uni<Void> delete(UUID caller, UUID webhookId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("select group_id from webhooks where id = ?1",
+        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery("select group_id from webhooks where id = ?1",
                         UUID.class)
                 .setParameter(1, webhookId)
                 .getResultList())
@@ -121,11 +120,11 @@ public class Webhooks {
                 .chain(() -> Panache.getSession().chain(s -> s.createNativeQuery("delete from webhooks where id = ?1")
                         .setParameter(1, webhookId)
                         .executeUpdate()))
-                .replaceWithVoid();
+                .replaceWithVoid());
     }
 
     /** Queues {@code text} for the group's active webhooks of this kind; call in the event's transaction. */
-    public Uni<Void> announce(UUID eventId, UUID groupId, String kind, String text) {
+    public Uni<Void> announce(UUID eventId, UUID groupId, Kind kind, String text) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                         insert into webhook_deliveries (id, webhook_id, dedupe_key, payload)
                         select gen_random_uuid(), w.id, ?1 || ':' || w.id, ?2 from webhooks w
@@ -134,7 +133,7 @@ public class Webhooks {
                 .setParameter(1, eventId.toString())
                 .setParameter(2, payload(text))
                 .setParameter(3, groupId)
-                .setParameter(4, kind)
+                .setParameter(4, kind.key())
                 .executeUpdate())
                 .replaceWithVoid();
     }

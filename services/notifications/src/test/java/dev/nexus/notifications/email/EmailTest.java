@@ -1,7 +1,6 @@
 package dev.nexus.notifications.email;
 
 import static dev.nexus.testing.Events.event;
-import static dev.nexus.testing.Events.json;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -170,7 +169,7 @@ class EmailTest {
     }
 
     private void publishAndWait(CloudEvent<?> event) {
-        broker.publish(event.type().substring("nexus.".length()), json((CloudEvent) event));
+        broker.publish(event);
         await().atMost(BOUND).until(() -> Db.value("select count(*) from inbox where event_id = ?", event.id())
                 .equals(1L));
     }

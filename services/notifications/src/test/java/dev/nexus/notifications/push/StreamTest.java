@@ -1,14 +1,12 @@
 package dev.nexus.notifications.push;
 
 import static dev.nexus.testing.Events.event;
-import static dev.nexus.testing.Events.json;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nexus.contracts.CloudEvent;
 import dev.nexus.contracts.Events.MemberLeft;
 import dev.nexus.contracts.Events.NotePosted;
 import dev.nexus.contracts.Events.UserSignedOut;
@@ -80,7 +78,7 @@ class StreamTest {
         try (StreamClient socket = StreamClient.open(base.toString(), "ticket=" + ticket(ada))) {
             assertEquals(new JsonObject().put("type", "unread-count").put("count", 0), socket.next());
             UUID noteId = UUID.randomUUID();
-            publish(event(new NotePosted(noteId, groupId, null, bob.id(), "Live")));
+            broker.publish(event(new NotePosted(noteId, groupId, null, bob.id(), "Live")));
 
             JsonObject pushed = socket.next();
             assertEquals("notification", pushed.getString("type"));
@@ -95,12 +93,12 @@ class StreamTest {
         String lastSeen;
         try (StreamClient socket = StreamClient.open(base.toString(), "ticket=" + ticket(ada))) {
             socket.next(); // count
-            publish(event(new NotePosted(UUID.randomUUID(), groupId, null, bob.id(), "Seen")));
+            broker.publish(event(new NotePosted(UUID.randomUUID(), groupId, null, bob.id(), "Seen")));
             lastSeen = socket.next().getJsonObject("notification").getString("id");
         }
         // while disconnected
         for (String title : List.of("Missed 1", "Missed 2")) {
-            publish(event(new NotePosted(UUID.randomUUID(), groupId, null, bob.id(), title)));
+            broker.publish(event(new NotePosted(UUID.randomUUID(), groupId, null, bob.id(), title)));
         }
         org.awaitility.Awaitility.await().until(() -> ada.notifications().size() == 3);
 
@@ -108,7 +106,7 @@ class StreamTest {
             assertEquals("New note: Missed 1", socket.next().getJsonObject("notification").getString("title"));
             assertEquals("New note: Missed 2", socket.next().getJsonObject("notification").getString("title"));
             assertEquals(new JsonObject().put("type", "unread-count").put("count", 3), socket.next());
-            publish(event(new NotePosted(UUID.randomUUID(), groupId, null, bob.id(), "Live again")));
+            broker.publish(event(new NotePosted(UUID.randomUUID(), groupId, null, bob.id(), "Live again")));
             assertEquals("New note: Live again", socket.next().getJsonObject("notification").getString("title"));
         }
     }
@@ -153,7 +151,7 @@ class StreamTest {
         }
         assertEquals(PushHub.TOO_MANY_STREAMS, streams.get(0).closeCode());
 
-        publish(event(new NotePosted(UUID.randomUUID(), groupId, null, bob.id(), "Still live")));
+        broker.publish(event(new NotePosted(UUID.randomUUID(), groupId, null, bob.id(), "Still live")));
         for (StreamClient stream : streams.subList(1, 6)) {
             assertEquals("New note: Still live",
                     stream.next("notification").getJsonObject("notification").getString("title"));
@@ -168,10 +166,10 @@ class StreamTest {
         StreamClient onLaptop = stream(Tokens.forSession(ada.id(), "Ada", laptop));
         StreamClient onPhone = stream(Tokens.forSession(ada.id(), "Ada", phone));
 
-        publish(event(new UserSignedOut(ada.id(), laptop, "logout")));
+        broker.publish(event(new UserSignedOut(ada.id(), laptop, "logout")));
 
         assertEquals(PushHub.SIGNED_OUT, onLaptop.closeCode());
-        publish(event(new NotePosted(UUID.randomUUID(), groupId, null, bob.id(), "Phone still hears")));
+        broker.publish(event(new NotePosted(UUID.randomUUID(), groupId, null, bob.id(), "Phone still hears")));
         assertEquals("New note: Phone still hears",
                 onPhone.next("notification").getJsonObject("notification").getString("title"));
         assertFalse(onPhone.isClosed());
@@ -183,11 +181,11 @@ class StreamTest {
         StreamClient second = stream(ada.token());
         StreamClient bobs = stream(bob.token());
 
-        publish(event(new MemberLeft(groupId, ada.id(), "member")));
+        broker.publish(event(new MemberLeft(groupId, ada.id(), "member")));
 
         assertEquals(PushHub.ACCESS_CHANGED, first.closeCode());
         assertEquals(PushHub.ACCESS_CHANGED, second.closeCode());
-        publish(event(new NotePosted(UUID.randomUUID(), groupId, null, ada.id(), "Bob still hears")));
+        broker.publish(event(new NotePosted(UUID.randomUUID(), groupId, null, ada.id(), "Bob still hears")));
         assertEquals("New note: Bob still hears", bobs.next("notification").getJsonObject("notification").getString("title"));
     }
 
@@ -210,9 +208,5 @@ class StreamTest {
         ExecutionException e = assertThrows(ExecutionException.class, () -> StreamClient.open(base.toString(), query));
         assertTrue(e.getCause() instanceof WebSocketHandshakeException, e.getCause().toString());
         return ((WebSocketHandshakeException) e.getCause()).getResponse().statusCode();
-    }
-
-    private void publish(CloudEvent<?> event) {
-        broker.publish(event.type().substring("nexus.".length()), json((CloudEvent) event));
     }
 }

@@ -1,7 +1,6 @@
 package dev.nexus.notifications.webhook;
 
 import static dev.nexus.testing.Events.event;
-import static dev.nexus.testing.Events.json;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -256,7 +255,7 @@ class WebhookDeliveryTest {
     }
 
     private void publishAndWait(CloudEvent<?> event) {
-        broker.publish(event.type().substring("nexus.".length()), json((CloudEvent) event));
+        broker.publish(event);
         await().atMost(Duration.ofSeconds(20)).until(() -> Db.value("select count(*) from inbox where event_id = ?",
                 event.id()).equals(1L));
     }

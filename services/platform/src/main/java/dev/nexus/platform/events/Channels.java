@@ -1,6 +1,6 @@
 package dev.nexus.platform.events;
 
-/** Messaging channel names. Their broker topology is configured in each service's properties. */
+/** Messaging channel names. Their broker topology is in the platform's META-INF/microprofile-config.properties. */
 public final class Channels {
 
     /** Incoming: a consuming service's own quorum queue {@code <service>.events}. */

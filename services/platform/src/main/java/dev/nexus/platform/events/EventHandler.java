@@ -14,14 +14,23 @@ public interface EventHandler {
 
     Set<EventType> types();
 
-    Uni<Void> handle(CloudEvent<? extends EventPayload> event);
+    /**
+     * Applies the event in the inbox transaction and says what to do once that transaction committed
+     * ({@link AfterCommit#NOTHING} when nothing): what the handler stored travels in the returned
+     * value, so several handlers of one event never mix up each other's results.
+     */
+    Uni<AfterCommit> handle(CloudEvent<? extends EventPayload> event);
 
     /**
-     * Started once the transaction of {@link #handle} committed, alongside the ack (the inbox does not
-     * wait for it before taking the next event): the place to drop cache entries the event made stale
-     * or to push what it stored. Failures are logged, never retried.
+     * Work that must see the committed transaction: dropping cache entries the event made stale,
+     * pushing what it stored. The inbox starts it alongside the ack and does not wait for it; a
+     * failure is logged, never retried.
      */
-    default Uni<Void> afterCommit(CloudEvent<? extends EventPayload> event) {
-        return Uni.createFrom().voidItem();
+    @FunctionalInterface
+    interface AfterCommit {
+
+        AfterCommit NOTHING = () -> Uni.createFrom().voidItem();
+
+        Uni<Void> run();
     }
 }

@@ -8,8 +8,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Feeds every message of the service's {@code <service>.events} queue to the {@link Inbox}. Only
- * services that consume events have it (build property {@code nexus.events.consume=true}, next to
- * the queue's channel configuration): identity publishes only.
+ * services that consume events have it (build property {@code nexus.events.consume=true}, which also
+ * enables the channel, defined in the platform's defaults): identity publishes only.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "nexus.events.consume", stringValue = "true")

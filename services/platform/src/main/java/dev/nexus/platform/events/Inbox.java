@@ -3,6 +3,7 @@ package dev.nexus.platform.events;
 import dev.nexus.contracts.CloudEvent;
 import dev.nexus.contracts.EventPayload;
 import dev.nexus.contracts.EventType;
+import dev.nexus.platform.events.EventHandler.AfterCommit;
 import dev.nexus.platform.problem.Problems;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -92,23 +93,21 @@ public class Inbox {
         }
         long started = System.nanoTime();
         return Panache.withTransaction(() -> record(event).chain(first -> first
-                        ? handleAll(handling, event).replaceWith("handled")
-                        : Uni.createFrom().item("duplicate")))
+                        ? handleAll(handling, event)
+                        : Uni.createFrom().item(Handled.DUPLICATE)))
                 // PostgreSQL away is not the event's fault: it stays unsettled and is tried again once the
                 // database answers, instead of spending the queue's few deliveries in a second and being
                 // dead-lettered (the consumer's prefetch bounds how many wait)
                 .onFailure(Problems::isDatabaseUnreachable).retry()
                 .withBackOff(Duration.ofMillis(250), Duration.ofSeconds(5)).expireIn(databaseWait.toMillis())
-                .invoke(outcome -> {
-                    if (outcome.equals("handled")) {
-                        // not awaited: the next event need not wait for pushes or cache invalidations
-                        afterCommit(handling, event).subscribe().with(ignored -> {
-                        }, ignored -> {
-                        });
-                    }
+                .invoke(handled -> {
+                    // not awaited: the next event need not wait for pushes or cache invalidations
+                    afterCommit(handled.afterCommit(), event).subscribe().with(ignored -> {
+                    }, ignored -> {
+                    });
                 })
-                .chain(outcome -> {
-                    count(outcome);
+                .chain(handled -> {
+                    count(handled.outcome());
                     handlingTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                     return Uni.createFrom().completionStage(message.ack());
                 })
@@ -165,18 +164,27 @@ public class Inbox {
         return Uni.createFrom().voidItem();
     }
 
-    /** One after the other, in the one transaction: all effects happen or none. */
-    private static Uni<Void> handleAll(List<EventHandler> handling, CloudEvent<EventPayload> event) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (EventHandler handler : handling) {
-            chain = chain.chain(() -> handler.handle(event));
-        }
-        return chain;
+    /** What the inbox transaction did with an event (the metric's outcome) and each handler's after-commit work. */
+    private record Handled(String outcome, List<AfterCommit> afterCommit) {
+        static final Handled DUPLICATE = new Handled("duplicate", List.of());
     }
 
-    private static Uni<Void> afterCommit(List<EventHandler> handling, CloudEvent<EventPayload> event) {
-        return Uni.join().all(handling.stream()
-                        .map(handler -> handler.afterCommit(event)
+    /** One after the other, in the one transaction: all effects happen or none. */
+    private static Uni<Handled> handleAll(List<EventHandler> handling, CloudEvent<EventPayload> event) {
+        List<AfterCommit> afterCommit = new ArrayList<>(handling.size());
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (EventHandler handler : handling) {
+            chain = chain.chain(() -> handler.handle(event)).invoke(afterCommit::add).replaceWithVoid();
+        }
+        return chain.map(ignored -> new Handled("handled", afterCommit));
+    }
+
+    private static Uni<Void> afterCommit(List<AfterCommit> work, CloudEvent<EventPayload> event) {
+        if (work.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.join().all(work.stream()
+                        .map(step -> step.run()
                                 .onFailure().invoke(e -> LOG.warnf(e, "after-commit step of %s failed", event.type()))
                                 .onFailure().recoverWithNull())
                         .toList())

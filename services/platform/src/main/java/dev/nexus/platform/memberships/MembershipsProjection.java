@@ -8,6 +8,7 @@ import dev.nexus.contracts.Events.MemberJoined;
 import dev.nexus.contracts.Events.MemberLeft;
 import dev.nexus.contracts.Events.MemberRoleChanged;
 import dev.nexus.platform.events.EventHandler;
+import dev.nexus.platform.events.EventHandler.AfterCommit;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,7 +32,7 @@ public class MembershipsProjection implements EventHandler {
     }
 
     @Override
-    public Uni<Void> handle(CloudEvent<? extends EventPayload> event) {
+    public Uni<AfterCommit> handle(CloudEvent<? extends EventPayload> event) {
         if (event.data() instanceof GroupCreated g) {
             return upsert(event, g.groupId(), g.ownerId(), GroupRole.OWNER.name());
         }
@@ -45,7 +46,7 @@ public class MembershipsProjection implements EventHandler {
         return upsert(event, m.groupId(), m.userId(), null);
     }
 
-    private Uni<Void> upsert(CloudEvent<?> event, UUID groupId, UUID userId, String role) {
+    private Uni<AfterCommit> upsert(CloudEvent<?> event, UUID groupId, UUID userId, String role) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         insert into group_members (group_id, user_id, role, updated_at) values (?1, ?2, ?3, ?4)
                         on conflict (group_id, user_id) do update set role = excluded.role,
@@ -56,6 +57,6 @@ public class MembershipsProjection implements EventHandler {
                 .setParameter(3, role == null ? null : GroupRole.valueOf(role).name())
                 .setParameter(4, event.time().atOffset(ZoneOffset.UTC))
                 .executeUpdate())
-                .replaceWithVoid();
+                .replaceWith(AfterCommit.NOTHING);
     }
 }

@@ -6,6 +6,7 @@ import dev.nexus.contracts.EventType;
 import dev.nexus.contracts.Events.UserRegistered;
 import dev.nexus.contracts.Events.UserUpdated;
 import dev.nexus.platform.events.EventHandler;
+import dev.nexus.platform.events.EventHandler.AfterCommit;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +35,7 @@ public class UsersProjection implements EventHandler {
     }
 
     @Override
-    public Uni<Void> handle(CloudEvent<? extends EventPayload> event) {
+    public Uni<AfterCommit> handle(CloudEvent<? extends EventPayload> event) {
         if (event.data() instanceof UserRegistered u) {
             return upsert(event, u.userId(), u.displayName(), u.timeZone(), u.email());
         }
@@ -42,7 +43,7 @@ public class UsersProjection implements EventHandler {
         return upsert(event, u.userId(), u.displayName(), u.timeZone(), u.email());
     }
 
-    private Uni<Void> upsert(CloudEvent<?> event, UUID id, String displayName, String timeZone, String email) {
+    private Uni<AfterCommit> upsert(CloudEvent<?> event, UUID id, String displayName, String timeZone, String email) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         insert into users (id, display_name, time_zone, email, updated_at)
                         values (?1, ?2, ?3, ?4, ?5)
@@ -55,6 +56,6 @@ public class UsersProjection implements EventHandler {
                 .setParameter(4, keepEmail ? email : "")
                 .setParameter(5, event.time().atOffset(ZoneOffset.UTC))
                 .executeUpdate())
-                .replaceWithVoid();
+                .replaceWith(AfterCommit.NOTHING);
     }
 }

@@ -14,7 +14,7 @@ import org.jboss.resteasy.reactive.RestPath;
 /**
  * Calendar feeds (RFC 5545). Calendar apps cannot send a bearer token, so a feed's URL is a
  * capability URL: its {@code feedId} is a long random secret, and knowing the URL is the access
- * (hence no security requirement). JAX-RS picks one class per path prefix.
+ * (hence no security requirement). The token is issued by {@link CalendarTokenResource}, with one.
  */
 @Path("/api/v1/calendar")
 @Tag(name = "Calendar")

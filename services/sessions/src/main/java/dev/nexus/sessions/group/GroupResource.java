@@ -1,6 +1,5 @@
 package dev.nexus.sessions.group;
 
-import dev.nexus.platform.audit.AuditLog;
 import dev.nexus.platform.http.Params;
 import dev.nexus.platform.paging.Cursor;
 import dev.nexus.platform.paging.Page;
@@ -12,7 +11,6 @@ import dev.nexus.sessions.group.GroupViews.InviteView;
 import dev.nexus.sessions.group.GroupViews.JoinGroup;
 import dev.nexus.sessions.group.GroupViews.MemberView;
 import dev.nexus.sessions.group.GroupViews.UpdateGroup;
-import dev.nexus.sessions.session.SessionCache;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -26,7 +24,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -46,14 +43,10 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class GroupResource {
 
     private final GroupService groups;
-    private final SessionCache sessionCache;
     private final JsonWebToken token;
-    private final AuditLog audit;
 
-    public GroupResource(GroupService groups, SessionCache sessionCache, JsonWebToken token, AuditLog audit) {
+    public GroupResource(GroupService groups, JsonWebToken token) {
         this.groups = groups;
-        this.audit = audit;
-        this.sessionCache = sessionCache;
         this.token = token;
     }
 
@@ -92,7 +85,7 @@ public class GroupResource {
     @APIResponse(responseCode = "200", description = "The changed group")
     @APIResponse(responseCode = "403", description = "The caller is not the owner or an organizer")
     public Uni<GroupView> update(@RestPath UUID groupId, @Valid @NotNull UpdateGroup request) {
-        return groups.update(caller(), groupId, request).call(() -> sessionCache.groupChanged(groupId));
+        return groups.update(caller(), groupId, request);
     }
 
     @POST
@@ -105,7 +98,6 @@ public class GroupResource {
     @APIResponse(responseCode = "410", description = "The invite code has expired")
     public Uni<RestResponse<MemberView>> join(@RestPath UUID groupId, @Valid JoinGroup request) {
         return groups.join(caller(), groupId, request == null ? null : request.inviteCode())
-                .call(() -> sessionCache.membershipChanged(groupId, caller()))
                 .map(joined -> RestResponse.status(
                         joined.isNew() ? RestResponse.Status.CREATED : RestResponse.Status.OK, joined.member()));
     }
@@ -125,9 +117,7 @@ public class GroupResource {
     @Operation(operationId = "removeGroupMember", summary = "Remove a member, or leave when userId is the caller",
             description = "The owner removes anyone; organizers remove plain members; the owner leaves only after handing over.")
     public Uni<Void> remove(@RestPath UUID groupId, @RestPath UUID userId) {
-        return groups.remove(caller(), groupId, userId).call(() -> sessionCache.membershipChanged(groupId, userId))
-                .invoke(() -> audit.record(caller().equals(userId) ? "group.member-left" : "group.member-removed", caller(),
-                        Map.of("group", groupId.toString(), "member", userId.toString())));
+        return groups.remove(caller(), groupId, userId);
     }
 
     @PUT
@@ -136,10 +126,7 @@ public class GroupResource {
             description = "role OWNER hands ownership over: the previous owner becomes an organizer.")
     public Uni<MemberView> changeRole(@RestPath UUID groupId, @RestPath UUID userId,
             @Valid @NotNull ChangeRole request) {
-        return groups.changeRole(caller(), groupId, userId, request.role())
-                .call(() -> sessionCache.membershipChanged(groupId, userId, caller()))
-                .invoke(() -> audit.record("group.role-changed", caller(), Map.of("group", groupId.toString(),
-                        "member", userId.toString(), "role", request.role().name())));
+        return groups.changeRole(caller(), groupId, userId, request.role());
     }
 
     @POST
@@ -151,8 +138,6 @@ public class GroupResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InviteView.class)))
     public Uni<RestResponse<InviteView>> invite(@RestPath UUID groupId, @Valid CreateInvite request) {
         return groups.invite(caller(), groupId, request == null ? null : request.maxUses())
-                .invoke(i -> audit.record("group.invite-created", caller(), Map.of("group", groupId.toString(),
-                        "invite", AuditLog.shortened(i.code()), "maxUses", i.maxUses() == null ? "unlimited" : i.maxUses())))
                 .map(i -> RestResponse.status(RestResponse.Status.CREATED, i));
     }
 
@@ -165,8 +150,7 @@ public class GroupResource {
     @APIResponse(responseCode = "404", description = "The group has no such invite")
     public Uni<Void> revokeInvite(@RestPath UUID groupId,
             @RestPath @Size(max = Invite.CODE_LENGTH, message = "is not an invite code") String code) {
-        return groups.revokeInvite(caller(), groupId, code).invoke(() -> audit.record("group.invite-revoked", caller(),
-                Map.of("group", groupId.toString(), "invite", AuditLog.shortened(code))));
+        return groups.revokeInvite(caller(), groupId, code);
     }
 
     private UUID caller() {

@@ -5,17 +5,23 @@ import dev.nexus.contracts.Events.GroupUpdated;
 import dev.nexus.contracts.Events.MemberJoined;
 import dev.nexus.contracts.Events.MemberLeft;
 import dev.nexus.contracts.Events.MemberRoleChanged;
+import dev.nexus.platform.audit.AuditLog;
+import dev.nexus.platform.db.Transactions;
 import dev.nexus.platform.events.Outbox;
 import dev.nexus.platform.paging.Cursor;
 import dev.nexus.platform.paging.Page;
 import dev.nexus.platform.problem.ProblemException;
+import dev.nexus.sessions.access.Group;
+import dev.nexus.sessions.access.GroupAccess;
+import dev.nexus.sessions.access.Membership;
+import dev.nexus.sessions.access.Membership.Role;
 import dev.nexus.sessions.group.GroupViews.CreateGroup;
 import dev.nexus.sessions.group.GroupViews.GroupView;
 import dev.nexus.sessions.group.GroupViews.InviteView;
 import dev.nexus.sessions.group.GroupViews.MemberView;
 import dev.nexus.sessions.group.GroupViews.UpdateGroup;
-import dev.nexus.sessions.group.Membership.Role;
 import dev.nexus.sessions.rsvp.RsvpService;
+import dev.nexus.sessions.session.SessionCache;
 import dev.nexus.sessions.user.User;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -38,12 +44,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Groups and their members. Who may do what:
  * <ul>
- * <li>PUBLIC groups are visible to everyone; PRIVATE ones are 404 to non-members.</li>
+ * <li>PUBLIC groups are visible to everyone; PRIVATE ones are 404 to non-members ({@link GroupAccess}).</li>
  * <li>Owners and organizers edit the group, create invites and remove members (organizers only
  * plain members).</li>
  * <li>Only the owner changes roles; handing over ownership makes the old owner an organizer, so
  * there is always exactly one owner. The owner cannot leave before handing over.</li>
+ * <li>A member who leaves or is removed withdraws their RSVPs to the group's sessions, in the same
+ * transaction ({@link #remove}).</li>
  * </ul>
+ * Once a change committed, it drops the cache entries it made stale and writes the audit trail
+ * (removals, role changes, invites).
  */
 @ApplicationScoped
 public class GroupService {
@@ -51,22 +61,20 @@ public class GroupService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Outbox outbox;
+    private final GroupAccess groupAccess;
     private final RsvpService rsvps;
+    private final SessionCache cache;
+    private final AuditLog audit;
     private final Duration inviteLifetime;
 
-    public GroupService(Outbox outbox, RsvpService rsvps,
+    public GroupService(Outbox outbox, GroupAccess groupAccess, RsvpService rsvps, SessionCache cache, AuditLog audit,
             @ConfigProperty(name = "nexus.sessions.invite-lifetime", defaultValue = "7d") Duration inviteLifetime) {
         this.outbox = outbox;
+        this.groupAccess = groupAccess;
         this.rsvps = rsvps;
+        this.cache = cache;
+        this.audit = audit;
         this.inviteLifetime = inviteLifetime;
-    }
-
-    /** A group as the caller may see it, with the caller's membership (null when not a member). */
-    public record Access(Group group, Membership membership) {
-
-        Role role() {
-            return membership == null ? null : membership.role;
-        }
     }
 
     public record Joined(MemberView member, boolean isNew) {
@@ -117,13 +125,13 @@ public class GroupService {
 
     @WithSession
     public Uni<GroupView> get(UUID caller, UUID groupId) {
-        return visible(caller, groupId).chain(access -> countMembers(groupId)
+        return groupAccess.visible(caller, groupId).chain(access -> countMembers(groupId)
                 .map(count -> view(access.group(), count, access.role())));
     }
 
-    @WithTransaction
+    /** Absent fields stay as they are; the group's cached sessions carry its name and visibility, so they go. */
     public Uni<GroupView> update(UUID caller, UUID groupId, UpdateGroup request) {
-        return organizing(caller, groupId).chain(access -> {
+        return Transactions.afterCommit(() -> groupAccess.organizing(caller, groupId).chain(access -> {
             Group group = access.group();
             GroupView before = view(group, 0, null);
             if (request.name() != null) {
@@ -142,14 +150,14 @@ public class GroupService {
                     ? Uni.createFrom().voidItem()
                     : outbox.publish(new GroupUpdated(group.id, group.name, group.visibility.name(), group.ownerId));
             return event.chain(() -> countMembers(groupId)).map(count -> view(group, count, access.role()));
-        });
+        }), view -> cache.groupChanged(groupId).replaceWith(view));
     }
 
-    @WithTransaction
+    /** Joining again is harmless; either way the caller's cached access and agenda go. */
     public Uni<Joined> join(UUID caller, UUID groupId, String inviteCode) {
-        return access(caller, groupId).chain(access -> {
+        return Transactions.afterCommit(() -> groupAccess.find(caller, groupId).chain(access -> {
             if (access.group() == null) {
-                return Uni.createFrom().failure(groupNotFound());
+                return Uni.createFrom().failure(GroupAccess.groupNotFound());
             }
             if (access.membership() != null) {
                 return withName(access.membership()).map(view -> new Joined(view, false));
@@ -163,12 +171,12 @@ public class GroupService {
                     .chain(() -> outbox.publish(new MemberJoined(groupId, caller, Role.MEMBER.name())))
                     .chain(() -> withName(member))
                     .map(view -> new Joined(view, true));
-        });
+        }), joined -> cache.membershipChanged(groupId, caller).replaceWith(joined));
     }
 
     @WithSession
     public Uni<Page<MemberView>> members(UUID caller, UUID groupId, Cursor after, int limit) {
-        return visible(caller, groupId).chain(access -> {
+        return groupAccess.visible(caller, groupId).chain(access -> {
             String hql = "select m, u.displayName from Membership m left join User u on u.id = m.userId"
                     + " where m.groupId = :group"
                     + (after == null ? "" : " and (m.joinedAt > :at or (m.joinedAt = :at and m.id > :id))")
@@ -184,10 +192,20 @@ public class GroupService {
         });
     }
 
-    /** Removes a member; removing oneself is leaving. */
-    @WithTransaction
+    /**
+     * Removes a member; removing oneself is leaving. Everything that follows is here: their RSVPs to
+     * the group's sessions are withdrawn in the same transaction (the places they held go to the
+     * waitlists), and once it committed they lose their cached access and agenda at once.
+     */
     public Uni<Void> remove(UUID caller, UUID groupId, UUID userId) {
-        return visible(caller, groupId).chain(access -> member(groupId, userId).chain(target -> {
+        return Transactions.afterCommit(() -> deleteMembership(caller, groupId, userId),
+                ignored -> cache.membershipChanged(groupId, userId)
+                        .invoke(() -> audit.record(caller.equals(userId) ? "group.member-left" : "group.member-removed",
+                                caller, Map.of("group", groupId.toString(), "member", userId.toString()))));
+    }
+
+    private Uni<Void> deleteMembership(UUID caller, UUID groupId, UUID userId) {
+        return groupAccess.visible(caller, groupId).chain(access -> member(groupId, userId).chain(target -> {
             if (caller.equals(userId)) {
                 if (target.role == Role.OWNER) {
                     throw ProblemException.conflict("The owner cannot leave the group: hand ownership over first.");
@@ -204,9 +222,8 @@ public class GroupService {
         }));
     }
 
-    @WithTransaction
     public Uni<MemberView> changeRole(UUID caller, UUID groupId, UUID userId, Role role) {
-        return visible(caller, groupId).chain(access -> {
+        return Transactions.afterCommit(() -> groupAccess.visible(caller, groupId).chain(access -> {
             if (access.role() != Role.OWNER) {
                 throw ProblemException.forbidden("Only the group's owner can change roles.");
             }
@@ -230,12 +247,14 @@ public class GroupService {
                 }
                 return events.chain(() -> withName(target));
             });
-        });
+        }), member -> cache.membershipChanged(groupId, userId, caller)
+                .invoke(() -> audit.record("group.role-changed", caller, Map.of("group", groupId.toString(),
+                        "member", userId.toString(), "role", role.name())))
+                .replaceWith(member));
     }
 
-    @WithTransaction
     public Uni<InviteView> invite(UUID caller, UUID groupId, Integer maxUses) {
-        return organizing(caller, groupId).chain(access -> {
+        return Transactions.afterCommit(() -> groupAccess.organizing(caller, groupId).chain(access -> {
             Invite invite = new Invite();
             byte[] bytes = new byte[12];
             RANDOM.nextBytes(bytes);
@@ -246,53 +265,35 @@ public class GroupService {
             invite.expiresAt = invite.createdAt.plus(inviteLifetime);
             invite.maxUses = maxUses;
             return invite.persist().map(ignored -> view(invite));
+        }), invite -> {
+            audit.record("group.invite-created", caller, Map.of("group", groupId.toString(),
+                    "invite", AuditLog.shortened(invite.code()),
+                    "maxUses", invite.maxUses() == null ? "unlimited" : invite.maxUses()));
+            return Uni.createFrom().item(invite);
         });
     }
 
     /** Stops an invite from admitting anyone (owner and organizers); revoking it again changes nothing. */
-    @WithTransaction
     public Uni<Void> revokeInvite(UUID caller, UUID groupId, String code) {
-        return organizing(caller, groupId).chain(access -> Invite.<Invite>findById(code)).map(invite -> {
-            if (invite == null || !invite.groupId.equals(groupId)) {
-                throw ProblemException.notFound("This group has no such invite.");
-            }
-            if (invite.revokedAt == null) {
-                invite.revokedAt = now();
-            }
-            return null;
-        });
+        return Transactions.afterCommit(() -> groupAccess.organizing(caller, groupId)
+                .chain(access -> Invite.<Invite>findById(code))
+                .map(invite -> {
+                    if (invite == null || !invite.groupId.equals(groupId)) {
+                        throw ProblemException.notFound("This group has no such invite.");
+                    }
+                    if (invite.revokedAt == null) {
+                        invite.revokedAt = now();
+                    }
+                    return null;
+                }), ignored -> {
+                    audit.record("group.invite-revoked", caller,
+                            Map.of("group", groupId.toString(), "invite", AuditLog.shortened(code)));
+                    return Uni.createFrom().voidItem();
+                });
     }
 
     private static InviteView view(Invite invite) {
         return new InviteView(invite.code, invite.groupId, invite.expiresAt, invite.maxUses, invite.uses);
-    }
-
-    /** The group and the caller's membership; 404 when it does not exist or is private to others. */
-    public Uni<Access> visible(UUID caller, UUID groupId) {
-        return access(caller, groupId).map(access -> {
-            if (access.group() == null
-                    || (access.group().visibility == Group.Visibility.PRIVATE && access.membership() == null)) {
-                throw groupNotFound();
-            }
-            return access;
-        });
-    }
-
-    /** As {@link #visible}, and 403 unless the caller is its owner or an organizer. */
-    public Uni<Access> organizing(UUID caller, UUID groupId) {
-        return visible(caller, groupId).map(access -> {
-            if (access.role() == null || !access.role().organizes()) {
-                throw ProblemException.forbidden("Only the group's owner and organizers can do this.");
-            }
-            return access;
-        });
-    }
-
-    private Uni<Access> access(UUID caller, UUID groupId) {
-        return Group.<Group>findById(groupId).chain(group -> group == null
-                ? Uni.createFrom().item(new Access(null, null))
-                : Membership.<Membership>find("groupId = ?1 and userId = ?2", groupId, caller).firstResult()
-                        .map(membership -> new Access(group, membership)));
     }
 
     private Uni<Membership> member(UUID groupId, UUID userId) {
@@ -302,12 +303,12 @@ public class GroupService {
 
     private Uni<Void> checkInvite(UUID groupId, String code) {
         if (code == null || code.isBlank()) {
-            return Uni.createFrom().failure(groupNotFound());
+            return Uni.createFrom().failure(GroupAccess.groupNotFound());
         }
         // locked: two people joining with the last use of an invite cannot both get in
         return Invite.<Invite>findById(code, LockModeType.PESSIMISTIC_WRITE).map(invite -> {
             if (invite == null || !invite.groupId.equals(groupId)) {
-                throw groupNotFound();
+                throw GroupAccess.groupNotFound();
             }
             if (invite.revokedAt != null) {
                 throw ProblemException.of(Status.GONE, "This invite was revoked. Ask an organizer of the group for a new one.");
@@ -357,23 +358,6 @@ public class GroupService {
 
     private static MemberView memberView(Membership m, String displayName) {
         return new MemberView(m.userId, displayName, m.role, m.joinedAt);
-    }
-
-    @WithSession
-    public Uni<List<UUID>> memberIds(UUID groupId) {
-        return Membership.find("select m.userId from Membership m where m.groupId = ?1", groupId)
-                .project(UUID.class).list();
-    }
-
-    /** The user's role in the group, or null when not a member. */
-    @WithSession
-    public Uni<Role> roleOf(UUID groupId, UUID userId) {
-        return Membership.<Membership>find("groupId = ?1 and userId = ?2", groupId, userId).firstResult()
-                .map(m -> m == null ? null : m.role);
-    }
-
-    public static ProblemException groupNotFound() {
-        return ProblemException.notFound("No such group, or it is private and you are not a member.");
     }
 
     private static Instant now() {

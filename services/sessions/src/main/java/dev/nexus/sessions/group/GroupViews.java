@@ -3,6 +3,8 @@ package dev.nexus.sessions.group;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.nexus.contracts.Events;
 import dev.nexus.platform.validation.IanaTimeZone;
+import dev.nexus.sessions.access.Group;
+import dev.nexus.sessions.access.Membership;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -6,11 +6,13 @@ import dev.nexus.platform.events.Outbox;
 import dev.nexus.platform.paging.Cursor;
 import dev.nexus.platform.paging.Page;
 import dev.nexus.platform.problem.ProblemException;
-import dev.nexus.sessions.group.GroupService;
+import dev.nexus.sessions.access.GroupAccess;
 import dev.nexus.sessions.rsvp.RsvpViews.AttendeeView;
 import dev.nexus.sessions.rsvp.RsvpViews.RsvpView;
 import dev.nexus.sessions.session.CodingSession;
 import dev.nexus.sessions.session.Recurrence;
+import dev.nexus.sessions.session.SessionService;
+import dev.nexus.sessions.session.Waitlist;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -27,24 +29,24 @@ import java.util.UUID;
  * RSVPs with a capacity and a FIFO waitlist. Every change locks the session row first
  * ({@code SELECT ... FOR UPDATE}), so concurrent answers are counted one after another and a
  * session is never overbooked; a freed place goes to the first in line in the same transaction.
+ * Only members answer; anyone who can see the group reads the answers.
  */
 @ApplicationScoped
-public class RsvpService {
+public class RsvpService implements Waitlist {
 
-    private final GroupService groups;
+    private final GroupAccess groupAccess;
     private final Outbox outbox;
 
-    public RsvpService(GroupService groups, Outbox outbox) {
-        this.groups = groups;
+    public RsvpService(GroupAccess groupAccess, Outbox outbox) {
+        this.groupAccess = groupAccess;
         this.outbox = outbox;
     }
 
     @WithTransaction
     public Uni<RsvpView> answer(UUID caller, UUID sessionId, Rsvp.Status status) {
         return CodingSession.<CodingSession>findById(sessionId, LockModeType.PESSIMISTIC_WRITE)
-                .onItem().ifNull().failWith(RsvpService::sessionNotFound)
-                .call(session -> groups.visible(caller, session.groupId)
-                        .onFailure(ProblemException.class).transform(e -> sessionNotFound())
+                .onItem().ifNull().failWith(SessionService::sessionNotFound)
+                .call(session -> groupAccess.visible(caller, session.groupId, SessionService::sessionNotFound)
                         .invoke(access -> {
                             if (access.membership() == null) {
                                 throw ProblemException.forbidden("Join the group to answer its sessions.");
@@ -66,9 +68,8 @@ public class RsvpService {
     @WithSession
     public Uni<RsvpView> mine(UUID caller, UUID sessionId) {
         return CodingSession.<CodingSession>findById(sessionId)
-                .onItem().ifNull().failWith(RsvpService::sessionNotFound)
-                .call(session -> groups.visible(caller, session.groupId)
-                        .onFailure(ProblemException.class).transform(e -> sessionNotFound()))
+                .onItem().ifNull().failWith(SessionService::sessionNotFound)
+                .call(session -> groupAccess.visible(caller, session.groupId, SessionService::sessionNotFound))
                 .chain(session -> Rsvp.<Rsvp>find("sessionId = ?1 and userId = ?2", sessionId, caller).<Rsvp>firstResult())
                 .chain(rsvp -> rsvp == null ? Uni.createFrom().item(new RsvpView(null, false, null)) : view(rsvp));
     }
@@ -76,9 +77,8 @@ public class RsvpService {
     @WithSession
     public Uni<Page<AttendeeView>> attendees(UUID caller, UUID sessionId, Cursor after, int limit) {
         return CodingSession.<CodingSession>findById(sessionId)
-                .onItem().ifNull().failWith(RsvpService::sessionNotFound)
-                .call(session -> groups.visible(caller, session.groupId)
-                        .onFailure(ProblemException.class).transform(e -> sessionNotFound()))
+                .onItem().ifNull().failWith(SessionService::sessionNotFound)
+                .call(session -> groupAccess.visible(caller, session.groupId, SessionService::sessionNotFound))
                 .chain(session -> {
                     String hql = "select r, u.displayName from Rsvp r left join User u on u.id = r.userId"
                             + " where r.sessionId = :session"
@@ -96,10 +96,7 @@ public class RsvpService {
                 });
     }
 
-    /**
-     * Gives free places to the waitlist, first in line first. Call inside the transaction that
-     * freed places (a decline, a capacity increase), with the session row locked.
-     */
+    @Override
     public Uni<Void> fillFreePlaces(CodingSession session) {
         if (session.cancelled()) {
             return Uni.createFrom().voidItem();
@@ -122,8 +119,9 @@ public class RsvpService {
 
     /**
      * A member left (or was removed from) the group: their answers to its sessions are withdrawn,
-     * announced as DECLINED, and the places they held go to the waitlists. Runs in the caller's
-     * transaction, session rows locked one by one like any other change of places.
+     * announced as DECLINED, and the places they held go to the waitlists. Runs in the transaction of
+     * the removal ({@code GroupService.remove}), session rows locked one by one like any other change
+     * of places.
      */
     public Uni<Void> withdraw(UUID groupId, UUID userId) {
         return Rsvp.<Rsvp>find("userId = ?1 and sessionId in (select s.id from CodingSession s where s.groupId = ?2)",
@@ -207,9 +205,5 @@ public class RsvpService {
         rsvp.userId = userId;
         rsvp.respondedAt = now;
         return rsvp;
-    }
-
-    private static ProblemException sessionNotFound() {
-        return ProblemException.notFound("No such session, or it belongs to a private group you are not a member of.");
     }
 }

@@ -2,18 +2,16 @@ package dev.nexus.sessions.session;
 
 import dev.nexus.platform.http.Params;
 import dev.nexus.platform.paging.Cursor;
+import dev.nexus.sessions.session.SessionParams.Window;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import dev.nexus.sessions.calendar.CalendarService;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -23,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The caller's agenda across all their groups, and the token of its calendar feed. */
+/** The caller's agenda across all their groups. Its calendar feed's token: {@code calendar.CalendarTokenResource}. */
 @Path("/api/v1/me/sessions")
 @Authenticated
 @Tag(name = "Sessions")
@@ -32,35 +30,14 @@ public class AgendaResource {
 
     private final SessionService sessions;
     private final SessionCache cache;
-    private final CalendarService calendars;
     private final CallerZone zones;
     private final JsonWebToken token;
 
-    public AgendaResource(SessionService sessions, SessionCache cache, CalendarService calendars, CallerZone zones,
-            JsonWebToken token) {
+    public AgendaResource(SessionService sessions, SessionCache cache, CallerZone zones, JsonWebToken token) {
         this.sessions = sessions;
         this.cache = cache;
-        this.calendars = calendars;
         this.zones = zones;
         this.token = token;
-    }
-
-    /** A new calendar feed token (32 random bytes, base64url) and the path to subscribe to. */
-    public record FeedToken(@Schema(minLength = 43, maxLength = 43, pattern = "^[A-Za-z0-9_-]{43}$") String token,
-            @Schema(maxLength = 64, example = "/api/v1/calendar/<token>.ics") String url) {
-    }
-
-    @POST
-    @Path("/calendar-token")
-    @Operation(operationId = "rotateCalendarToken", summary = "Create (or rotate) my calendar feed token",
-            description = "Subscribe a calendar app to the returned url (GET, no bearer token)."
-                    + " Rotating makes the previous url stop working.")
-    @APIResponse(responseCode = "201", description = "The token, shown only now, and the feed path",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedToken.class)))
-    public Uni<Response> calendarToken() {
-        return calendars.rotate(UUID.fromString(token.getSubject()))
-                .map(t -> Response.status(Response.Status.CREATED)
-                        .entity(new FeedToken(t, "/api/v1/calendar/" + t + ".ics")).build());
     }
 
     @GET
@@ -80,8 +57,8 @@ public class AgendaResource {
             return cache.agenda(caller, Params.noCache(cacheControl))
                     .map(e -> zones.respond(Response.Status.OK, e.json(), e.etag(), ifNoneMatch));
         }
-        Instant[] window = SessionService.window(from, to);
-        return sessions.agenda(caller, window[0], window[1], Cursor.decode(cursor), Cursor.limit(limit))
+        Window window = SessionParams.window(from, to);
+        return sessions.agenda(caller, window.from(), window.to(), Cursor.decode(cursor), Cursor.limit(limit))
                 .map(page -> zones.respond(Response.Status.OK, page, null));
     }
 }

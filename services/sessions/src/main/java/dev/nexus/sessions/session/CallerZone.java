@@ -41,33 +41,59 @@ public class CallerZone {
         }
     }
 
-    /** A session or a page of occurrences, as an object to serialise. */
-    public Response respond(Response.Status status, Object document, String etag) {
+    /**
+     * A session document or page in the caller's zone: its JSON with {@code inYourZone}, and its ETag
+     * naming the zone (null when the document has none).
+     */
+    public record Localized(String json, String etag) {
+
+        /** {@code status} with the document; a response varies with the caller's token. */
+        public Response toResponse(Response.Status status) {
+            Response.ResponseBuilder response = Response.status(status)
+                    .entity(json)
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION);
+            return (etag == null ? response : response.tag(EntityTag.valueOf(etag))).build();
+        }
+    }
+
+    /** A session or a page of occurrences, as an object to serialise; {@code etag} null when none. */
+    public Localized localize(Object document, String etag) {
         try {
-            return respond(status, json.writeValueAsString(document), etag, null);
+            return localize(json.writeValueAsString(document), etag);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
+    /** A session or a page of occurrences, as an object to serialise. */
+    public Response respond(Response.Status status, Object document, String etag) {
+        return localize(document, etag).toResponse(status);
+    }
+
     /** A session or a page of occurrences already as JSON (from the cache); 304 when If-None-Match names it. */
     public Response respond(Response.Status status, String document, String etag, String ifNoneMatch) {
-        ZoneId zone = zone();
-        String tag = etag == null ? null : etag.substring(0, etag.length() - 1) + ";" + zone + '"';
+        String tag = zoned(etag);
         if (tag != null && HotCache.matches(ifNoneMatch, tag)) {
             return Response.notModified(EntityTag.valueOf(tag)).header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION).build();
         }
+        return localize(document, etag).toResponse(status);
+    }
+
+    private Localized localize(String document, String etag) {
+        ZoneId zone = zone();
         try {
             JsonNode node = json.readTree(document);
             localize((ObjectNode) node, zone);
-            Response.ResponseBuilder response = Response.status(status)
-                    .entity(json.writeValueAsString(node))
-                    .type(MediaType.APPLICATION_JSON_TYPE)
-                    .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION);
-            return (tag == null ? response : response.tag(EntityTag.valueOf(tag))).build();
+            return new Localized(json.writeValueAsString(node), zoned(etag));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** {@code "v3"} → {@code "v3;Asia/Tokyo"}: the same version looks different in another zone. */
+    private String zoned(String etag) {
+        return etag == null ? null : etag.substring(0, etag.length() - 1) + ";" + zone() + '"';
     }
 
     /** A page's items (pages inside pages too, as in a read of several groups), or the document itself. */

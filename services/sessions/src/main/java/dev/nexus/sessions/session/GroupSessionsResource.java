@@ -2,6 +2,7 @@ package dev.nexus.sessions.session;
 
 import dev.nexus.platform.http.Params;
 import dev.nexus.platform.paging.Cursor;
+import dev.nexus.sessions.session.SessionParams.Window;
 import dev.nexus.sessions.session.SessionViews.OccurrenceView;
 import dev.nexus.sessions.session.SessionViews.ScheduleSession;
 import dev.nexus.sessions.session.SessionViews.SessionView;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -54,9 +54,7 @@ public class GroupSessionsResource {
     @APIResponse(responseCode = "201", description = "Scheduled; ETag carries the version for If-Match",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionView.class)))
     public Uni<Response> schedule(@RestPath UUID groupId, @Valid @NotNull ScheduleSession request) {
-        return sessions.schedule(caller(), groupId, request)
-                .call(view -> cache.sessionChanged(view.id(), groupId))
-                .map(view -> zones.respond(Response.Status.CREATED, view, SessionResource.etag(view)));
+        return sessions.schedule(caller(), groupId, request).map(view -> view.toResponse(Response.Status.CREATED));
     }
 
     @GET
@@ -75,8 +73,8 @@ public class GroupSessionsResource {
             return cache.upcoming(caller(), groupId, Params.noCache(cacheControl))
                     .map(entry -> zones.respond(Response.Status.OK, entry.json(), entry.etag(), ifNoneMatch));
         }
-        Instant[] window = SessionService.window(from, to);
-        return sessions.occurrences(caller(), groupId, window[0], window[1], Cursor.decode(cursor),
+        Window window = SessionParams.window(from, to);
+        return sessions.occurrences(caller(), groupId, window.from(), window.to(), Cursor.decode(cursor),
                 Cursor.limit(limit)).map(page -> zones.respond(Response.Status.OK, page, null));
     }
 

@@ -3,8 +3,8 @@ package dev.nexus.sessions.session;
 import dev.nexus.platform.cache.HotCache;
 import dev.nexus.platform.cache.HotCache.Entry;
 import dev.nexus.platform.problem.ProblemException;
-import dev.nexus.sessions.group.Group;
-import dev.nexus.sessions.group.GroupService;
+import dev.nexus.sessions.access.Group;
+import dev.nexus.sessions.access.GroupAccess;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  * The hot reads of sessions, from Redis: a session by id and a group's upcoming occurrences, each
  * stored with its group's id and visibility so that a hit is authorised without the database (a
  * private group's membership is cached too). Every write invalidates what it changed right after
- * its transaction committed: call the matching method from the resource.
+ * its transaction committed: its service calls the matching method then
+ * ({@code Transactions.afterCommit}).
  */
 @ApplicationScoped
 public class SessionCache {
@@ -30,12 +31,12 @@ public class SessionCache {
 
     private final HotCache cache;
     private final SessionService sessions;
-    private final GroupService groups;
+    private final GroupAccess groupAccess;
 
-    public SessionCache(HotCache cache, SessionService sessions, GroupService groups) {
+    public SessionCache(HotCache cache, SessionService sessions, GroupAccess groupAccess) {
         this.cache = cache;
         this.sessions = sessions;
-        this.groups = groups;
+        this.groupAccess = groupAccess;
     }
 
     /** GET /sessions/{id}: 404 unless the caller may see its group. */
@@ -52,7 +53,7 @@ public class SessionCache {
         Uni<Entry> entry = bypass
                 ? cache.fresh(() -> sessions.upcoming(groupId))
                 : cache.get(upcomingKey(groupId), UPCOMING_TTL, () -> sessions.upcoming(groupId));
-        return entry.call(e -> requireAccess(caller, e.meta(), GroupService::groupNotFound));
+        return entry.call(e -> requireAccess(caller, e.meta(), GroupAccess::groupNotFound));
     }
 
     /** The first page of GET /me/sessions with no parameters. */
@@ -64,7 +65,7 @@ public class SessionCache {
 
     /** A session was scheduled, edited or cancelled: it, its group's list and its members' agendas. */
     public Uni<Void> sessionChanged(UUID sessionId, UUID groupId) {
-        return groups.memberIds(groupId).chain(members -> cache.invalidate(Stream.concat(
+        return groupAccess.memberIds(groupId).chain(members -> cache.invalidate(Stream.concat(
                 Stream.of(sessionKey(sessionId), upcomingKey(groupId)),
                 members.stream().map(SessionCache::agendaKey)).toArray(String[]::new)));
     }
@@ -90,7 +91,7 @@ public class SessionCache {
         }
         UUID groupId = UUID.fromString(parts[0]);
         return cache.get(accessKey(groupId, caller), ACCESS_TTL,
-                        () -> groups.roleOf(groupId, caller).map(role -> role == null ? NOT_A_MEMBER : role.name()))
+                        () -> groupAccess.roleOf(groupId, caller).map(role -> role == null ? NOT_A_MEMBER : role.name()))
                 .invoke(role -> {
                     if (role.json().equals('"' + NOT_A_MEMBER + '"')) {
                         throw notFound.get();

@@ -3,12 +3,7 @@ package dev.nexus.sessions.session;
 import dev.nexus.platform.http.Params;
 import dev.nexus.platform.http.Versions;
 import dev.nexus.platform.paging.Cursor;
-import dev.nexus.platform.paging.Page;
-import dev.nexus.platform.problem.ProblemException;
-import dev.nexus.sessions.rsvp.RsvpService;
-import dev.nexus.sessions.rsvp.RsvpViews.Answer;
-import dev.nexus.sessions.rsvp.RsvpViews.AttendeeView;
-import dev.nexus.sessions.rsvp.RsvpViews.RsvpView;
+import dev.nexus.sessions.session.SessionParams.Window;
 import dev.nexus.sessions.session.SessionViews.CancelSession;
 import dev.nexus.sessions.session.SessionViews.MoveOccurrence;
 import dev.nexus.sessions.session.SessionViews.SessionView;
@@ -28,10 +23,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -42,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
+/** Sessions by id: reading, editing, cancelling, and one occurrence of a series. Their RSVPs: {@code rsvp.RsvpResource}. */
 @Path("/api/v1/sessions")
 @Authenticated
 @Tag(name = "Sessions")
@@ -57,15 +51,12 @@ public class SessionResource {
 
     private final SessionService sessions;
     private final SessionCache cache;
-    private final RsvpService rsvps;
     private final CallerZone zones;
     private final JsonWebToken token;
 
-    public SessionResource(SessionService sessions, SessionCache cache, RsvpService rsvps, CallerZone zones,
-            JsonWebToken token) {
+    public SessionResource(SessionService sessions, SessionCache cache, CallerZone zones, JsonWebToken token) {
         this.sessions = sessions;
         this.cache = cache;
-        this.rsvps = rsvps;
         this.zones = zones;
         this.token = token;
     }
@@ -82,10 +73,9 @@ public class SessionResource {
             @QueryParam("groupId") @Size(min = 1, max = MAX_GROUPS, message = "give 1 to 100 group ids")
             List<String> groupId,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("limit") Integer limit) {
-        List<UUID> ids = groupId.stream().map(id -> Optional.ofNullable(Params.uuid("groupId", id))
-                .orElseThrow(() -> ProblemException.invalidField("groupId", "is not an id (UUID)"))).toList();
-        Instant[] window = SessionService.window(from, to);
-        return sessions.occurrencesOfGroups(caller(), ids, window[0], window[1], Cursor.limit(limit))
+        List<UUID> ids = SessionParams.groupIds(groupId);
+        Window window = SessionParams.window(from, to);
+        return sessions.occurrencesOfGroups(caller(), ids, window.from(), window.to(), Cursor.limit(limit))
                 .map(groups -> zones.respond(Response.Status.OK, new GroupsOccurrences(groups.stream()
                         .map(g -> new GroupsOccurrences.OfGroup(g.groupId(), g.page().items(), g.page().nextCursor()))
                         .toList()), null));
@@ -108,7 +98,7 @@ public class SessionResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = SessionView.class)))
     public Response example() {
-        return zones.respond(Response.Status.OK, EXAMPLE, etag(EXAMPLE));
+        return zones.respond(Response.Status.OK, EXAMPLE, Versions.etag(EXAMPLE.version()));
     }
 
     @GET
@@ -140,8 +130,7 @@ public class SessionResource {
     public Uni<Response> update(@RestPath UUID sessionId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull UpdateSession request) {
         return sessions.update(caller(), sessionId, Versions.ifMatch(ifMatch, "session"), request)
-                .call(view -> cache.sessionChanged(view.id(), view.groupId()))
-                .map(view -> zones.respond(Response.Status.OK, view, etag(view)));
+                .map(view -> view.toResponse(Response.Status.OK));
     }
 
     @POST
@@ -153,8 +142,7 @@ public class SessionResource {
                     schema = @Schema(implementation = SessionView.class)))
     public Uni<Response> cancel(@RestPath UUID sessionId, @Valid CancelSession request) {
         return sessions.cancel(caller(), sessionId, request == null ? null : request.reason())
-                .call(view -> cache.sessionChanged(view.id(), view.groupId()))
-                .map(view -> zones.respond(Response.Status.OK, view, etag(view)));
+                .map(view -> view.toResponse(Response.Status.OK));
     }
 
     @POST
@@ -168,10 +156,9 @@ public class SessionResource {
     @APIResponse(responseCode = "404", description = "The series has no occurrence at that start")
     public Uni<Response> cancelOccurrence(@RestPath UUID sessionId, @RestPath String start,
             @Valid CancelSession request) {
-        return sessions.cancelOccurrence(caller(), sessionId, SessionService.instant("start", start),
+        return sessions.cancelOccurrence(caller(), sessionId, SessionParams.instant("start", start),
                         request == null ? null : request.reason())
-                .call(view -> cache.sessionChanged(view.id(), view.groupId()))
-                .map(view -> zones.respond(Response.Status.OK, view, etag(view)));
+                .map(view -> view.toResponse(Response.Status.OK));
     }
 
     @PUT
@@ -184,48 +171,13 @@ public class SessionResource {
                     schema = @Schema(implementation = SessionView.class)))
     public Uni<Response> moveOccurrence(@RestPath UUID sessionId, @RestPath String start,
             @Valid @NotNull MoveOccurrence request) {
-        return sessions.moveOccurrence(caller(), sessionId, SessionService.instant("start", start),
+        return sessions.moveOccurrence(caller(), sessionId, SessionParams.instant("start", start),
                         request.startsAt().toInstant())
-                .call(view -> cache.sessionChanged(view.id(), view.groupId()))
-                .map(view -> zones.respond(Response.Status.OK, view, etag(view)));
+                .map(view -> view.toResponse(Response.Status.OK));
     }
-
-    @PUT
-    @Path("/{sessionId}/rsvp")
-    @Operation(operationId = "answerRsvp", summary = "Answer GOING, MAYBE or DECLINED (group members only)",
-            description = "With a capacity, GOING beyond it joins a first-come-first-served waitlist (position 1 is"
-                    + " next); a place freed by a decline or a larger capacity goes to the first in line.")
-    @APIResponse(responseCode = "200", description = "The caller's answer, with the waitlist position")
-    @APIResponse(responseCode = "403", description = "The caller is not a member of the group")
-    @APIResponse(responseCode = "409", description = "The session was cancelled")
-    public Uni<RsvpView> rsvp(@RestPath UUID sessionId, @Valid @NotNull Answer request) {
-        return rsvps.answer(caller(), sessionId, request.status());
-    }
-
-    @GET
-    @Path("/{sessionId}/rsvp")
-    @Operation(operationId = "getMyRsvp", summary = "My own answer, with my place on the waitlist",
-            description = "status is absent when I have not answered; position (1 is next) only while waitlisted.")
-    public Uni<RsvpView> myRsvp(@RestPath UUID sessionId) {
-        return rsvps.mine(caller(), sessionId);
-    }
-
-    @GET
-    @Path("/{sessionId}/rsvps")
-    @Operation(operationId = "listRsvps", summary = "Everyone's answers, in the order they answered")
-    public Uni<Page<AttendeeView>> attendees(@RestPath UUID sessionId, @QueryParam("limit") Integer limit,
-            @QueryParam("cursor") String cursor) {
-        return rsvps.attendees(caller(), sessionId, Cursor.decode(cursor), Cursor.limit(limit));
-    }
-
 
     /** At most this many groups in one {@link #ofGroups} call. */
     static final int MAX_GROUPS = 100;
-
-    /** The version as an ETag; {@link CallerZone} adds the caller's zone to it. */
-    static String etag(SessionView view) {
-        return Versions.etag(view.version());
-    }
 
     private UUID caller() {
         return UUID.fromString(token.getSubject());

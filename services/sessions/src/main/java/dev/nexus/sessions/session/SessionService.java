@@ -4,26 +4,25 @@ import dev.nexus.contracts.Events.SessionCancelled;
 import dev.nexus.contracts.Events.SessionRescheduled;
 import dev.nexus.contracts.Events.SessionScheduled;
 import dev.nexus.platform.cache.HotCache;
+import dev.nexus.platform.db.Transactions;
 import dev.nexus.platform.events.Outbox;
 import dev.nexus.platform.http.Versions;
 import dev.nexus.platform.paging.Cursor;
 import dev.nexus.platform.paging.Page;
 import dev.nexus.platform.problem.ProblemException;
-import dev.nexus.sessions.group.Group;
-import dev.nexus.sessions.group.GroupService;
-import dev.nexus.sessions.rsvp.RsvpService;
+import dev.nexus.sessions.access.Group;
+import dev.nexus.sessions.access.GroupAccess;
+import dev.nexus.sessions.session.CallerZone.Localized;
 import dev.nexus.sessions.session.SessionViews.OccurrenceView;
 import dev.nexus.sessions.session.SessionViews.ScheduleSession;
 import dev.nexus.sessions.session.SessionViews.SessionView;
 import dev.nexus.sessions.session.SessionViews.UpdateSession;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
@@ -39,7 +38,9 @@ import java.util.stream.Collectors;
 
 /**
  * Coding sessions: scheduling (owners and organizers), reading (anyone who can see the group),
- * listing as occurrences, rescheduling with optimistic locking, cancelling.
+ * listing as occurrences, rescheduling with optimistic locking, cancelling. Once a write committed,
+ * it drops the cache entries it made stale and answers the session in the caller's zone
+ * ({@code committed}).
  */
 @ApplicationScoped
 public class SessionService {
@@ -49,19 +50,23 @@ public class SessionService {
     static final Duration DEFAULT_WINDOW = Duration.ofDays(90);
     static final Duration MAX_WINDOW = Duration.ofDays(366);
 
-    private final GroupService groups;
-    private final RsvpService rsvps;
+    private final GroupAccess groupAccess;
+    private final Waitlist waitlist;
+    private final SessionCache cache;
+    private final CallerZone zones;
     private final Outbox outbox;
 
-    public SessionService(GroupService groups, RsvpService rsvps, Outbox outbox) {
-        this.groups = groups;
-        this.rsvps = rsvps;
+    public SessionService(GroupAccess groupAccess, Waitlist waitlist, SessionCache cache, CallerZone zones,
+            Outbox outbox) {
+        this.groupAccess = groupAccess;
+        this.waitlist = waitlist;
+        this.cache = cache;
+        this.zones = zones;
         this.outbox = outbox;
     }
 
-    @WithTransaction
-    public Uni<SessionView> schedule(UUID caller, UUID groupId, ScheduleSession request) {
-        return groups.organizing(caller, groupId).chain(access -> {
+    public Uni<Localized> schedule(UUID caller, UUID groupId, ScheduleSession request) {
+        return Transactions.afterCommit(() -> groupAccess.organizing(caller, groupId).chain(access -> {
             ZonedDateTime start = request.startsAt().atZoneSameInstant(ZoneId.of(request.timeZone()));
             if (start.toInstant().isBefore(Instant.now())) {
                 throw ProblemException.invalidField("startsAt", "is in the past");
@@ -86,7 +91,13 @@ public class SessionService {
                             session.startsAt, session.endsAt(), session.timeZone, caller, session.capacity,
                             session.recurrence)))
                     .map(ignored -> view(session));
-        });
+        }), this::committed);
+    }
+
+    /** After a write committed: the session, its group's list and its members' agendas leave the cache. */
+    private Uni<Localized> committed(SessionView view) {
+        return cache.sessionChanged(view.id(), view.groupId())
+                .map(ignored -> zones.localize(view, Versions.etag(view.version())));
     }
 
     /** A session with what its cache entry needs: the group's id and visibility, and its ETag. */
@@ -102,7 +113,7 @@ public class SessionService {
     @WithSession
     public Uni<HotCache.Value> upcoming(UUID groupId) {
         return Group.<Group>findById(groupId)
-                .onItem().ifNull().failWith(GroupService::groupNotFound)
+                .onItem().ifNull().failWith(GroupAccess::groupNotFound)
                 .chain(group -> {
                     Instant now = Instant.now();
                     return page("groupId = ?1", groupId, now, now.plus(DEFAULT_WINDOW), null, Cursor.DEFAULT_LIMIT)
@@ -127,7 +138,7 @@ public class SessionService {
     @WithSession
     public Uni<Page<OccurrenceView>> occurrences(UUID caller, UUID groupId, Instant from, Instant to, Cursor after,
             int limit) {
-        return groups.visible(caller, groupId).chain(() -> page(
+        return groupAccess.visible(caller, groupId).chain(() -> page(
                 "groupId = ?1", groupId, from, to, after, limit));
     }
 
@@ -205,24 +216,22 @@ public class SessionService {
      * Cancels one occurrence of a series, named by its start as lists show it (the rule's start, or
      * where it was moved to), leaving the series as it is. Cancelling it again changes nothing.
      */
-    @WithTransaction
-    public Uni<SessionView> cancelOccurrence(UUID caller, UUID sessionId, Instant start, String reason) {
-        return changeOccurrence(caller, sessionId, start, change -> {
+    public Uni<Localized> cancelOccurrence(UUID caller, UUID sessionId, Instant start, String reason) {
+        return Transactions.afterCommit(() -> changeOccurrence(caller, sessionId, start, change -> {
             change.cancelled = true;
             change.movedTo = null;
             change.reason = reason == null || reason.isBlank() ? null : reason.trim();
         }, (session, change) -> outbox.publish(new SessionCancelled(session.id, session.groupId, change.reason,
-                change.id.originalStart)));
+                change.id.originalStart))), this::committed);
     }
 
     /** Moves one occurrence of a series to {@code newStart}, leaving the others where they are. */
-    @WithTransaction
-    public Uni<SessionView> moveOccurrence(UUID caller, UUID sessionId, Instant start, Instant newStart) {
+    public Uni<Localized> moveOccurrence(UUID caller, UUID sessionId, Instant start, Instant newStart) {
         if (newStart.isBefore(Instant.now())) {
             throw ProblemException.invalidField("startsAt", "cannot be moved into the past");
         }
         Instant[] previous = new Instant[1];
-        return changeOccurrence(caller, sessionId, start, change -> {
+        return Transactions.afterCommit(() -> changeOccurrence(caller, sessionId, start, change -> {
             previous[0] = change.movedTo != null ? change.movedTo : change.id.originalStart;
             change.cancelled = false;
             change.movedTo = newStart.truncatedTo(ChronoUnit.SECONDS);
@@ -231,7 +240,7 @@ public class SessionService {
             return outbox.publish(new SessionRescheduled(session.id, session.groupId, previous[0],
                     previous[0].plus(length), change.movedTo, change.movedTo.plus(length), change.id.originalStart,
                     session.recurrence));
-        });
+        }), this::committed);
     }
 
     private Uni<SessionView> changeOccurrence(UUID caller, UUID sessionId, Instant start,
@@ -275,9 +284,8 @@ public class SessionService {
     }
 
     /** Edits a session; {@code expectedVersion} comes from If-Match. Changed times or rule publish session.rescheduled. */
-    @WithTransaction
-    public Uni<SessionView> update(UUID caller, UUID sessionId, long expectedVersion, UpdateSession request) {
-        return organizing(caller, sessionId).chain(session -> {
+    public Uni<Localized> update(UUID caller, UUID sessionId, long expectedVersion, UpdateSession request) {
+        return Transactions.afterCommit(() -> organizing(caller, sessionId).chain(session -> {
             Versions.require(expectedVersion, session.version, "session");
             if (session.cancelled()) {
                 throw ProblemException.conflict("A cancelled session cannot be edited.");
@@ -308,15 +316,14 @@ public class SessionService {
                     && (session.capacity == null || session.capacity > previousCapacity);
             // flush so the response carries the version the next If-Match needs
             return event.chain(() -> reset)
-                    .chain(() -> morePlaces ? rsvps.fillFreePlaces(session) : Uni.createFrom().voidItem())
+                    .chain(() -> morePlaces ? waitlist.fillFreePlaces(session) : Uni.createFrom().voidItem())
                     .chain(() -> session.flush())
                     .map(ignored -> view(session));
-        });
+        }), this::committed);
     }
 
-    @WithTransaction
-    public Uni<SessionView> cancel(UUID caller, UUID sessionId, String reason) {
-        return organizing(caller, sessionId).chain(session -> {
+    public Uni<Localized> cancel(UUID caller, UUID sessionId, String reason) {
+        return Transactions.afterCommit(() -> organizing(caller, sessionId).chain(session -> {
             if (session.cancelled()) {
                 return Uni.createFrom().item(view(session));
             }
@@ -326,7 +333,7 @@ public class SessionService {
             return outbox.publish(new SessionCancelled(session.id, session.groupId, session.cancelReason, null))
                     .chain(() -> session.flush())
                     .map(ignored -> view(session));
-        });
+        }), this::committed);
     }
 
     private void apply(CodingSession session, UpdateSession request) {
@@ -363,17 +370,14 @@ public class SessionService {
         }
     }
 
-    /** Locked sessions serialise every change of places: edits, RSVPs and cancellations. */
-    private Uni<CodingSession> visible(UUID caller, UUID sessionId, LockModeType lock) {
-        return CodingSession.<CodingSession>findById(sessionId, lock)
-                .onItem().ifNull().failWith(SessionService::sessionNotFound)
-                .call(session -> groups.visible(caller, session.groupId)
-                        .onFailure(ProblemException.class).transform(e -> sessionNotFound()));
-    }
-
+    /**
+     * The session, locked: locked sessions serialise every change of places (edits, RSVPs and
+     * cancellations). 404 unless the caller can see its group, 403 unless they run it.
+     */
     private Uni<CodingSession> organizing(UUID caller, UUID sessionId) {
-        return visible(caller, sessionId, LockModeType.PESSIMISTIC_WRITE)
-                .call(session -> groups.organizing(caller, session.groupId));
+        return CodingSession.<CodingSession>findById(sessionId, LockModeType.PESSIMISTIC_WRITE)
+                .onItem().ifNull().failWith(SessionService::sessionNotFound)
+                .call(session -> groupAccess.organizing(caller, session.groupId, SessionService::sessionNotFound));
     }
 
     static List<OccurrenceView> occurrencesOf(CodingSession s, List<OccurrenceChange> changes, Instant from,
@@ -402,35 +406,12 @@ public class SessionService {
                 s.meetingUrl, s.organizerId, s.cancelled(), s.cancelReason, s.version);
     }
 
-    /** The window of a list: from defaults to now, to to from + 90 days; at most 366 days. */
-    static Instant[] window(String from, String to) {
-        Instant start = from == null ? Instant.now() : instant("from", from);
-        Instant end = to == null ? start.plus(DEFAULT_WINDOW) : instant("to", to);
-        if (!end.isAfter(start)) {
-            throw ProblemException.invalidField("to", "must be after from");
-        }
-        if (Duration.between(start, end).compareTo(MAX_WINDOW) > 0) {
-            throw ProblemException.invalidField("to", "must be at most 366 days after from");
-        }
-        return new Instant[] { start, end };
-    }
-
-    /** An RFC 3339 date-time with offset from a query or path parameter; a 400 naming {@code field} otherwise. */
-    static Instant instant(String field, String value) {
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (java.time.format.DateTimeParseException e) {
-            throw ProblemException.invalidField(field,
-                    "must be an RFC 3339 date-time with an offset, such as 2026-03-28T18:00:00+01:00");
-        }
-    }
-
     private static ProblemException occurrenceNotFound(Instant start) {
         return ProblemException.notFound("This session has no occurrence starting at " + start
                 + "; use the start an occurrence list shows for the series.");
     }
 
-    static ProblemException sessionNotFound() {
+    public static ProblemException sessionNotFound() {
         return ProblemException.notFound("No such session, or it belongs to a private group you are not a member of.");
     }
 

@@ -1,15 +1,11 @@
 package dev.nexus.sessions.session;
 
-import static io.restassured.RestAssured.given;
-
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.nexus.sessions.Learner;
-import io.quarkus.test.common.http.TestHTTPResource;
+import dev.nexus.testing.RedisDown;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import java.net.URL;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
@@ -17,18 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /** Redis is a cache: without it the service reads from PostgreSQL and still takes writes. */
 @QuarkusTest
-@TestProfile(RedisDownTest.NoRedis.class)
-class RedisDownTest {
-
-    @TestHTTPResource(value = "/", management = true)
-    URL management;
-
-    public static class NoRedis implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.redis.hosts", "redis://localhost:1", "nexus.cache.timeout", "200ms");
-        }
-    }
+@TestProfile(RedisDown.Unreachable.class)
+class RedisDownTest extends RedisDown {
 
     @Test
     void with_redis_unreachable_writes_succeed_reads_answer_and_readiness_stays_up() {
@@ -46,7 +32,6 @@ class RedisDownTest {
                 .body("items[0].title", equalTo("Still no cache"));
         Learner.named("Outsider").call().when().get("/api/v1/sessions/" + id).then().statusCode(404);
 
-        given().baseUri(management.toString()).when().get("health/ready").then().statusCode(200)
-                .body("checks.find { it.name == 'Redis cache' }.data.redis", equalTo("DOWN"));
+        assertReadyWithRedisDown();
     }
 }

@@ -1,0 +1,57 @@
+package dev.nexus.notifications.notification;
+
+import dev.nexus.notifications.model.Notification;
+import dev.nexus.notifications.push.PushHub;
+import dev.nexus.notifications.push.Tickets;
+import dev.nexus.notifications.store.NotificationStore;
+import dev.nexus.notifications.store.UnreadCounts;
+import dev.nexus.platform.paging.Page;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+
+/** A person's notifications: the pages of their inbox, reading them (the new count pushed live), stream tickets. */
+@ApplicationScoped
+public class Notifications {
+
+    private final NotificationStore store;
+    private final UnreadCounts counts;
+    private final Tickets tickets;
+    private final PushHub hub;
+
+    public Notifications(NotificationStore store, UnreadCounts counts, Tickets tickets, PushHub hub) {
+        this.store = store;
+        this.counts = counts;
+        this.tickets = tickets;
+        this.hub = hub;
+    }
+
+    public Uni<Page<Notification>> page(UUID user, boolean unreadOnly, String cursor, int limit) {
+        return Panache.withSession(() -> store.page(user, unreadOnly, cursor, limit));
+    }
+
+    public Uni<Long> unreadCount(UUID user) {
+        return counts.get(user);
+    }
+
+    /** Marks one read (a 404 problem when it is not the user's); harmless when repeated. */
+    public Uni<Void> markRead(UUID user, UUID notificationId) {
+        return Panache.withTransaction(() -> store.markRead(user, notificationId))
+                .chain(wasUnread -> wasUnread ? countChanged(user, -1) : Uni.createFrom().voidItem());
+    }
+
+    public Uni<Void> markAllRead(UUID user) {
+        return Panache.withTransaction(() -> store.markAllRead(user))
+                .chain(changed -> changed > 0 ? countChanged(user, -changed) : Uni.createFrom().voidItem());
+    }
+
+    /** A one-use ticket to open the stream, tied to the login {@code session} (its {@code sid}). */
+    public Uni<String> ticket(UUID user, String session) {
+        return tickets.issue(user, session);
+    }
+
+    private Uni<Void> countChanged(UUID user, long delta) {
+        return counts.changed(user, delta).chain(count -> hub.unreadCount(user, count));
+    }
+}

@@ -1,0 +1,46 @@
+package dev.nexus.notifications.projection;
+
+import dev.nexus.platform.db.Sql;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+
+/** The {@code contents} projection (migration V1): who wrote each note, problem and solution. */
+@ApplicationScoped
+public class Contents {
+
+    public enum Type {
+        NOTE, PROBLEM, SOLUTION
+    }
+
+    /** A note, problem or solution: who wrote it, and for a solution its problem. */
+    public record ContentInfo(UUID id, Type type, UUID groupId, UUID authorId, UUID problemId, String title) {
+    }
+
+    public Uni<Void> posted(ContentInfo c) {
+        return Sql.execute("""
+                insert into contents (id, kind, group_id, author_id, problem_id, title)
+                values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (id) do nothing""",
+                c.id(), c.type().name(), c.groupId(), c.authorId(), c.problemId(), c.title() == null ? "" : c.title())
+                .replaceWithVoid();
+    }
+
+    /** The content; null when its posting has not been handled here. */
+    public Uni<ContentInfo> find(UUID id) {
+        return Sql.list("select id, kind, group_id, author_id, problem_id, title from contents where id = ?1",
+                        Object[].class, id)
+                .map(rows -> rows.isEmpty() ? null : content(rows.get(0)));
+    }
+
+    /** Authors of the problem's solutions so far. */
+    public Uni<List<UUID>> solvers(UUID problemId) {
+        return Sql.list("select distinct author_id from contents where kind = 'SOLUTION' and problem_id = ?1",
+                UUID.class, problemId);
+    }
+
+    private static ContentInfo content(Object[] r) {
+        return new ContentInfo((UUID) r[0], Type.valueOf((String) r[1]), (UUID) r[2], (UUID) r[3], (UUID) r[4],
+                (String) r[5]);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.nexus.notifications.rule;
+
+import dev.nexus.contracts.CloudEvent;
+import dev.nexus.contracts.EventPayload;
+import dev.nexus.contracts.EventType;
+import dev.nexus.contracts.Events.GroupCreated;
+import dev.nexus.contracts.Events.GroupUpdated;
+import dev.nexus.contracts.Events.MemberJoined;
+import dev.nexus.notifications.delivery.Delivery;
+import dev.nexus.notifications.delivery.Drafts;
+import dev.nexus.notifications.model.Draft;
+import dev.nexus.notifications.model.Kind;
+import dev.nexus.notifications.projection.Groups;
+import dev.nexus.notifications.webhook.Webhooks;
+import dev.nexus.platform.events.EventHandler;
+import dev.nexus.platform.memberships.GroupRole;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Events of groups (DESIGN §7): names are kept for the texts; a member who joined is announced to the
+ * group's owner and organizers and its webhooks. The platform's MembershipsProjection keeps the
+ * members themselves.
+ */
+@ApplicationScoped
+public class GroupEvents implements EventHandler {
+
+    private final Groups groups;
+    private final Webhooks webhooks;
+    private final Audience audience;
+    private final Delivery delivery;
+
+    public GroupEvents(Groups groups, Webhooks webhooks, Audience audience, Delivery delivery) {
+        this.groups = groups;
+        this.webhooks = webhooks;
+        this.audience = audience;
+        this.delivery = delivery;
+    }
+
+    @Override
+    public Set<EventType> types() {
+        return Set.of(EventType.GROUP_CREATED, EventType.GROUP_UPDATED, EventType.GROUP_MEMBER_JOINED);
+    }
+
+    @Override
+    public Uni<AfterCommit> handle(CloudEvent<? extends EventPayload> event) {
+        EventPayload data = event.data();
+        if (data instanceof GroupCreated g) {
+            return groups.named(g.groupId(), g.name()).replaceWith(AfterCommit.NOTHING);
+        }
+        if (data instanceof GroupUpdated g) {
+            return groups.named(g.groupId(), g.name()).replaceWith(AfterCommit.NOTHING);
+        }
+        MemberJoined m = (MemberJoined) data;
+        if (m.role().equals(GroupRole.OWNER.name())) {
+            return Uni.createFrom().item(AfterCommit.NOTHING); // the group's creator
+        }
+        return joined(event.id(), m).chain(drafts -> delivery.store(event.id(), drafts));
+    }
+
+    private Uni<Drafts> joined(UUID eventId, MemberJoined m) {
+        return audience.organizers(m.groupId()).chain(organizers -> groups.name(m.groupId())
+                .chain(group -> audience.person(m.userId())
+                        .call(joiner -> webhooks.announce(eventId, m.groupId(), Kind.GROUP_MEMBER_JOINED,
+                                joiner.name() + " joined " + group + "."))
+                        .chain(joiner -> audience.drafts(organizers, m.userId(), p -> new Draft(p.id(),
+                                Kind.GROUP_MEMBER_JOINED, m.groupId(), joiner.name() + " joined " + group,
+                                joiner.name() + " is now a member of " + group + ".",
+                                "/api/v1/groups/" + m.groupId() + "/members")))));
+    }
+}

@@ -1,0 +1,165 @@
+package dev.nexus.notifications.store;
+
+import dev.nexus.notifications.model.Draft;
+import dev.nexus.notifications.model.Notification;
+import dev.nexus.platform.paging.Cursor;
+import dev.nexus.platform.paging.Page;
+import dev.nexus.platform.problem.ProblemException;
+import dev.nexus.platform.db.Sql;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The {@code notifications} table: one row per recipient and event (unique), listed newest first by
+ * its insertion sequence. Call inside a session or transaction.
+ */
+@ApplicationScoped
+public class NotificationStore {
+
+    private static final String COLUMNS = "id, type, group_id, title, body, link, created_at, read_at, seq, recipient_id";
+
+    /** A stored notification with its owner and place in the inbox order. */
+    public record Stored(Notification notification, UUID recipientId, long seq) {
+    }
+
+    /**
+     * Inserts what is not there yet: one notification per cause (an event, a reminder, a disabled
+     * webhook) and recipient, so a cause handled twice adds nothing. Returns the rows inserted.
+     */
+    public Uni<List<Stored>> insert(UUID causeId, List<Draft> drafts) {
+        if (drafts.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        Map<UUID, Draft> byRecipient = new HashMap<>();
+        drafts.forEach(d -> byRecipient.put(d.recipientId(), d));
+        return Sql.list("""
+                        insert into notifications (id, recipient_id, event_id, type, group_id, title, body, link, created_at)
+                        select unnest(cast(?1 as uuid[])), unnest(cast(?2 as uuid[])), ?3, unnest(cast(?4 as text[])),
+                            ?5, unnest(cast(?6 as text[])), unnest(cast(?7 as text[])), unnest(cast(?8 as text[])), now()
+                        on conflict (event_id, recipient_id) do nothing
+                        returning id, recipient_id, seq, created_at""", Object[].class,
+                        drafts.stream().map(d -> UUID.randomUUID()).toArray(UUID[]::new),
+                        drafts.stream().map(Draft::recipientId).toArray(UUID[]::new),
+                        causeId,
+                        drafts.stream().map(d -> d.kind().key()).toArray(String[]::new),
+                        drafts.get(0).groupId(),
+                        drafts.stream().map(Draft::title).toArray(String[]::new),
+                        drafts.stream().map(Draft::body).toArray(String[]::new),
+                        drafts.stream().map(Draft::link).toArray(String[]::new))
+                .map(rows -> {
+                    List<Stored> stored = new ArrayList<>(rows.size());
+                    for (Object[] r : rows) {
+                        Draft d = byRecipient.get((UUID) r[1]);
+                        stored.add(new Stored(new Notification((UUID) r[0], d.kind().key(), d.groupId(), d.title(), d.body(),
+                                d.link(), Sql.instant(r[3]), null), d.recipientId(), (Long) r[2]));
+                    }
+                    stored.sort(Comparator.comparingLong(Stored::seq));
+                    return stored;
+                });
+    }
+
+
+    /** The recipient's notifications after {@code afterSeq}, oldest first (replay on connect). */
+    public Uni<List<Stored>> after(UUID recipient, long afterSeq, int limit) {
+        return query("select " + COLUMNS + " from notifications where recipient_id = ?1 and seq > ?2 order by seq limit "
+                + limit, recipient, afterSeq);
+    }
+
+    /** The sequence of the recipient's notification {@code id}; null when it is not theirs. */
+    public Uni<Long> seqOf(UUID recipient, UUID id) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "select seq from notifications where id = ?1 and recipient_id = ?2", Long.class)
+                .setParameter(1, id)
+                .setParameter(2, recipient)
+                .getResultList())
+                .map(rows -> rows.isEmpty() ? null : rows.get(0));
+    }
+
+    public Uni<Page<Notification>> page(UUID recipient, boolean unreadOnly, String cursor, int limit) {
+        long before = decode(cursor);
+        return query("select " + COLUMNS + " from notifications where recipient_id = ?1 and seq < ?2"
+                        + (unreadOnly ? " and read_at is null" : "") + " order by seq desc limit " + (limit + 1),
+                recipient, before)
+                .map(rows -> Page.of(rows, limit, Stored::notification, r -> encode(r.seq())));
+    }
+
+    /** Unread counts of several users at once. */
+    public Uni<Map<UUID, Long>> unread(List<UUID> recipients) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        select u, (select count(*) from notifications where recipient_id = u and read_at is null)
+                        from unnest(cast(?1 as uuid[])) as u""", Object[].class)
+                .setParameter(1, recipients.toArray(UUID[]::new))
+                .getResultList())
+                .map(rows -> {
+                    Map<UUID, Long> counts = new HashMap<>();
+                    rows.forEach(r -> counts.put((UUID) r[0], ((Number) r[1]).longValue()));
+                    return counts;
+                });
+    }
+
+    /** Marks one read; 404 when it is not the caller's. Returns whether it was unread. */
+    public Uni<Boolean> markRead(UUID recipient, UUID id) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "update notifications set read_at = now() where id = ?1 and recipient_id = ?2 and read_at is null")
+                .setParameter(1, id)
+                .setParameter(2, recipient)
+                .executeUpdate()
+                .chain(changed -> changed == 1 ? Uni.createFrom().item(true) : seqOf(recipient, id).map(seq -> {
+                    if (seq == null) {
+                        throw ProblemException.notFound("No such notification.");
+                    }
+                    return false;
+                })));
+    }
+
+    /** Marks every unread one read; returns how many were unread. */
+    public Uni<Integer> markAllRead(UUID recipient) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "update notifications set read_at = now() where recipient_id = ?1 and read_at is null")
+                .setParameter(1, recipient)
+                .executeUpdate());
+    }
+
+    private Uni<List<Stored>> query(String sql, Object... params) {
+        return Sql.list(sql, Object[].class, params).map(rows -> {
+            List<Stored> stored = new ArrayList<>(rows.size());
+            for (Object[] r : rows) {
+                stored.add(new Stored(new Notification((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3],
+                        (String) r[4], (String) r[5], Sql.instant(r[6]),
+                        r[7] == null ? null : Sql.instant(r[7])), (UUID) r[9], (Long) r[8]));
+            }
+            return stored;
+        });
+    }
+
+    private static String encode(long seq) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("n|" + seq).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static long decode(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return Long.MAX_VALUE;
+        }
+        if (cursor.length() > Cursor.MAX_LENGTH) {
+            throw Cursor.notACursor();
+        }
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
+            if (!parts[0].equals("n")) {
+                throw new IllegalArgumentException(cursor);
+            }
+            return Long.parseLong(parts[1]);
+        } catch (RuntimeException e) {
+            throw Cursor.notACursor();
+        }
+    }
+}

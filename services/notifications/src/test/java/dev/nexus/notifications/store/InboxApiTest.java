@@ -1,0 +1,120 @@
+package dev.nexus.notifications.store;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.nexus.notifications.Learner;
+import dev.nexus.testing.Db;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/** The inbox API over notifications already stored (the rules are tested from events elsewhere). */
+@QuarkusTest
+class InboxApiTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @Inject
+    RedisDataSource redis;
+
+    @Inject
+    UnreadCounts counts;
+
+    @ConfigProperty(name = "nexus.cache.prefix")
+    String prefix;
+
+    @Test
+    void lists_newest_first_filters_unread_and_pages_with_a_cursor() {
+        Learner ada = Learner.named("Ada");
+        List<UUID> ids = stored(ada, 3);
+        ada.call().when().post("/api/v1/notifications/" + ids.get(1) + "/read").then().statusCode(204);
+
+        ada.call().when().get("/api/v1/notifications").then().statusCode(200)
+                .body("items.id", contains(ids.get(2).toString(), ids.get(1).toString(), ids.get(0).toString()))
+                .body("items[1].readAt", notNullValue())
+                .body("items[0].readAt", nullValue());
+        ada.call().queryParam("unread", "true").when().get("/api/v1/notifications").then()
+                .body("items.id", contains(ids.get(2).toString(), ids.get(0).toString()));
+        String cursor = ada.call().queryParam("limit", 2).when().get("/api/v1/notifications").then()
+                .body("items", hasSize(2)).extract().path("nextCursor");
+        ada.call().queryParam("limit", 2).queryParam("cursor", cursor).when().get("/api/v1/notifications").then()
+                .body("items.id", contains(ids.get(0).toString())).body("nextCursor", nullValue());
+        ada.call().queryParam("unread", "maybe").when().get("/api/v1/notifications").then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void the_unread_count_is_cached_and_kept_exact_by_read_and_read_all() {
+        Learner ada = Learner.named("Ada");
+        List<UUID> ids = stored(ada, 4);
+        ada.call().when().get("/api/v1/notifications/unread-count").then().body("count", is(4));
+        assertEquals("4", redis.value(String.class).get(prefix + "unread:" + ada.id()), "loaded into Redis");
+
+        ada.call().when().post("/api/v1/notifications/" + ids.get(0) + "/read").then().statusCode(204);
+        ada.call().when().post("/api/v1/notifications/" + ids.get(0) + "/read").then().statusCode(204); // again
+        ada.call().when().get("/api/v1/notifications/unread-count").then().body("count", is(3));
+        ada.call().when().post("/api/v1/notifications/read-all").then().statusCode(204);
+        ada.call().when().get("/api/v1/notifications/unread-count").then().body("count", is(0));
+        assertEquals("0", redis.value(String.class).get(prefix + "unread:" + ada.id()));
+
+        redis.key().del(prefix + "unread:" + ada.id());
+        stored(ada, 1);
+        ada.call().when().get("/api/v1/notifications/unread-count").then().body("count", is(1)); // rebuilt
+    }
+
+    @Test
+    void a_count_read_before_a_notification_committed_is_not_stored_over_the_newer_one() {
+        Learner ada = Learner.named("Ada");
+        // a reader misses, takes the generation and counts 0 in PostgreSQL ...
+        String readersGeneration = counts.token(ada.id()).await().atMost(WAIT);
+        // ... a notification commits; its delta finds no count to move ...
+        stored(ada, 1);
+        UnreadCounts.Moved moved = counts.add(Map.of(ada.id(), 1L)).await().atMost(WAIT);
+        assertEquals(Map.of(), moved.counts());
+        // ... the reader's store of 0 lands before the delta's own load stores 1
+        counts.storeIfUnchanged(Map.of(ada.id(), readersGeneration), Map.of(ada.id(), 0L)).await().atMost(WAIT);
+        counts.storeIfUnchanged(moved.missing(), Map.of(ada.id(), 1L)).await().atMost(WAIT);
+
+        assertEquals("1", redis.value(String.class).get(prefix + "unread:" + ada.id()), "the stale 0 was refused");
+        ada.call().when().get("/api/v1/notifications/unread-count").then().body("count", is(1));
+    }
+
+    @Test
+    void another_users_notification_is_404_and_stays_unread() {
+        Learner ada = Learner.named("Ada");
+        Learner mallory = Learner.named("Mallory");
+        UUID adas = stored(ada, 1).get(0);
+        mallory.call().when().post("/api/v1/notifications/" + adas + "/read").then().statusCode(404)
+                .contentType("application/problem+json");
+        mallory.call().when().get("/api/v1/notifications").then().body("items", empty());
+        mallory.call().when().post("/api/v1/notifications/read-all").then().statusCode(204);
+        assertEquals(null, Db.value("select read_at from notifications where id = ?", adas));
+    }
+
+    /** Notifications stored for the learner, oldest first. */
+    static List<UUID> stored(Learner learner, int count) {
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            UUID id = UUID.randomUUID();
+            Db.execute("insert into notifications (id, recipient_id, event_id, type, title, body, link, created_at)"
+                    + " values (?, ?, ?, 'note.posted', ?, 'body', '/api/v1/notes/x', ?)",
+                    id, learner.id(), UUID.randomUUID(), "Note " + i, OffsetDateTime.now());
+            ids.add(id);
+        }
+        return ids;
+    }
+}
