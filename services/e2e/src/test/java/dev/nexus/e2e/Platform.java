@@ -155,6 +155,10 @@ final class Platform implements AutoCloseable, ExtensionContext.Store.CloseableR
         }
         Map<String, String> config = new LinkedHashMap<>(isGateway(instance) ? gatewayConfig() : run.config(service));
         if (!isGateway(instance)) {
+            // Two platforms run at once in `mvn verify` (the shared one and the fault suite's), five service
+            // processes each: with the pool's default of 20 they could ask PostgreSQL for more connections
+            // than its default max_connections (100) allows. Benchmarks may raise it: -Dnexus.e2e.db-pool=20.
+            config.put("quarkus.datasource.reactive.max-size", System.getProperty("nexus.e2e.db-pool", "8"));
             config.putAll(serviceConfig);
         }
         config.put("quarkus.http.port", String.valueOf(ports.get(instance)));

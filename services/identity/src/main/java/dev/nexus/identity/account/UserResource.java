@@ -1,5 +1,6 @@
 package dev.nexus.identity.account;
 
+import dev.nexus.platform.http.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -7,8 +8,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
-import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -20,23 +19,23 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class UserResource {
 
     private final AccountService accounts;
-    private final JsonWebToken token;
+    private final Caller caller;
 
-    public UserResource(AccountService accounts, JsonWebToken token) {
+    public UserResource(AccountService accounts, Caller caller) {
         this.accounts = accounts;
-        this.token = token;
+        this.caller = caller;
     }
 
     @GET
     @Operation(operationId = "getMe", summary = "The caller's own account")
     public Uni<AccountView> me() {
-        return accounts.get(UUID.fromString(token.getSubject())).map(AccountView::of);
+        return accounts.get(caller.id()).map(AccountView::of);
     }
 
     @PATCH
     @Operation(operationId = "updateMe", summary = "Change the caller's display name or time zone",
             description = "Absent fields are left unchanged. Other services learn the change from user.updated.v1.")
     public Uni<AccountView> update(@Valid @NotNull UpdateProfileRequest request) {
-        return accounts.update(UUID.fromString(token.getSubject()), request).map(AccountView::of);
+        return accounts.update(caller.id(), request).map(AccountView::of);
     }
 }

@@ -13,6 +13,7 @@ import dev.nexus.platform.http.Params;
 import dev.nexus.platform.http.Versions;
 import dev.nexus.platform.paging.Cursor;
 import dev.nexus.platform.paging.Page;
+import dev.nexus.platform.http.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -33,7 +34,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -58,11 +58,11 @@ public class NoteResource {
             1, Instant.parse("2026-03-17T18:00:00Z"), Instant.parse("2026-03-17T18:00:00Z"), 0);
 
     private final NoteService notes;
-    private final JsonWebToken token;
+    private final Caller caller;
 
-    public NoteResource(NoteService notes, JsonWebToken token) {
+    public NoteResource(NoteService notes, Caller caller) {
         this.notes = notes;
-        this.token = token;
+        this.caller = caller;
     }
 
     @POST
@@ -75,7 +75,7 @@ public class NoteResource {
     @APIResponse(responseCode = "404", description = "No such group, or the caller is not a member")
     @APIResponse(responseCode = "413", description = "The request body is over the size limit (512 KiB)")
     public Uni<Response> create(@Valid @NotNull CreateNote request) {
-        return notes.create(caller(), request).map(view -> Response.created(URI.create("/api/v1/notes/" + view.id()))
+        return notes.create(caller.id(), request).map(view -> Response.created(URI.create("/api/v1/notes/" + view.id()))
                 .entity(view).tag(EntityTag.valueOf(Versions.etag(view.version()))).build());
     }
 
@@ -99,7 +99,7 @@ public class NoteResource {
             @QueryParam("sessionId") String sessionId, @QueryParam("tag") String tag,
             @QueryParam("q") @Size(max = Params.MAX_QUERY, message = Params.MAX_QUERY_MESSAGE) String q,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        return notes.list(caller(), Params.uuid("groupId", groupId), Params.uuid("sessionId", sessionId), tag, q,
+        return notes.list(caller.id(), Params.uuid("groupId", groupId), Params.uuid("sessionId", sessionId), tag, q,
                 Cursor.decode(cursor), Cursor.limit(limit));
     }
 
@@ -114,7 +114,7 @@ public class NoteResource {
     @APIResponse(responseCode = "404", description = "No such note, or in a group the caller is not in")
     public Uni<Response> get(@RestPath UUID noteId, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl) {
-        return notes.read(caller(), noteId, Params.noCache(cacheControl)).map(entry -> entry.toResponse(ifNoneMatch));
+        return notes.read(caller.id(), noteId, Params.noCache(cacheControl)).map(entry -> entry.toResponse(ifNoneMatch));
     }
 
     @PATCH
@@ -129,7 +129,7 @@ public class NoteResource {
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Uni<Response> update(@RestPath UUID noteId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull UpdateNote request) {
-        return notes.update(caller(), noteId, Versions.ifMatch(ifMatch, "note"), request)
+        return notes.update(caller.id(), noteId, Versions.ifMatch(ifMatch, "note"), request)
                 .call(view -> notes.changed(noteId))
                 .map(view -> Response.ok(view).tag(EntityTag.valueOf(Versions.etag(view.version()))).build());
     }
@@ -140,7 +140,7 @@ public class NoteResource {
             summary = "Delete a note with its revisions and comments (its author, or owner and organizers)")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Uni<Response> delete(@RestPath UUID noteId) {
-        return notes.delete(caller(), noteId)
+        return notes.delete(caller.id(), noteId)
                 .call(() -> notes.changed(noteId))
                 .map(ignored -> Response.noContent().build());
     }
@@ -151,7 +151,7 @@ public class NoteResource {
             summary = "Every version of the note, newest first, with author and time")
     public Uni<Page<RevisionView>> revisions(@RestPath UUID noteId, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
-        return notes.revisions(caller(), noteId, Cursor.decode(cursor), Cursor.limit(limit));
+        return notes.revisions(caller.id(), noteId, Cursor.decode(cursor), Cursor.limit(limit));
     }
 
     @POST
@@ -161,7 +161,7 @@ public class NoteResource {
     @APIResponse(responseCode = "201", description = "Posted",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommentView.class)))
     public Uni<Response> comment(@RestPath UUID noteId, @Valid @NotNull AddComment request) {
-        return notes.comment(caller(), noteId, request).map(view -> Response.status(Response.Status.CREATED)
+        return notes.comment(caller.id(), noteId, request).map(view -> Response.status(Response.Status.CREATED)
                 .entity(view).build());
     }
 
@@ -170,10 +170,7 @@ public class NoteResource {
     @Operation(operationId = "listNoteComments", summary = "A note's comments, oldest first")
     public Uni<Page<CommentView>> comments(@RestPath UUID noteId, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
-        return notes.comments(caller(), noteId, Cursor.decode(cursor), Cursor.limit(limit));
+        return notes.comments(caller.id(), noteId, Cursor.decode(cursor), Cursor.limit(limit));
     }
 
-    private UUID caller() {
-        return UUID.fromString(token.getSubject());
-    }
 }

@@ -147,9 +147,9 @@ public class NoteService {
      */
     public Uni<HotCache.Entry> read(UUID caller, UUID noteId, boolean bypass) {
         Supplier<Uni<?>> loader = () -> Panache.withSession(() -> find(noteId).chain(this::view)
-                .map(view -> new HotCache.Value(view, view.groupId().toString(), Versions.etag(view.version()))));
+                .map(view -> new HotCache.Value(view, view.groupId(), Versions.etag(view.version()))));
         return (bypass ? cache.fresh(loader) : cache.get(key(noteId), TTL, loader))
-                .call(entry -> access.member(caller, UUID.fromString(entry.meta()), NoteService::noteNotFound));
+                .call(entry -> access.member(caller, cache.meta(entry, UUID.class), NoteService::noteNotFound));
     }
 
     /** Drops the cached note; call after the transaction that changed or deleted it committed. */

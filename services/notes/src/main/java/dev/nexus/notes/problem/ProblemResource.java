@@ -6,6 +6,7 @@ import dev.nexus.notes.problem.ProblemViews.ProblemView;
 import dev.nexus.platform.http.Params;
 import dev.nexus.platform.paging.Cursor;
 import dev.nexus.platform.paging.Page;
+import dev.nexus.platform.http.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -19,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -35,11 +35,11 @@ import org.jboss.resteasy.reactive.RestPath;
 public class ProblemResource {
 
     private final ProblemService problems;
-    private final JsonWebToken token;
+    private final Caller caller;
 
-    public ProblemResource(ProblemService problems, JsonWebToken token) {
+    public ProblemResource(ProblemService problems, Caller caller) {
         this.problems = problems;
-        this.token = token;
+        this.caller = caller;
     }
 
     @POST
@@ -50,7 +50,7 @@ public class ProblemResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProblemView.class)))
     @APIResponse(responseCode = "404", description = "No such group, or the caller is not a member")
     public Uni<Response> create(@Valid @NotNull CreateProblem request) {
-        return problems.create(caller(), request)
+        return problems.create(caller.id(), request)
                 .map(view -> Response.created(URI.create("/api/v1/problems/" + view.id())).entity(view).build());
     }
 
@@ -61,7 +61,7 @@ public class ProblemResource {
     public Uni<Page<ProblemSummary>> list(@QueryParam("groupId") String groupId,
             @QueryParam("q") @Size(max = Params.MAX_QUERY, message = Params.MAX_QUERY_MESSAGE) String q,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        return problems.list(caller(), Params.uuid("groupId", groupId), q, Cursor.decode(cursor), Cursor.limit(limit));
+        return problems.list(caller.id(), Params.uuid("groupId", groupId), q, Cursor.decode(cursor), Cursor.limit(limit));
     }
 
     @GET
@@ -71,7 +71,7 @@ public class ProblemResource {
     @APIResponse(responseCode = "200", description = "The problem")
     @APIResponse(responseCode = "404", description = "No such problem, or in a group the caller is not in")
     public Uni<ProblemView> get(@RestPath UUID problemId) {
-        return problems.get(caller(), problemId);
+        return problems.get(caller.id(), problemId);
     }
 
     @POST
@@ -79,10 +79,7 @@ public class ProblemResource {
     @Operation(operationId = "revealSolutions",
             summary = "Show me the other solutions before I solve it (spoiler guard off for the caller)")
     public Uni<ProblemView> reveal(@RestPath UUID problemId) {
-        return problems.reveal(caller(), problemId);
+        return problems.reveal(caller.id(), problemId);
     }
 
-    private UUID caller() {
-        return UUID.fromString(token.getSubject());
-    }
 }

@@ -7,6 +7,7 @@ import dev.nexus.platform.http.Params;
 import dev.nexus.platform.paging.Cursor;
 import dev.nexus.platform.paging.Page;
 import dev.nexus.platform.problem.ProblemException;
+import dev.nexus.platform.http.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -22,7 +23,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Locale;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -39,11 +39,11 @@ import org.jboss.resteasy.reactive.RestPath;
 public class ProblemSolutionsResource {
 
     private final SolutionService solutions;
-    private final JsonWebToken token;
+    private final Caller caller;
 
-    public ProblemSolutionsResource(SolutionService solutions, JsonWebToken token) {
+    public ProblemSolutionsResource(SolutionService solutions, Caller caller) {
         this.solutions = solutions;
-        this.token = token;
+        this.caller = caller;
     }
 
     @POST
@@ -53,7 +53,7 @@ public class ProblemSolutionsResource {
     @APIResponse(responseCode = "201", description = "Posted",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SolutionView.class)))
     public Uni<Response> solve(@RestPath UUID problemId, @Valid @NotNull PostSolution request) {
-        return solutions.post(caller(), problemId, request)
+        return solutions.post(caller.id(), problemId, request)
                 .call(solutions::posted)
                 .map(view -> Response.created(URI.create("/api/v1/solutions/" + view.id())).entity(view).build());
     }
@@ -68,7 +68,7 @@ public class ProblemSolutionsResource {
     public Uni<Page<SolutionView>> solutions(@RestPath UUID problemId, @QueryParam("sort") String sort,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
             @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl) {
-        return solutions.list(caller(), problemId, sort(sort), cursor, Cursor.limit(limit), Params.noCache(cacheControl));
+        return solutions.list(caller.id(), problemId, sort(sort), cursor, Cursor.limit(limit), Params.noCache(cacheControl));
     }
 
     private static Sort sort(String sort) {
@@ -82,7 +82,4 @@ public class ProblemSolutionsResource {
         }
     }
 
-    private UUID caller() {
-        return UUID.fromString(token.getSubject());
-    }
 }

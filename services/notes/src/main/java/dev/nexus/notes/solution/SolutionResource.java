@@ -8,6 +8,7 @@ import dev.nexus.notes.solution.SolutionViews.VoteView;
 import dev.nexus.platform.http.Params;
 import dev.nexus.platform.paging.Cursor;
 import dev.nexus.platform.paging.Page;
+import dev.nexus.platform.http.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -22,7 +23,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -38,11 +38,11 @@ import org.jboss.resteasy.reactive.RestPath;
 public class SolutionResource {
 
     private final SolutionService solutions;
-    private final JsonWebToken token;
+    private final Caller caller;
 
-    public SolutionResource(SolutionService solutions, JsonWebToken token) {
+    public SolutionResource(SolutionService solutions, Caller caller) {
         this.solutions = solutions;
-        this.token = token;
+        this.caller = caller;
     }
 
     @GET
@@ -57,7 +57,7 @@ public class SolutionResource {
     @APIResponse(responseCode = "404", description = "No such solution, or in a group the caller is not in")
     public Uni<Response> get(@RestPath UUID solutionId, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl) {
-        return solutions.read(caller(), solutionId, Params.noCache(cacheControl))
+        return solutions.read(caller.id(), solutionId, Params.noCache(cacheControl))
                 .map(entry -> entry.toResponse(ifNoneMatch));
     }
 
@@ -69,7 +69,7 @@ public class SolutionResource {
     @APIResponse(responseCode = "200", description = "The caller's vote and the solution's count")
     @APIResponse(responseCode = "403", description = "The caller wrote the solution")
     public Uni<VoteView> vote(@RestPath UUID solutionId, @Valid @NotNull Vote request) {
-        return solutions.vote(caller(), solutionId, request.value())
+        return solutions.vote(caller.id(), solutionId, request.value())
                 .call(solutions::voted)
                 .map(SolutionService.Voted::vote);
     }
@@ -82,7 +82,7 @@ public class SolutionResource {
     @APIResponse(responseCode = "200", description = "The accepted solution")
     @APIResponse(responseCode = "403", description = "The caller neither posed the problem nor organizes the group")
     public Uni<SolutionView> accept(@RestPath UUID solutionId) {
-        return solutions.accept(caller(), solutionId)
+        return solutions.accept(caller.id(), solutionId)
                 .call(solutions::accepted)
                 .map(SolutionService.Accepted::solution);
     }
@@ -94,7 +94,7 @@ public class SolutionResource {
     @APIResponse(responseCode = "201", description = "Posted",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommentView.class)))
     public Uni<Response> comment(@RestPath UUID solutionId, @Valid @NotNull AddComment request) {
-        return solutions.comment(caller(), solutionId, request)
+        return solutions.comment(caller.id(), solutionId, request)
                 .map(view -> Response.status(Response.Status.CREATED).entity(view).build());
     }
 
@@ -104,10 +104,7 @@ public class SolutionResource {
             summary = "A solution's comments, oldest first; bodies withheld while the solution is")
     public Uni<Page<CommentView>> comments(@RestPath UUID solutionId, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
-        return solutions.comments(caller(), solutionId, Cursor.decode(cursor), Cursor.limit(limit));
+        return solutions.comments(caller.id(), solutionId, Cursor.decode(cursor), Cursor.limit(limit));
     }
 
-    private UUID caller() {
-        return UUID.fromString(token.getSubject());
-    }
 }

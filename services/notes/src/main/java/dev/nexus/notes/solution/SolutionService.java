@@ -91,6 +91,10 @@ public class SolutionService {
     public record Accepted(SolutionView solution, UUID previous) {
     }
 
+    /** What a cached solution's read needs besides its body: its group (access) and its problem's author (spoiler guard). */
+    record Guard(UUID groupId, UUID problemAuthor) {
+    }
+
     @WithTransaction
     public Uni<SolutionView> post(UUID caller, UUID problemId, PostSolution request) {
         return problems.seen(caller, problemId).chain(seen -> {
@@ -218,22 +222,21 @@ public class SolutionService {
     }
 
     /**
-     * GET /solutions/{id}, from the cache. The entry keeps "group problem-author" beside it; the
-     * body is withheld per caller after the read.
+     * GET /solutions/{id}, from the cache. The entry keeps its {@link Guard} beside it; the body is
+     * withheld per caller after the read.
      */
     public Uni<Entry> read(UUID caller, UUID solutionId, boolean bypass) {
         Supplier<Uni<?>> loader = () -> Panache.withSession(() -> find(solutionId)
                 .chain(solution -> Problem.<Problem>findById(solution.problemId).chain(problem -> authors
                         .of(solution.authorId)
                         .map(author -> new HotCache.Value(view(solution, author, problem.acceptedSolutionId),
-                                solution.groupId + " " + problem.authorId, null)))));
+                                new Guard(solution.groupId, problem.authorId), null)))));
         return (bypass ? cache.fresh(loader) : cache.get(solutionKey(solutionId), TTL, loader)).chain(entry -> {
-            String[] meta = entry.meta().split(" ");
-            UUID problemAuthor = UUID.fromString(meta[1]);
-            return access.member(caller, UUID.fromString(meta[0]), SolutionService::solutionNotFound)
+            Guard guard = cache.meta(entry, Guard.class);
+            return access.member(caller, guard.groupId(), SolutionService::solutionNotFound)
                     .chain(role -> {
                         SolutionView view = read(entry.json(), SolutionView.class);
-                        if (SpoilerGuard.canRead(caller, role, view.author().id(), problemAuthor, false)) {
+                        if (SpoilerGuard.canRead(caller, role, view.author().id(), guard.problemAuthor(), false)) {
                             return Uni.createFrom().item(entry);
                         }
                         return Panache.withSession(() -> problems.unlocked(caller, view.problemId()))

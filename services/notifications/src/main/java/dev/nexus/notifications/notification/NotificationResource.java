@@ -5,6 +5,7 @@ import dev.nexus.notifications.push.Tickets;
 import dev.nexus.platform.paging.Cursor;
 import dev.nexus.platform.paging.Page;
 import dev.nexus.platform.problem.ProblemException;
+import dev.nexus.platform.http.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -13,7 +14,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -28,11 +28,11 @@ import org.jboss.resteasy.reactive.RestPath;
 public class NotificationResource {
 
     private final Notifications notifications;
-    private final JsonWebToken token;
+    private final Caller caller;
 
-    public NotificationResource(Notifications notifications, JsonWebToken token) {
+    public NotificationResource(Notifications notifications, Caller caller) {
         this.notifications = notifications;
-        this.token = token;
+        this.caller = caller;
     }
 
     public record UnreadCount(@Schema(minimum = "0") long count) {
@@ -49,14 +49,14 @@ public class NotificationResource {
             @QueryParam("cursor") String cursor) {
         boolean unreadOnly = flag(unread);
         int size = Cursor.limit(limit);
-        return notifications.page(caller(), unreadOnly, cursor, size);
+        return notifications.page(caller.id(), unreadOnly, cursor, size);
     }
 
     @GET
     @Path("/unread-count")
     @Operation(operationId = "getUnreadCount", summary = "How many of my notifications are unread (from the cache)")
     public Uni<UnreadCount> unreadCount() {
-        return notifications.unreadCount(caller()).map(UnreadCount::new);
+        return notifications.unreadCount(caller.id()).map(UnreadCount::new);
     }
 
     @POST
@@ -66,7 +66,7 @@ public class NotificationResource {
     @APIResponse(responseCode = "204", description = "Read")
     @APIResponse(responseCode = "404", description = "No such notification of the caller's")
     public Uni<Response> read(@RestPath UUID notificationId) {
-        return notifications.markRead(caller(), notificationId).map(ignored -> Response.noContent().build());
+        return notifications.markRead(caller.id(), notificationId).map(ignored -> Response.noContent().build());
     }
 
     @POST
@@ -74,7 +74,7 @@ public class NotificationResource {
     @Operation(operationId = "markAllNotificationsRead", summary = "Mark all my notifications read")
     @APIResponse(responseCode = "204", description = "Read")
     public Uni<Response> readAll() {
-        return notifications.markAllRead(caller()).map(ignored -> Response.noContent().build());
+        return notifications.markAllRead(caller.id()).map(ignored -> Response.noContent().build());
     }
 
     @POST
@@ -85,7 +85,7 @@ public class NotificationResource {
                     + " after lastSeenId are replayed first, then the unread count, then live ones. Messages:"
                     + " {\"type\":\"notification\",\"notification\":{…}} and {\"type\":\"unread-count\",\"count\":N}.")
     public Uni<Ticket> ticket() {
-        return notifications.ticket(caller(), token.getClaim("sid")).map(t -> new Ticket(t, Tickets.LIFETIME.toSeconds()));
+        return notifications.ticket(caller.id(), caller.session()).map(t -> new Ticket(t, Tickets.LIFETIME.toSeconds()));
     }
 
     private static boolean flag(String value) {
@@ -98,7 +98,4 @@ public class NotificationResource {
         throw ProblemException.invalidField("unread", "must be true or false");
     }
 
-    private UUID caller() {
-        return UUID.fromString(token.getSubject());
-    }
 }

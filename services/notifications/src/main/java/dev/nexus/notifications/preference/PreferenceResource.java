@@ -5,6 +5,7 @@ import dev.nexus.notifications.recipient.Preference;
 import dev.nexus.notifications.recipient.Preference.Channel;
 import dev.nexus.notifications.recipient.Preference.Digest;
 import dev.nexus.platform.problem.ProblemException;
+import dev.nexus.platform.http.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -38,11 +38,11 @@ public class PreferenceResource {
     private static final String TIME = "^([01][0-9]|2[0-3]):[0-5][0-9]$";
 
     private final PreferenceService preferences;
-    private final JsonWebToken token;
+    private final Caller caller;
 
-    public PreferenceResource(PreferenceService preferences, JsonWebToken token) {
+    public PreferenceResource(PreferenceService preferences, Caller caller) {
         this.preferences = preferences;
-        this.token = token;
+        this.caller = caller;
     }
 
     /**
@@ -64,7 +64,7 @@ public class PreferenceResource {
     @Operation(operationId = "getNotificationPreferences",
             summary = "My notification preferences (the defaults until I set any)")
     public Uni<PreferencesView> get() {
-        return preferences.get(caller()).map(PreferenceResource::view);
+        return preferences.get(caller.id()).map(PreferenceResource::view);
     }
 
     @PUT
@@ -74,7 +74,7 @@ public class PreferenceResource {
                     + " before, no quiet hours. Types: " + Kind.KEYS_TEXT + ".")
     public Uni<PreferencesView> put(@Valid @NotNull PreferencesView request) {
         Preference preference = preference(request);
-        return preferences.replace(caller(), preference).replaceWith(view(preference));
+        return preferences.replace(caller.id(), preference).replaceWith(view(preference));
     }
 
     static Preference preference(PreferencesView request) {
@@ -110,7 +110,4 @@ public class PreferenceResource {
                 p.quietEnd() == null ? null : p.quietEnd().toString());
     }
 
-    private UUID caller() {
-        return UUID.fromString(token.getSubject());
-    }
 }

@@ -6,11 +6,11 @@ import dev.nexus.notifications.model.Kind;
 import dev.nexus.notifications.model.Texts;
 import dev.nexus.notifications.projection.Rsvps;
 import dev.nexus.notifications.projection.Sessions;
-import dev.nexus.notifications.projection.Sessions.OccurrenceChange;
 import dev.nexus.notifications.projection.Sessions.SessionInfo;
 import dev.nexus.notifications.recipient.People;
 import dev.nexus.notifications.recipient.Preferences;
 import dev.nexus.platform.db.Sql;
+import dev.nexus.platform.time.Recurrence;
 import dev.nexus.platform.events.EventHandler.AfterCommit;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import net.fortuna.ical4j.model.Recur;
 import org.jboss.logging.Logger;
 
 /**
@@ -44,9 +43,6 @@ public class Reminders {
     static final Duration LATE = Duration.ofMinutes(1);
     static final Duration HORIZON = Duration.ofDays(2);
     static final int BATCH = 200;
-    /** Series are bounded by sessions: at most 200 occurrences within a year of the first. */
-    static final int MAX_OCCURRENCES = 200;
-    static final Duration MAX_SPAN = Duration.ofDays(366);
 
     private final Sessions sessions;
     private final Rsvps rsvps;
@@ -103,14 +99,11 @@ public class Reminders {
         return sessions.occurrenceChanges(session.id()).map(changes -> {
             ZonedDateTime first = session.startsAt().atZone(Texts.zone(session.timeZone()));
             Set<Instant> starts = new TreeSet<>();
-            new Recur<ZonedDateTime>(session.recurrence())
-                    .getDates(first, first, first.plus(MAX_SPAN), MAX_OCCURRENCES)
+            Recurrence.occurrences(session.recurrence(), first, first.toInstant(),
+                            first.toInstant().plus(Recurrence.MAX_SPAN), changes.stream()
+                                    .map(c -> new Recurrence.Change(c.originalStart(), c.cancelled() ? null : c.movedTo()))
+                                    .toList())
                     .forEach(start -> starts.add(start.toInstant()));
-            for (OccurrenceChange change : changes) {
-                if (starts.remove(change.originalStart()) && !change.cancelled() && change.movedTo() != null) {
-                    starts.add(change.movedTo());
-                }
-            }
             return starts.stream().filter(start -> start.isAfter(now)).toList();
         });
     }

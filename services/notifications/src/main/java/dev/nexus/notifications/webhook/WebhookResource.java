@@ -8,6 +8,7 @@ import dev.nexus.platform.http.Params;
 import dev.nexus.platform.paging.Cursor;
 import dev.nexus.platform.paging.Page;
 import dev.nexus.platform.problem.ProblemException;
+import dev.nexus.platform.http.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -22,7 +23,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -38,13 +38,13 @@ import org.jboss.resteasy.reactive.RestPath;
 public class WebhookResource {
 
     private final Webhooks webhooks;
-    private final JsonWebToken token;
+    private final Caller caller;
     private final AuditLog audit;
 
-    public WebhookResource(Webhooks webhooks, JsonWebToken token, AuditLog audit) {
+    public WebhookResource(Webhooks webhooks, Caller caller, AuditLog audit) {
         this.webhooks = webhooks;
         this.audit = audit;
-        this.token = token;
+        this.caller = caller;
     }
 
     @POST
@@ -60,10 +60,10 @@ public class WebhookResource {
     @APIResponse(responseCode = "403", description = "The caller is a member but does not organize the group")
     @APIResponse(responseCode = "404", description = "No such group, or the caller is not a member")
     public Uni<Response> create(@Valid @NotNull CreateWebhook request) {
-        UUID caller = caller();
-        return webhooks.create(caller, request)
+        UUID me = caller.id();
+        return webhooks.create(me, request)
                 // the URL holds the webhook's secret: the trail names its host only
-                .invoke(view -> audit.record("webhook.created", caller, Map.of("webhook", view.id().toString(),
+                .invoke(view -> audit.record("webhook.created", me, Map.of("webhook", view.id().toString(),
                         "group", view.groupId().toString(), "host", String.valueOf(URI.create(request.url()).getHost()))))
                 .map(view -> Response.status(Response.Status.CREATED).entity(view).build());
     }
@@ -79,8 +79,7 @@ public class WebhookResource {
         }
         Cursor after = Cursor.decode(cursor);
         int size = Cursor.limit(limit);
-        UUID caller = caller();
-        return webhooks.list(caller, group, after, size);
+        return webhooks.list(caller.id(), group, after, size);
     }
 
     @DELETE
@@ -88,13 +87,10 @@ public class WebhookResource {
     @Operation(operationId = "deleteWebhook", summary = "Remove a webhook (owner and organizers of its group)")
     @APIResponse(responseCode = "204", description = "Removed")
     public Uni<Response> delete(@RestPath UUID webhookId) {
-        UUID caller = caller();
-        return webhooks.delete(caller, webhookId)
-                .invoke(() -> audit.record("webhook.deleted", caller, Map.of("webhook", webhookId.toString())))
+        UUID me = caller.id();
+        return webhooks.delete(me, webhookId)
+                .invoke(() -> audit.record("webhook.deleted", me, Map.of("webhook", webhookId.toString())))
                 .map(ignored -> Response.noContent().build());
     }
 
-    private UUID caller() {
-        return UUID.fromString(token.getSubject());
-    }
 }

@@ -68,14 +68,17 @@ public class HotCache {
     }
 
     /**
-     * What a loader may return instead of a plain body: the body, a short {@code meta} string kept
-     * beside it (say, what an authorization check needs, so a hit needs no database), and the ETag
-     * to serve (null: a hash of the body).
+     * What a loader may return instead of a plain body: the body, a small record kept beside it
+     * ({@code meta}: say, what an authorization check needs, so a hit needs no database; null when
+     * none), and the ETag to serve (null: a hash of the body).
      */
-    public record Value(Object body, String meta, String etag) {
+    public record Value(Object body, Object meta, String etag) {
     }
 
-    /** A cached response body, its strong ETag (quoted) and the loader's meta ("" when none). */
+    /**
+     * A cached response body, its strong ETag (quoted) and the loader's meta as JSON ("" when none;
+     * {@link #meta(Entry, Class)} reads it back).
+     */
     public record Entry(String etag, String meta, String json) {
 
         /**
@@ -88,6 +91,15 @@ public class HotCache {
             }
             return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).tag(EntityTag.valueOf(etag))
                     .header(HttpHeaders.VARY, "Authorization").build();
+        }
+    }
+
+    /** The meta a loader kept beside the entry's body, as the record it was. */
+    public <M> M meta(Entry entry, Class<M> type) {
+        try {
+            return json.readValue(entry.meta(), type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable cache meta " + entry.meta(), e);
         }
     }
 
@@ -113,11 +125,15 @@ public class HotCache {
                 })
                 .chain(stored -> {
                     if (stored != null) {
-                        hits.increment();
                         int first = stored.indexOf('\n');
                         int second = stored.indexOf('\n', first + 1);
-                        return Uni.createFrom().item(new Entry(stored.substring(0, first),
-                                stored.substring(first + 1, second), stored.substring(second + 1)));
+                        String meta = stored.substring(first + 1, second);
+                        // an entry from before meta was JSON ("<id> <word>", at most a TTL old) is loaded again
+                        if (meta.isEmpty() || meta.charAt(0) == '{' || meta.charAt(0) == '"') {
+                            hits.increment();
+                            return Uni.createFrom().item(new Entry(stored.substring(0, first), meta,
+                                    stored.substring(second + 1)));
+                        }
                     }
                     misses.increment();
                     return singleFlight(redisKey, ttl, loader);
@@ -177,10 +193,12 @@ public class HotCache {
     }
 
     private Entry entryOf(Object loaded) {
-        Value value = loaded instanceof Value v ? v : new Value(loaded, "", null);
+        Value value = loaded instanceof Value v ? v : new Value(loaded, null, null);
         try {
             String body = json.writeValueAsString(value.body());
-            return new Entry(value.etag() == null ? etag(body) : value.etag(), value.meta().replace('\n', ' '), body);
+            // compact JSON holds no raw newline, the separator of the stored form
+            String meta = value.meta() == null ? "" : json.writeValueAsString(value.meta());
+            return new Entry(value.etag() == null ? etag(body) : value.etag(), meta, body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot cache " + value.body().getClass().getName(), e);
         }

@@ -1,13 +1,12 @@
 package dev.nexus.sessions.calendar;
 
+import dev.nexus.platform.http.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -27,11 +26,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CalendarTokenResource {
 
     private final CalendarService calendars;
-    private final JsonWebToken token;
+    private final Caller caller;
 
-    public CalendarTokenResource(CalendarService calendars, JsonWebToken token) {
+    public CalendarTokenResource(CalendarService calendars, Caller caller) {
         this.calendars = calendars;
-        this.token = token;
+        this.caller = caller;
     }
 
     /** A new calendar feed token (32 random bytes, base64url) and the path to subscribe to. */
@@ -47,7 +46,7 @@ public class CalendarTokenResource {
     @APIResponse(responseCode = "201", description = "The token, shown only now, and the feed path",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedToken.class)))
     public Uni<Response> calendarToken() {
-        return calendars.rotate(UUID.fromString(token.getSubject()))
+        return calendars.rotate(caller.id())
                 .map(t -> Response.status(Response.Status.CREATED)
                         .entity(new FeedToken(t, "/api/v1/calendar/" + t + ".ics")).build());
     }

@@ -11,6 +11,7 @@ import dev.nexus.sessions.group.GroupViews.InviteView;
 import dev.nexus.sessions.group.GroupViews.JoinGroup;
 import dev.nexus.sessions.group.GroupViews.MemberView;
 import dev.nexus.sessions.group.GroupViews.UpdateGroup;
+import dev.nexus.platform.http.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -25,7 +26,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -43,11 +43,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class GroupResource {
 
     private final GroupService groups;
-    private final JsonWebToken token;
+    private final Caller caller;
 
-    public GroupResource(GroupService groups, JsonWebToken token) {
+    public GroupResource(GroupService groups, Caller caller) {
         this.groups = groups;
-        this.token = token;
+        this.caller = caller;
     }
 
     @POST
@@ -55,7 +55,7 @@ public class GroupResource {
     @APIResponse(responseCode = "201", description = "The new group",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GroupView.class)))
     public Uni<RestResponse<GroupView>> create(@Valid @NotNull CreateGroup request) {
-        return groups.create(caller(), request).map(g -> RestResponse.status(RestResponse.Status.CREATED, g));
+        return groups.create(caller.id(), request).map(g -> RestResponse.status(RestResponse.Status.CREATED, g));
     }
 
     @GET
@@ -66,7 +66,7 @@ public class GroupResource {
             @QueryParam("q") @Size(max = Params.MAX_QUERY, message = Params.MAX_QUERY_MESSAGE) String q,
             @QueryParam("mine") boolean mine,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        return groups.list(caller(), q, mine, Cursor.decode(cursor), Cursor.limit(limit));
+        return groups.list(caller.id(), q, mine, Cursor.decode(cursor), Cursor.limit(limit));
     }
 
     @GET
@@ -75,7 +75,7 @@ public class GroupResource {
     @APIResponse(responseCode = "200", description = "The group")
     @APIResponse(responseCode = "404", description = "No such group, or private and the caller is not a member")
     public Uni<GroupView> get(@RestPath UUID groupId) {
-        return groups.get(caller(), groupId);
+        return groups.get(caller.id(), groupId);
     }
 
     @PATCH
@@ -85,7 +85,7 @@ public class GroupResource {
     @APIResponse(responseCode = "200", description = "The changed group")
     @APIResponse(responseCode = "403", description = "The caller is not the owner or an organizer")
     public Uni<GroupView> update(@RestPath UUID groupId, @Valid @NotNull UpdateGroup request) {
-        return groups.update(caller(), groupId, request);
+        return groups.update(caller.id(), groupId, request);
     }
 
     @POST
@@ -97,7 +97,7 @@ public class GroupResource {
     @APIResponse(responseCode = "200", description = "Already a member")
     @APIResponse(responseCode = "410", description = "The invite code has expired")
     public Uni<RestResponse<MemberView>> join(@RestPath UUID groupId, @Valid JoinGroup request) {
-        return groups.join(caller(), groupId, request == null ? null : request.inviteCode())
+        return groups.join(caller.id(), groupId, request == null ? null : request.inviteCode())
                 .map(joined -> RestResponse.status(
                         joined.isNew() ? RestResponse.Status.CREATED : RestResponse.Status.OK, joined.member()));
     }
@@ -108,7 +108,7 @@ public class GroupResource {
             summary = "Members with their display names and roles, in joining order")
     public Uni<Page<MemberView>> members(@RestPath UUID groupId, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
-        return groups.members(caller(), groupId, Cursor.decode(cursor), Cursor.limit(limit));
+        return groups.members(caller.id(), groupId, Cursor.decode(cursor), Cursor.limit(limit));
     }
 
     @DELETE
@@ -117,7 +117,7 @@ public class GroupResource {
     @Operation(operationId = "removeGroupMember", summary = "Remove a member, or leave when userId is the caller",
             description = "The owner removes anyone; organizers remove plain members; the owner leaves only after handing over.")
     public Uni<Void> remove(@RestPath UUID groupId, @RestPath UUID userId) {
-        return groups.remove(caller(), groupId, userId);
+        return groups.remove(caller.id(), groupId, userId);
     }
 
     @PUT
@@ -126,7 +126,7 @@ public class GroupResource {
             description = "role OWNER hands ownership over: the previous owner becomes an organizer.")
     public Uni<MemberView> changeRole(@RestPath UUID groupId, @RestPath UUID userId,
             @Valid @NotNull ChangeRole request) {
-        return groups.changeRole(caller(), groupId, userId, request.role());
+        return groups.changeRole(caller.id(), groupId, userId, request.role());
     }
 
     @POST
@@ -137,7 +137,7 @@ public class GroupResource {
     @APIResponse(responseCode = "201", description = "The code to share",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InviteView.class)))
     public Uni<RestResponse<InviteView>> invite(@RestPath UUID groupId, @Valid CreateInvite request) {
-        return groups.invite(caller(), groupId, request == null ? null : request.maxUses())
+        return groups.invite(caller.id(), groupId, request == null ? null : request.maxUses())
                 .map(i -> RestResponse.status(RestResponse.Status.CREATED, i));
     }
 
@@ -150,10 +150,7 @@ public class GroupResource {
     @APIResponse(responseCode = "404", description = "The group has no such invite")
     public Uni<Void> revokeInvite(@RestPath UUID groupId,
             @RestPath @Size(max = Invite.CODE_LENGTH, message = "is not an invite code") String code) {
-        return groups.revokeInvite(caller(), groupId, code);
+        return groups.revokeInvite(caller.id(), groupId, code);
     }
 
-    private UUID caller() {
-        return UUID.fromString(token.getSubject());
-    }
 }

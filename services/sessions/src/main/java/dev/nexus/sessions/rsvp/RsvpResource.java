@@ -5,6 +5,7 @@ import dev.nexus.platform.paging.Page;
 import dev.nexus.sessions.rsvp.RsvpViews.Answer;
 import dev.nexus.sessions.rsvp.RsvpViews.AttendeeView;
 import dev.nexus.sessions.rsvp.RsvpViews.RsvpView;
+import dev.nexus.platform.http.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -32,11 +32,11 @@ import org.jboss.resteasy.reactive.RestPath;
 public class RsvpResource {
 
     private final RsvpService rsvps;
-    private final JsonWebToken token;
+    private final Caller caller;
 
-    public RsvpResource(RsvpService rsvps, JsonWebToken token) {
+    public RsvpResource(RsvpService rsvps, Caller caller) {
         this.rsvps = rsvps;
-        this.token = token;
+        this.caller = caller;
     }
 
     @PUT
@@ -48,7 +48,7 @@ public class RsvpResource {
     @APIResponse(responseCode = "403", description = "The caller is not a member of the group")
     @APIResponse(responseCode = "409", description = "The session was cancelled")
     public Uni<RsvpView> rsvp(@RestPath UUID sessionId, @Valid @NotNull Answer request) {
-        return rsvps.answer(caller(), sessionId, request.status());
+        return rsvps.answer(caller.id(), sessionId, request.status());
     }
 
     @GET
@@ -56,7 +56,7 @@ public class RsvpResource {
     @Operation(operationId = "getMyRsvp", summary = "My own answer, with my place on the waitlist",
             description = "status is absent when I have not answered; position (1 is next) only while waitlisted.")
     public Uni<RsvpView> myRsvp(@RestPath UUID sessionId) {
-        return rsvps.mine(caller(), sessionId);
+        return rsvps.mine(caller.id(), sessionId);
     }
 
     @GET
@@ -64,10 +64,7 @@ public class RsvpResource {
     @Operation(operationId = "listRsvps", summary = "Everyone's answers, in the order they answered")
     public Uni<Page<AttendeeView>> attendees(@RestPath UUID sessionId, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
-        return rsvps.attendees(caller(), sessionId, Cursor.decode(cursor), Cursor.limit(limit));
+        return rsvps.attendees(caller.id(), sessionId, Cursor.decode(cursor), Cursor.limit(limit));
     }
 
-    private UUID caller() {
-        return UUID.fromString(token.getSubject());
-    }
 }

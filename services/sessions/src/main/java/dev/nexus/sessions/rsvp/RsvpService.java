@@ -10,7 +10,7 @@ import dev.nexus.sessions.access.GroupAccess;
 import dev.nexus.sessions.rsvp.RsvpViews.AttendeeView;
 import dev.nexus.sessions.rsvp.RsvpViews.RsvpView;
 import dev.nexus.sessions.session.CodingSession;
-import dev.nexus.sessions.session.Recurrence;
+import dev.nexus.platform.time.Recurrence;
 import dev.nexus.sessions.session.SessionService;
 import dev.nexus.sessions.session.Waitlist;
 import io.quarkus.hibernate.reactive.panache.Panache;

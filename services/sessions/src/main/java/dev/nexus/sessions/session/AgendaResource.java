@@ -3,6 +3,7 @@ package dev.nexus.sessions.session;
 import dev.nexus.platform.http.Params;
 import dev.nexus.platform.paging.Cursor;
 import dev.nexus.sessions.session.SessionParams.Window;
+import dev.nexus.platform.http.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -13,7 +14,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -31,13 +31,13 @@ public class AgendaResource {
     private final SessionService sessions;
     private final SessionCache cache;
     private final CallerZone zones;
-    private final JsonWebToken token;
+    private final Caller caller;
 
-    public AgendaResource(SessionService sessions, SessionCache cache, CallerZone zones, JsonWebToken token) {
+    public AgendaResource(SessionService sessions, SessionCache cache, CallerZone zones, Caller caller) {
         this.sessions = sessions;
         this.cache = cache;
         this.zones = zones;
-        this.token = token;
+        this.caller = caller;
     }
 
     @GET
@@ -52,13 +52,13 @@ public class AgendaResource {
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl) {
-        UUID caller = UUID.fromString(token.getSubject());
+        UUID me = caller.id();
         if (from == null && to == null && limit == null && cursor == null) {
-            return cache.agenda(caller, Params.noCache(cacheControl))
+            return cache.agenda(me, Params.noCache(cacheControl))
                     .map(e -> zones.respond(Response.Status.OK, e.json(), e.etag(), ifNoneMatch));
         }
         Window window = SessionParams.window(from, to);
-        return sessions.agenda(caller, window.from(), window.to(), Cursor.decode(cursor), Cursor.limit(limit))
+        return sessions.agenda(me, window.from(), window.to(), Cursor.decode(cursor), Cursor.limit(limit))
                 .map(page -> zones.respond(Response.Status.OK, page, null));
     }
 }

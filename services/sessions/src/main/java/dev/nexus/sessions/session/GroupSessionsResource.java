@@ -6,6 +6,7 @@ import dev.nexus.sessions.session.SessionParams.Window;
 import dev.nexus.sessions.session.SessionViews.OccurrenceView;
 import dev.nexus.sessions.session.SessionViews.ScheduleSession;
 import dev.nexus.sessions.session.SessionViews.SessionView;
+import dev.nexus.platform.http.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -19,7 +20,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -38,13 +38,13 @@ public class GroupSessionsResource {
     private final SessionService sessions;
     private final SessionCache cache;
     private final CallerZone zones;
-    private final JsonWebToken token;
+    private final Caller caller;
 
-    public GroupSessionsResource(SessionService sessions, SessionCache cache, CallerZone zones, JsonWebToken token) {
+    public GroupSessionsResource(SessionService sessions, SessionCache cache, CallerZone zones, Caller caller) {
         this.sessions = sessions;
         this.cache = cache;
         this.zones = zones;
-        this.token = token;
+        this.caller = caller;
     }
 
     @POST
@@ -54,7 +54,7 @@ public class GroupSessionsResource {
     @APIResponse(responseCode = "201", description = "Scheduled; ETag carries the version for If-Match",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionView.class)))
     public Uni<Response> schedule(@RestPath UUID groupId, @Valid @NotNull ScheduleSession request) {
-        return sessions.schedule(caller(), groupId, request).map(view -> view.toResponse(Response.Status.CREATED));
+        return sessions.schedule(caller.id(), groupId, request).map(view -> view.toResponse(Response.Status.CREATED));
     }
 
     @GET
@@ -70,11 +70,11 @@ public class GroupSessionsResource {
             @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl) {
         if (from == null && to == null && limit == null && cursor == null) {
             // the upcoming page everyone opens first: from the cache
-            return cache.upcoming(caller(), groupId, Params.noCache(cacheControl))
+            return cache.upcoming(caller.id(), groupId, Params.noCache(cacheControl))
                     .map(entry -> zones.respond(Response.Status.OK, entry.json(), entry.etag(), ifNoneMatch));
         }
         Window window = SessionParams.window(from, to);
-        return sessions.occurrences(caller(), groupId, window.from(), window.to(), Cursor.decode(cursor),
+        return sessions.occurrences(caller.id(), groupId, window.from(), window.to(), Cursor.decode(cursor),
                 Cursor.limit(limit)).map(page -> zones.respond(Response.Status.OK, page, null));
     }
 
@@ -83,7 +83,4 @@ public class GroupSessionsResource {
             @Schema(maxLength = Cursor.MAX_LENGTH) String nextCursor) {
     }
 
-    private UUID caller() {
-        return UUID.fromString(token.getSubject());
-    }
 }

@@ -45,7 +45,7 @@ public class SessionCache {
         Uni<Entry> entry = bypass
                 ? cache.fresh(() -> sessions.cacheable(sessionId))
                 : cache.get(key, SESSION_TTL, () -> sessions.cacheable(sessionId));
-        return entry.call(e -> requireAccess(caller, e.meta(), SessionService::sessionNotFound));
+        return entry.call(e -> requireAccess(caller, cache.meta(e, Seen.class), SessionService::sessionNotFound));
     }
 
     /** The first page of GET /groups/{id}/sessions with no parameters. */
@@ -53,7 +53,7 @@ public class SessionCache {
         Uni<Entry> entry = bypass
                 ? cache.fresh(() -> sessions.upcoming(groupId))
                 : cache.get(upcomingKey(groupId), UPCOMING_TTL, () -> sessions.upcoming(groupId));
-        return entry.call(e -> requireAccess(caller, e.meta(), GroupAccess::groupNotFound));
+        return entry.call(e -> requireAccess(caller, cache.meta(e, Seen.class), GroupAccess::groupNotFound));
     }
 
     /** The first page of GET /me/sessions with no parameters. */
@@ -83,13 +83,19 @@ public class SessionCache {
                 .toArray(String[]::new));
     }
 
-    /** {@code meta} is "groupId visibility"; private groups need a (cached) membership. */
-    private Uni<Void> requireAccess(UUID caller, String meta, Supplier<ProblemException> notFound) {
-        String[] parts = meta.split(" ");
-        if (Group.Visibility.valueOf(parts[1]) == Group.Visibility.PUBLIC) {
+    /** Who may see a cached session or list: kept beside it, so a hit needs no database. */
+    public record Seen(UUID groupId, Group.Visibility visibility) {
+        static Seen of(Group group) {
+            return new Seen(group.id, group.visibility);
+        }
+    }
+
+    /** Everyone sees a public group's; a private group's need a (cached) membership. */
+    private Uni<Void> requireAccess(UUID caller, Seen seen, Supplier<ProblemException> notFound) {
+        if (seen.visibility() == Group.Visibility.PUBLIC) {
             return Uni.createFrom().voidItem();
         }
-        UUID groupId = UUID.fromString(parts[0]);
+        UUID groupId = seen.groupId();
         return cache.get(accessKey(groupId, caller), ACCESS_TTL,
                         () -> groupAccess.roleOf(groupId, caller).map(role -> role == null ? NOT_A_MEMBER : role.name()))
                 .invoke(role -> {

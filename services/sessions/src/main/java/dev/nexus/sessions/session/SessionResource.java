@@ -8,6 +8,7 @@ import dev.nexus.sessions.session.SessionViews.CancelSession;
 import dev.nexus.sessions.session.SessionViews.MoveOccurrence;
 import dev.nexus.sessions.session.SessionViews.SessionView;
 import dev.nexus.sessions.session.SessionViews.UpdateSession;
+import dev.nexus.platform.http.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -26,7 +27,6 @@ import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -52,13 +52,13 @@ public class SessionResource {
     private final SessionService sessions;
     private final SessionCache cache;
     private final CallerZone zones;
-    private final JsonWebToken token;
+    private final Caller caller;
 
-    public SessionResource(SessionService sessions, SessionCache cache, CallerZone zones, JsonWebToken token) {
+    public SessionResource(SessionService sessions, SessionCache cache, CallerZone zones, Caller caller) {
         this.sessions = sessions;
         this.cache = cache;
         this.zones = zones;
-        this.token = token;
+        this.caller = caller;
     }
 
     @GET
@@ -75,7 +75,7 @@ public class SessionResource {
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("limit") Integer limit) {
         List<UUID> ids = SessionParams.groupIds(groupId);
         Window window = SessionParams.window(from, to);
-        return sessions.occurrencesOfGroups(caller(), ids, window.from(), window.to(), Cursor.limit(limit))
+        return sessions.occurrencesOfGroups(caller.id(), ids, window.from(), window.to(), Cursor.limit(limit))
                 .map(groups -> zones.respond(Response.Status.OK, new GroupsOccurrences(groups.stream()
                         .map(g -> new GroupsOccurrences.OfGroup(g.groupId(), g.page().items(), g.page().nextCursor()))
                         .toList()), null));
@@ -113,7 +113,7 @@ public class SessionResource {
     @APIResponse(responseCode = "404", description = "No such session, or in a private group the caller is not in")
     public Uni<Response> get(@RestPath UUID sessionId, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl) {
-        return cache.session(caller(), sessionId, Params.noCache(cacheControl))
+        return cache.session(caller.id(), sessionId, Params.noCache(cacheControl))
                 .map(entry -> zones.respond(Response.Status.OK, entry.json(), entry.etag(), ifNoneMatch));
     }
 
@@ -129,7 +129,7 @@ public class SessionResource {
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Uni<Response> update(@RestPath UUID sessionId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull UpdateSession request) {
-        return sessions.update(caller(), sessionId, Versions.ifMatch(ifMatch, "session"), request)
+        return sessions.update(caller.id(), sessionId, Versions.ifMatch(ifMatch, "session"), request)
                 .map(view -> view.toResponse(Response.Status.OK));
     }
 
@@ -141,7 +141,7 @@ public class SessionResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = SessionView.class)))
     public Uni<Response> cancel(@RestPath UUID sessionId, @Valid CancelSession request) {
-        return sessions.cancel(caller(), sessionId, request == null ? null : request.reason())
+        return sessions.cancel(caller.id(), sessionId, request == null ? null : request.reason())
                 .map(view -> view.toResponse(Response.Status.OK));
     }
 
@@ -156,7 +156,7 @@ public class SessionResource {
     @APIResponse(responseCode = "404", description = "The series has no occurrence at that start")
     public Uni<Response> cancelOccurrence(@RestPath UUID sessionId, @RestPath String start,
             @Valid CancelSession request) {
-        return sessions.cancelOccurrence(caller(), sessionId, SessionParams.instant("start", start),
+        return sessions.cancelOccurrence(caller.id(), sessionId, SessionParams.instant("start", start),
                         request == null ? null : request.reason())
                 .map(view -> view.toResponse(Response.Status.OK));
     }
@@ -171,7 +171,7 @@ public class SessionResource {
                     schema = @Schema(implementation = SessionView.class)))
     public Uni<Response> moveOccurrence(@RestPath UUID sessionId, @RestPath String start,
             @Valid @NotNull MoveOccurrence request) {
-        return sessions.moveOccurrence(caller(), sessionId, SessionParams.instant("start", start),
+        return sessions.moveOccurrence(caller.id(), sessionId, SessionParams.instant("start", start),
                         request.startsAt().toInstant())
                 .map(view -> view.toResponse(Response.Status.OK));
     }
@@ -179,7 +179,4 @@ public class SessionResource {
     /** At most this many groups in one {@link #ofGroups} call. */
     static final int MAX_GROUPS = 100;
 
-    private UUID caller() {
-        return UUID.fromString(token.getSubject());
-    }
 }

@@ -1,5 +1,6 @@
 package dev.nexus.sessions.session;
 
+import dev.nexus.platform.time.Recurrence;
 import dev.nexus.contracts.Events.SessionCancelled;
 import dev.nexus.contracts.Events.SessionRescheduled;
 import dev.nexus.contracts.Events.SessionScheduled;
@@ -106,7 +107,7 @@ public class SessionService {
         return CodingSession.<CodingSession>findById(sessionId)
                 .onItem().ifNull().failWith(SessionService::sessionNotFound)
                 .chain(session -> Group.<Group>findById(session.groupId).map(group -> new HotCache.Value(view(session),
-                        group.id + " " + group.visibility, "\"v" + session.version + "\"")));
+                        SessionCache.Seen.of(group), "\"v" + session.version + "\"")));
     }
 
     /** The default first page of a group's occurrences (from now, 90 days), for its cache entry. */
@@ -117,7 +118,7 @@ public class SessionService {
                 .chain(group -> {
                     Instant now = Instant.now();
                     return page("groupId = ?1", groupId, now, now.plus(DEFAULT_WINDOW), null, Cursor.DEFAULT_LIMIT)
-                            .map(page -> new HotCache.Value(page, group.id + " " + group.visibility, null));
+                            .map(page -> new HotCache.Value(page, SessionCache.Seen.of(group), null));
                 });
     }
 
@@ -383,16 +384,9 @@ public class SessionService {
     static List<OccurrenceView> occurrencesOf(CodingSession s, List<OccurrenceChange> changes, Instant from,
             Instant to) {
         Duration length = Duration.ofMinutes(s.durationMinutes);
-        List<ZonedDateTime> starts = new ArrayList<>(s.recurrence == null
-                ? List.of(s.firstStart())
-                : Recurrence.starts(s.recurrence, s.firstStart(), from.minus(length), to));
-        for (OccurrenceChange change : changes) {
-            starts.removeIf(start -> start.toInstant().equals(change.id.originalStart));
-            if (change.movedTo != null) {
-                starts.add(change.movedTo.atZone(s.firstStart().getZone()));
-            }
-        }
-        return starts.stream()
+        return Recurrence.occurrences(s.recurrence, s.firstStart(), from.minus(length), to, changes.stream()
+                        .map(change -> new Recurrence.Change(change.id.originalStart, change.movedTo)).toList())
+                .stream()
                 .filter(start -> start.toInstant().isBefore(to) && start.toInstant().plus(length).isAfter(from))
                 .map(start -> new OccurrenceView(s.id, s.groupId, s.title, start.toOffsetDateTime(),
                         start.plus(length).toOffsetDateTime(), s.timeZone, s.recurrence != null))

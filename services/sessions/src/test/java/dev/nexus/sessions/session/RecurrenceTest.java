@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nexus.platform.problem.ProblemException;
+import dev.nexus.platform.time.Recurrence;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;

@@ -1,16 +1,19 @@
-package dev.nexus.sessions.session;
+package dev.nexus.platform.time;
 
 import dev.nexus.platform.problem.ProblemException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.temporal.Temporal;
+import java.util.ArrayList;
 import java.util.List;
 import net.fortuna.ical4j.model.Recur;
 
 /**
  * RFC 5545 recurrence of a coding session, expanded with ical4j in the session's own time zone, so
- * a weekly 18:00 Europe/Berlin session stays at 18:00 Berlin across daylight-saving changes.
+ * a weekly 18:00 Europe/Berlin session stays at 18:00 Berlin across daylight-saving changes. The one
+ * place series are checked and expanded: sessions lists occurrences with it, notifications plans
+ * their reminders with it.
  *
  * <p>Series are bounded: they must end (COUNT or UNTIL) within {@value #MAX_OCCURRENCES} occurrences
  * and a year of their first start.
@@ -18,7 +21,7 @@ import net.fortuna.ical4j.model.Recur;
 public final class Recurrence {
 
     public static final int MAX_OCCURRENCES = 200;
-    static final Duration MAX_SPAN = Duration.ofDays(366);
+    public static final Duration MAX_SPAN = Duration.ofDays(366);
 
     private Recurrence() {
     }
@@ -67,6 +70,28 @@ public final class Recurrence {
                 .stream()
                 .filter(start -> !start.toInstant().isBefore(from) && start.toInstant().isBefore(to))
                 .toList();
+    }
+
+    /** One occurrence of a series moved ({@code movedTo}) or cancelled ({@code movedTo} null), by the start its rule gives it. */
+    public record Change(Instant originalStart, Instant movedTo) {
+    }
+
+    /**
+     * Starts of a session's occurrences in {@code [from, to)} with its single occurrences moved or
+     * cancelled: a changed occurrence leaves its original start, and a moved one is added at its new
+     * start wherever that falls (callers keep the starts they want). A session without a rule
+     * ({@code rule} null) has its one start.
+     */
+    public static List<ZonedDateTime> occurrences(String rule, ZonedDateTime firstStart, Instant from, Instant to,
+            List<Change> changes) {
+        List<ZonedDateTime> starts = new ArrayList<>(rule == null ? List.of(firstStart) : starts(rule, firstStart, from, to));
+        for (Change change : changes) {
+            starts.removeIf(start -> start.toInstant().equals(change.originalStart()));
+            if (change.movedTo() != null) {
+                starts.add(change.movedTo().atZone(firstStart.getZone()));
+            }
+        }
+        return starts;
     }
 
     private static Instant untilInstant(Temporal until, ZonedDateTime firstStart) {
