@@ -35,11 +35,11 @@ wrk.body = '{"query":"{ session(id: \\\\"$session\\\\") { $fields } }"}'
 LUA
 
 echo "gateway read benchmark: $CONNECTIONS connections, $THREADS threads, $DURATION each (after a $BENCH_WARMUP warm-up)"
-direct=$(run "(a) session by id, direct" "$SESSIONS/api/v1/sessions/$session")
+direct=$(measure "(a) session by id, direct" "$SESSIONS/api/v1/sessions/$session")
 echo "$direct"
-proxied=$(run "(b) session by id, via gateway" "$GATEWAY/api/v1/sessions/$session")
+proxied=$(measure "(b) session by id, via gateway" "$GATEWAY/api/v1/sessions/$session")
 echo "$proxied"
-run "(c) the same fields, GraphQL" "$GATEWAY/graphql" -s "$graphql"
+measure "(c) the same fields, GraphQL" "$GATEWAY/graphql" -s "$graphql"
 python3 - "$direct" "$proxied" <<'PY'
 import re, sys
 def parse(line):
