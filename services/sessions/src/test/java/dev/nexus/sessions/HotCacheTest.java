@@ -1,5 +1,6 @@
 package dev.nexus.sessions;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nexus.platform.cache.HotCache;
+import dev.nexus.platform.cache.NearCache;
 import dev.nexus.platform.health.RedisCacheHealthCheck;
 import dev.nexus.platform.problem.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -39,6 +41,8 @@ class HotCacheTest {
     @Inject
     HotCache cache;
     @Inject
+    NearCache near;
+    @Inject
     ReactiveRedisDataSource redis;
     @Inject
     MeterRegistry metrics;
@@ -52,9 +56,12 @@ class HotCacheTest {
     private final AtomicInteger loads = new AtomicInteger();
 
     @Test
-    void a_miss_loads_and_stores_and_the_next_read_is_a_hit() {
+    void a_miss_loads_and_stores_and_the_next_read_is_a_hit_from_this_process() {
         String key = key();
-        double hitsBefore = count("hit");
+        cache.get(key(), TTL, () -> load("first use")).await().atMost(WAIT);
+        await().atMost(WAIT).until(near::isOn); // subscribed to the other replicas' invalidations
+        loads.set(0);
+        double hitsBefore = count("near");
 
         HotCache.Entry first = cache.get(key, TTL, () -> load("v1")).await().atMost(WAIT);
         HotCache.Entry second = cache.get(key, TTL, () -> load("v2")).await().atMost(WAIT);
@@ -62,7 +69,7 @@ class HotCacheTest {
         assertEquals(1, loads.get());
         assertEquals("{\"value\":\"v1\"}", second.json());
         assertEquals(first.etag(), second.etag());
-        assertEquals(hitsBefore + 1, count("hit"));
+        assertEquals(hitsBefore + 1, count("near"));
         assertNotNull(redis.value(String.class).get(prefix + key).await().atMost(WAIT), "stored under the run's prefix");
     }
 
@@ -122,16 +129,22 @@ class HotCacheTest {
     void with_redis_unreachable_reads_come_from_the_loader_and_are_counted_as_fallbacks() {
         Redis deadClient = Redis.createClient(vertx, "redis://localhost:1");
         SimpleMeterRegistry deadMetrics = new SimpleMeterRegistry();
-        HotCache withoutRedis = new HotCache(new ReactiveRedisDataSourceImpl(vertx, deadClient, RedisAPI.api(deadClient)),
-                json, deadMetrics, prefix, Duration.ofMillis(250));
+        ReactiveRedisDataSource dead = new ReactiveRedisDataSourceImpl(vertx, deadClient, RedisAPI.api(deadClient));
+        NearCache near = new NearCache(dead, vertx, prefix, true, 1_000_000, Duration.ofSeconds(10), Duration.ofMillis(250));
+        HotCache withoutRedis = new HotCache(dead, near, json, deadMetrics, prefix, Duration.ofMillis(250));
         try {
             String key = key();
             HotCache.Entry entry = withoutRedis.get(key, TTL, () -> load("from db")).await().atMost(WAIT);
             withoutRedis.invalidate(key).await().atMost(WAIT); // never fails, even without Redis
 
+            HotCache.Entry again = withoutRedis.get(key, TTL, () -> load("from db")).await().atMost(WAIT);
+
             assertEquals("{\"value\":\"from db\"}", entry.json());
-            assertTrue(deadMetrics.counter("nexus.cache", "result", "fallback").count() >= 2);
+            assertEquals(entry.json(), again.json());
+            assertEquals(2, loads.get(), "without Redis there is no near cache either: each read loads");
+            assertTrue(deadMetrics.counter("nexus.cache", "result", "fallback").count() >= 3);
         } finally {
+            near.close();
             deadClient.close();
         }
     }

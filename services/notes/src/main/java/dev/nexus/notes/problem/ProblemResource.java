@@ -79,7 +79,7 @@ public class ProblemResource {
     @Operation(operationId = "revealSolutions",
             summary = "Show me the other solutions before I solve it (spoiler guard off for the caller)")
     public Uni<ProblemView> reveal(@RestPath UUID problemId) {
-        return problems.reveal(caller.id(), problemId);
+        return problems.reveal(caller.id(), problemId).call(() -> problems.unlockedBy(caller.id(), problemId));
     }
 
 }

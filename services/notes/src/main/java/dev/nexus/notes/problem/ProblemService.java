@@ -8,6 +8,7 @@ import dev.nexus.notes.problem.ProblemViews.CreateProblem;
 import dev.nexus.notes.problem.ProblemViews.ProblemSummary;
 import dev.nexus.notes.problem.ProblemViews.ProblemView;
 import dev.nexus.notes.session.GroupSessions;
+import dev.nexus.platform.cache.HotCache;
 import dev.nexus.platform.db.Sql;
 import dev.nexus.platform.events.Outbox;
 import dev.nexus.platform.memberships.GroupRole;
@@ -19,6 +20,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -34,19 +36,27 @@ public class ProblemService {
     private static final String COLUMNS = "p.id, p.group_id, p.session_id, p.author_id, p.title, p.statement, p.html,"
             + " p.link, p.accepted_solution_id, p.created_at, p.version";
 
+    private static final Duration TTL = Duration.ofMinutes(5);
+
     private final Outbox outbox;
     private final GroupAccess access;
     private final GroupSessions sessions;
     private final Authors authors;
     private final Markdown markdown;
+    private final HotCache cache;
 
     public ProblemService(Outbox outbox, GroupAccess access, GroupSessions sessions, Authors authors,
-            Markdown markdown) {
+            Markdown markdown, HotCache cache) {
         this.outbox = outbox;
         this.access = access;
         this.sessions = sessions;
         this.authors = authors;
         this.markdown = markdown;
+        this.cache = cache;
+    }
+
+    /** What the spoiler guard needs of a problem. It never changes: a problem keeps its group and author. */
+    record Owner(UUID groupId, UUID authorId) {
     }
 
     /**
@@ -139,6 +149,40 @@ public class ProblemService {
                 .onItem().ifNull().failWith(ProblemService::problemNotFound)
                 .chain(problem -> access.member(caller, problem.groupId, ProblemService::problemNotFound)
                         .chain(role -> unlocked(caller, problemId).map(unlocked -> new Seen(problem, role, unlocked))));
+    }
+
+    /**
+     * Whether the caller reads every solution of the problem ({@link SpoilerGuard#canReadAll}), from
+     * the cache: the problem's group and author, the caller's role there and whether they unlocked it.
+     * A hot read (a problem's top solutions) needs no database. 404 to non-members.
+     */
+    public Uni<Boolean> readsAll(UUID caller, UUID problemId) {
+        return cache.get(ownerKey(problemId), TTL, () -> Panache.withSession(() -> Problem.<Problem>findById(problemId))
+                        .onItem().ifNull().failWith(ProblemService::problemNotFound)
+                        .map(problem -> {
+                            Owner owner = new Owner(problem.groupId, problem.authorId);
+                            return new HotCache.Value(owner, owner, null);
+                        }))
+                .map(entry -> entry.view(Owner.class, e -> cache.meta(e, Owner.class)))
+                .chain(owner -> access.member(caller, owner.groupId(), ProblemService::problemNotFound)
+                        .chain(role -> SpoilerGuard.canReadAll(caller, role, owner.authorId(), false)
+                                ? Uni.createFrom().item(true)
+                                : cache.get(unlockedKey(problemId, caller), TTL,
+                                                () -> Panache.withSession(() -> unlocked(caller, problemId)))
+                                        .map(entry -> entry.json().equals("true"))));
+    }
+
+    /** After the caller posted a solution to the problem or revealed it (committed): their cached guard. */
+    public Uni<Void> unlockedBy(UUID caller, UUID problemId) {
+        return cache.invalidate(unlockedKey(problemId, caller));
+    }
+
+    private static String ownerKey(UUID problemId) {
+        return "problem:" + problemId + ":owner";
+    }
+
+    private static String unlockedKey(UUID problemId, UUID caller) {
+        return "problem:" + problemId + ":unlocked:" + caller;
     }
 
     /** Whether the caller posted a solution to the problem or revealed its solutions. */

@@ -114,10 +114,14 @@ public class SolutionService {
         });
     }
 
-    /** After {@link #post} committed: the board and the cached top page learn of the solution. */
+    /**
+     * After {@link #post} committed: the board and the cached top page learn of the solution, and its
+     * author now reads the others'.
+     */
     public Uni<Void> posted(SolutionView solution) {
         return board.added(solution.problemId(), new Ranked(solution.id(), 0, solution.createdAt()))
-                .chain(() -> cache.invalidate(topKey(solution.problemId())));
+                .chain(() -> cache.invalidate(topKey(solution.problemId())))
+                .chain(() -> problems.unlockedBy(solution.author().id(), solution.problemId()));
     }
 
     /**
@@ -126,19 +130,19 @@ public class SolutionService {
      */
     public Uni<Page<SolutionView>> list(UUID caller, UUID problemId, Sort sort, String cursor, int limit,
             boolean bypass) {
+        if (sort == Sort.TOP && cursor == null && limit == Cursor.DEFAULT_LIMIT && !bypass) {
+            return problems.readsAll(caller, problemId).chain(readsAll -> cache.get(topKey(problemId), TTL,
+                            () -> Panache.withSession(() -> Problem.<Problem>findById(problemId)
+                                    .onItem().ifNull().failWith(ProblemService::problemNotFound)
+                                    .chain(problem -> top(problem, 0, limit))))
+                    .map(entry -> guarded(entry.view(SolutionPage.class, e -> read(e.json(), SolutionPage.class)).page(),
+                            readsAll, caller)));
+        }
         return Panache.withSession(() -> problems.seen(caller, problemId)).chain(seen -> {
-            Uni<Page<SolutionView>> page;
-            if (sort == Sort.NEW) {
-                page = Panache.<SolutionPage>withSession(() -> newest(seen.problem(), Cursor.decode(cursor), limit)).map(SolutionPage::page);
-            } else if (cursor == null && limit == Cursor.DEFAULT_LIMIT && !bypass) {
-                page = cache.get(topKey(problemId), TTL,
-                                () -> Panache.withSession(() -> top(seen.problem(), 0, limit)))
-                        .map(entry -> read(entry.json(), SolutionPage.class).page());
-            } else {
-                page = Panache.<SolutionPage>withSession(() -> top(seen.problem(), offset(cursor), limit)).map(SolutionPage::page);
-            }
-            return page.map(p -> new Page<>(p.items().stream().map(s -> guarded(s, seen, caller)).toList(),
-                    p.nextCursor()));
+            Uni<Page<SolutionView>> page = sort == Sort.NEW
+                    ? Panache.<SolutionPage>withSession(() -> newest(seen.problem(), Cursor.decode(cursor), limit)).map(SolutionPage::page)
+                    : Panache.<SolutionPage>withSession(() -> top(seen.problem(), offset(cursor), limit)).map(SolutionPage::page);
+            return page.map(p -> guarded(p, seen.readsAll(caller), caller));
         });
     }
 
@@ -341,8 +345,11 @@ public class SolutionService {
         return Solution.<Solution>findById(solutionId).onItem().ifNull().failWith(SolutionService::solutionNotFound);
     }
 
-    private static SolutionView guarded(SolutionView view, Seen seen, UUID caller) {
-        return seen.readsAll(caller) || view.author().id().equals(caller) ? view : view.withBodyWithheld();
+    /** The page as the caller may read it: bodies of others' solutions withheld unless {@code readsAll}. */
+    private static Page<SolutionView> guarded(Page<SolutionView> page, boolean readsAll, UUID caller) {
+        return new Page<>(page.items().stream()
+                .map(view -> readsAll || view.author().id().equals(caller) ? view : view.withBodyWithheld())
+                .toList(), page.nextCursor());
     }
 
     private Entry withheld(SolutionView view) {

@@ -94,6 +94,8 @@ class SolutionTest {
 
         olga.call().when().get("/api/v1/solutions/" + adas).then().body("withheld", is(false));
         carl.call().when().get("/api/v1/solutions/" + adas).then().body("withheld", is(true));
+        carl.call().when().get("/api/v1/problems/" + problemId + "/solutions").then() // cached: not unlocked
+                .body("items[0].withheld", is(true));
         carl.call().when().post("/api/v1/problems/" + problemId + "/reveal").then().statusCode(200)
                 .body("solutionsVisible", is(true));
         carl.call().when().post("/api/v1/problems/" + problemId + "/reveal").then().statusCode(200);

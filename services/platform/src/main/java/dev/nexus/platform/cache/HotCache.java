@@ -22,7 +22,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -32,6 +34,8 @@ import org.jboss.logging.Logger;
  * precomputed ETag, so a hit is served without re-serialising or hashing.
  *
  * <ul>
+ * <li>Near cache: the hottest entries are also kept in this process ({@link NearCache}), coherent
+ * across replicas; a near hit makes no Redis round trip at all ({@code nexus.cache{result=near}}).</li>
  * <li>Single flight: concurrent misses on one key in this process run the loader once.</li>
  * <li>Invalidation: call {@link #invalidate} after the writing transaction committed.</li>
  * <li>Redis is not a source of truth: when it fails or is slow the loader answers instead, and the
@@ -51,10 +55,12 @@ public class HotCache {
     private final Counter hits;
     private final Counter misses;
     private final Counter fallbacks;
+    private final Counter nearHits;
+    private final NearCache near;
     private final ConcurrentHashMap<String, Uni<Entry>> inflight = new ConcurrentHashMap<>();
 
     @Inject
-    public HotCache(ReactiveRedisDataSource redis, ObjectMapper json, MeterRegistry metrics,
+    public HotCache(ReactiveRedisDataSource redis, NearCache near, ObjectMapper json, MeterRegistry metrics,
             @ConfigProperty(name = "nexus.cache.prefix") String prefix,
             @ConfigProperty(name = "nexus.cache.timeout", defaultValue = "250ms") Duration timeout) {
         this.redis = redis;
@@ -65,6 +71,9 @@ public class HotCache {
         this.hits = metrics.counter("nexus.cache", "result", "hit");
         this.misses = metrics.counter("nexus.cache", "result", "miss");
         this.fallbacks = metrics.counter("nexus.cache", "result", "fallback");
+        this.nearHits = metrics.counter("nexus.cache", "result", "near");
+        this.near = near;
+        near.openInBackground();
     }
 
     /**
@@ -77,9 +86,49 @@ public class HotCache {
 
     /**
      * A cached response body, its strong ETag (quoted) and the loader's meta as JSON ("" when none;
-     * {@link #meta(Entry, Class)} reads it back).
+     * {@link #meta(Entry, Class)} reads it back). An entry from the near cache is the same object for
+     * every reader, so what is derived from it ({@link #view}) is computed once per version.
      */
-    public record Entry(String etag, String meta, String json) {
+    public static final class Entry {
+
+        /** Views of one entry at most, say one per caller's time zone; more are computed each time. */
+        private static final int MAX_VIEWS = 64;
+
+        private final String etag;
+        private final String meta;
+        private final String json;
+        private final Map<Object, Object> views = new ConcurrentHashMap<>();
+
+        public Entry(String etag, String meta, String json) {
+            this.etag = etag;
+            this.meta = meta;
+            this.json = json;
+        }
+
+        public String etag() {
+            return etag;
+        }
+
+        public String meta() {
+            return meta;
+        }
+
+        public String json() {
+            return json;
+        }
+
+        /** What {@code derive} makes of this entry for {@code key}, made once and kept with the entry. */
+        @SuppressWarnings("unchecked")
+        public <T> T view(Object key, Function<Entry, T> derive) {
+            Object view = views.get(key);
+            if (view == null) {
+                view = derive.apply(this);
+                if (views.size() < MAX_VIEWS) {
+                    views.putIfAbsent(key, view);
+                }
+            }
+            return (T) view;
+        }
 
         /**
          * 200 with the body, or 304 when {@code ifNoneMatch} already names this version. Hot reads
@@ -89,7 +138,8 @@ public class HotCache {
             if (matches(ifNoneMatch, etag)) {
                 return Response.notModified(EntityTag.valueOf(etag)).header(HttpHeaders.VARY, "Authorization").build();
             }
-            return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).tag(EntityTag.valueOf(etag))
+            byte[] body = view(Entry.class, entry -> entry.json.getBytes(StandardCharsets.UTF_8));
+            return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).tag(EntityTag.valueOf(etag))
                     .header(HttpHeaders.VARY, "Authorization").build();
         }
     }
@@ -116,6 +166,12 @@ public class HotCache {
      */
     public Uni<Entry> get(String key, Duration ttl, Supplier<Uni<?>> loader) {
         String redisKey = prefix + key;
+        Entry near = this.near.get(redisKey);
+        if (near != null) {
+            nearHits.increment();
+            return Uni.createFrom().item(near);
+        }
+        long generation = this.near.generation(redisKey);
         return values.get(redisKey)
                 .ifNoItem().after(timeout).fail()
                 .onFailure().recoverWithItem(e -> {
@@ -131,12 +187,13 @@ public class HotCache {
                         // an entry from before meta was JSON ("<id> <word>", at most a TTL old) is loaded again
                         if (meta.isEmpty() || meta.charAt(0) == '{' || meta.charAt(0) == '"') {
                             hits.increment();
-                            return Uni.createFrom().item(new Entry(stored.substring(0, first), meta,
-                                    stored.substring(second + 1)));
+                            Entry entry = new Entry(stored.substring(0, first), meta, stored.substring(second + 1));
+                            this.near.put(redisKey, entry, generation);
+                            return Uni.createFrom().item(entry);
                         }
                     }
                     misses.increment();
-                    return singleFlight(redisKey, ttl, loader);
+                    return singleFlight(redisKey, ttl, loader, generation);
                 });
     }
 
@@ -145,7 +202,10 @@ public class HotCache {
         return Uni.createFrom().deferred(loader).map(this::entryOf);
     }
 
-    /** Deletes keys; call after the transaction that changed their data committed. Never fails. */
+    /**
+     * Deletes keys, here, in Redis and in every replica's near cache; call after the transaction that
+     * changed their data committed, and before answering the client. Never fails.
+     */
     public Uni<Void> invalidate(String... keys) {
         String[] redisKeys = Arrays.stream(keys).map(k -> prefix + k).toArray(String[]::new);
         for (String redisKey : redisKeys) {
@@ -159,10 +219,10 @@ public class HotCache {
                             Arrays.toString(keys), e.getMessage());
                 })
                 .onFailure().recoverWithNull()
-                .replaceWithVoid();
+                .chain(() -> onOwnContext(near.invalidate(redisKeys)));
     }
 
-    private Uni<Entry> singleFlight(String redisKey, Duration ttl, Supplier<Uni<?>> loader) {
+    private Uni<Entry> singleFlight(String redisKey, Duration ttl, Supplier<Uni<?>> loader, long generation) {
         Uni<Entry>[] self = new Uni[1];
         Uni<Entry> load = inflight.computeIfAbsent(redisKey, k -> self[0] = Uni.createFrom().deferred(loader)
                 .map(this::entryOf)
@@ -171,14 +231,20 @@ public class HotCache {
                         .ifNoItem().after(timeout).fail()
                         .onFailure().invoke(e -> fallbacks.increment())
                         .onFailure().recoverWithNull())
+                .invoke(entry -> near.put(redisKey, entry, generation))
                 .eventually(() -> inflight.remove(redisKey, self[0]))
                 .memoize().indefinitely());
         // The shared load answers on the context of the request that started it; every other waiter
         // goes on on its own context, or its next database call would use the first request's
         // Hibernate session (closed by then: a 500 "Session/EntityManager is closed").
+        return onOwnContext(load);
+    }
+
+    /** {@code uni}'s result delivered on the caller's Vert.x context (not on a Redis connection's). */
+    private static <T> Uni<T> onOwnContext(Uni<T> uni) {
         return Uni.createFrom().deferred(() -> {
             Context own = Vertx.currentContext();
-            return own == null ? load : load.emitOn(task -> own.runOnContext(ignored -> task.run()));
+            return own == null ? uni : uni.emitOn(task -> own.runOnContext(ignored -> task.run()));
         });
     }
 

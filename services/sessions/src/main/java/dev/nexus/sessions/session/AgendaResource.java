@@ -55,7 +55,7 @@ public class AgendaResource {
         UUID me = caller.id();
         if (from == null && to == null && limit == null && cursor == null) {
             return cache.agenda(me, Params.noCache(cacheControl))
-                    .map(e -> zones.respond(Response.Status.OK, e.json(), e.etag(), ifNoneMatch));
+                    .map(e -> zones.respond(e, ifNoneMatch));
         }
         Window window = SessionParams.window(from, to);
         return sessions.agenda(me, window.from(), window.to(), Cursor.decode(cursor), Cursor.limit(limit))

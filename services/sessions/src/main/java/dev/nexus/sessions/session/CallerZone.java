@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nexus.platform.cache.HotCache;
+import dev.nexus.platform.cache.HotCache.Entry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -19,7 +21,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * {@code zoneinfo} claim (identity puts the account's zone there; UTC when absent):
  * {@code "inYourZone": {"timeZone": "Asia/Tokyo", "startsAt": "...+09:00", "endsAt": "..."}}, on a
  * session and on every occurrence of a list. Cached documents are shared by everyone, so this is
- * added per response; the ETag names the zone too ({@code "v3;Asia/Tokyo"}).
+ * added per zone, once per cached version; the ETag names the zone too ({@code "v3;Asia/Tokyo"}).
  */
 @ApplicationScoped
 public class CallerZone {
@@ -45,7 +47,7 @@ public class CallerZone {
      * A session document or page in the caller's zone: its JSON with {@code inYourZone}, and its ETag
      * naming the zone (null when the document has none).
      */
-    public record Localized(String json, String etag) {
+    public record Localized(byte[] json, String etag) {
 
         /** {@code status} with the document; a response varies with the caller's token. */
         public Response toResponse(Response.Status status) {
@@ -60,7 +62,7 @@ public class CallerZone {
     /** A session or a page of occurrences, as an object to serialise; {@code etag} null when none. */
     public Localized localize(Object document, String etag) {
         try {
-            return localize(json.writeValueAsString(document), etag);
+            return localize(json.writeValueAsString(document), etag, zone());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -71,29 +73,32 @@ public class CallerZone {
         return localize(document, etag).toResponse(status);
     }
 
-    /** A session or a page of occurrences already as JSON (from the cache); 304 when If-None-Match names it. */
-    public Response respond(Response.Status status, String document, String etag, String ifNoneMatch) {
-        String tag = zoned(etag);
-        if (tag != null && HotCache.matches(ifNoneMatch, tag)) {
-            return Response.notModified(EntityTag.valueOf(tag)).header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION).build();
+    /**
+     * A cached session or page of occurrences; 304 when If-None-Match names it. Its view in a zone is
+     * made once per cached version and zone, and kept with the entry.
+     */
+    public Response respond(Entry entry, String ifNoneMatch) {
+        ZoneId zone = zone();
+        Localized view = entry.view(zone, e -> localize(e.json(), e.etag(), zone));
+        if (view.etag() != null && HotCache.matches(ifNoneMatch, view.etag())) {
+            return Response.notModified(EntityTag.valueOf(view.etag())).header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION).build();
         }
-        return localize(document, etag).toResponse(status);
+        return view.toResponse(Response.Status.OK);
     }
 
-    private Localized localize(String document, String etag) {
-        ZoneId zone = zone();
+    private Localized localize(String document, String etag, ZoneId zone) {
         try {
             JsonNode node = json.readTree(document);
             localize((ObjectNode) node, zone);
-            return new Localized(json.writeValueAsString(node), zoned(etag));
-        } catch (JsonProcessingException e) {
+            return new Localized(json.writeValueAsBytes(node), zoned(etag, zone));
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
     /** {@code "v3"} → {@code "v3;Asia/Tokyo"}: the same version looks different in another zone. */
-    private String zoned(String etag) {
-        return etag == null ? null : etag.substring(0, etag.length() - 1) + ";" + zone() + '"';
+    private static String zoned(String etag, ZoneId zone) {
+        return etag == null ? null : etag.substring(0, etag.length() - 1) + ";" + zone + '"';
     }
 
     /** A page's items (pages inside pages too, as in a read of several groups), or the document itself. */

@@ -71,7 +71,7 @@ public class GroupSessionsResource {
         if (from == null && to == null && limit == null && cursor == null) {
             // the upcoming page everyone opens first: from the cache
             return cache.upcoming(caller.id(), groupId, Params.noCache(cacheControl))
-                    .map(entry -> zones.respond(Response.Status.OK, entry.json(), entry.etag(), ifNoneMatch));
+                    .map(entry -> zones.respond(entry, ifNoneMatch));
         }
         Window window = SessionParams.window(from, to);
         return sessions.occurrences(caller.id(), groupId, window.from(), window.to(), Cursor.decode(cursor),

@@ -114,7 +114,7 @@ public class SessionResource {
     public Uni<Response> get(@RestPath UUID sessionId, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl) {
         return cache.session(caller.id(), sessionId, Params.noCache(cacheControl))
-                .map(entry -> zones.respond(Response.Status.OK, entry.json(), entry.etag(), ifNoneMatch));
+                .map(entry -> zones.respond(entry, ifNoneMatch));
     }
 
     @PATCH
