@@ -19,7 +19,7 @@ done
 now() { date +%s.%N; }
 elapsed() { python3 -c "print(f'{$2 - $1:.1f}')"; }
 rss_mb() { awk '/VmRSS/ {printf "%d", $2 / 1024}' "/proc/$(cat ".nexus/run/$1.pid")/status"; }
-started_in() { grep -o 'started in [0-9.]*s' ".nexus/logs/$1.log" | tail -1 | grep -o '[0-9.]*s' || echo "?"; }
+started_in() { sed -n 's/.* started in \([0-9.]*\)s.*/\1/p' ".nexus/logs/$1.log" | tail -1; }
 
 ./nexus down >/dev/null
 declare -A alone alone_rss quarkus_alone together_rss loaded_rss
