@@ -21,6 +21,9 @@ elapsed() { python3 -c "print(f'{$2 - $1:.1f}')"; }
 rss_mb() { awk '/VmRSS/ {printf "%d", $2 / 1024}' "/proc/$(cat ".nexus/run/$1.pid")/status"; }
 started_in() { sed -n 's/.* started in \([0-9.]*\)s.*/\1/p' ".nexus/logs/$1.log" | tail -1; }
 
+# Once up and down first: the first start after a build records each service's class archive (./nexus).
+./nexus down >/dev/null
+./nexus up >/dev/null
 ./nexus down >/dev/null
 declare -A alone alone_rss quarkus_alone together_rss loaded_rss
 for svc in "${SERVICES[@]}"; do
@@ -39,7 +42,7 @@ all=$(elapsed "$t0" "$(now)")
 for svc in "${SERVICES[@]}"; do together_rss[$svc]=$(rss_mb "$svc"); done
 
 if ((load)); then
-  bench/hot-reads.sh >/dev/null
+  bench/hot-reads.sh
   for svc in "${SERVICES[@]}"; do loaded_rss[$svc]=$(rss_mb "$svc"); done
 fi
 ./nexus down >/dev/null
