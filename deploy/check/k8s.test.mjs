@@ -1,6 +1,6 @@
 // Renders every overlay of deploy/k8s with `kubectl kustomize` (offline), validates each object
 // against its schema and asserts what issue 16 asks of the deployment. Run by `./mvnw verify`
-// (module deploy) or here with `npm test`.
+// (module deploy) or in deploy/check with `npm test`.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
@@ -13,7 +13,7 @@ import { Ingress, NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import { Cluster, Database } from '@kubernetes-models/cloudnative-pg/postgresql.cnpg.io/v1';
 
-const K8S = new URL('..', import.meta.url).pathname;
+const K8S = new URL('../k8s/', import.meta.url).pathname;
 const WORKLOADS = ['identity', 'sessions', 'notes', 'notifications', 'gateway'];
 const SERVICES = WORKLOADS.filter((w) => w !== 'gateway');
 
@@ -161,7 +161,7 @@ test('prod: at least two replicas of each, autoscaled, disruption budgets, sprea
 });
 
 test('the image runs as a non-root user with the JVM options of issue 15', () => {
-  const dockerfile = readFileSync(new URL('../../Dockerfile', import.meta.url), 'utf8');
+  const dockerfile = readFileSync(new URL('../Dockerfile', import.meta.url), 'utf8');
   assert.match(dockerfile, /^USER 10001$/m);
   assert.match(dockerfile, /-XX:\+UseSerialGC/);
 });
