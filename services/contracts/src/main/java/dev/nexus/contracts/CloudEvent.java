@@ -1,5 +1,6 @@
 package dev.nexus.contracts;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -15,6 +16,8 @@ import java.util.UUID;
  * @param subject the aggregate the event is about (its id)
  * @param datacontenttype always {@value #DATA_CONTENT_TYPE}
  * @param data the payload, one of the records of this package
+ * @param traceparent the W3C trace context in which the event was made (CloudEvents distributed-tracing
+ *     extension); absent when the producer traced nothing
  */
 public record CloudEvent<T>(
         String specversion,
@@ -24,7 +27,8 @@ public record CloudEvent<T>(
         Instant time,
         String subject,
         String datacontenttype,
-        T data) {
+        T data,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String traceparent) {
 
     public static final String SPEC_VERSION = "1.0";
     public static final String DATA_CONTENT_TYPE = "application/json";
@@ -41,6 +45,11 @@ public record CloudEvent<T>(
     public static <T extends EventPayload> CloudEvent<T> of(String source, T payload) {
         EventType type = EventType.of(payload.getClass());
         return new CloudEvent<>(SPEC_VERSION, UUID.randomUUID(), source, type.type(), Instant.now(),
-                payload.subject(), DATA_CONTENT_TYPE, payload);
+                payload.subject(), DATA_CONTENT_TYPE, payload, null);
+    }
+
+    /** This event made in the trace context {@code traceparent} (null: none). */
+    public CloudEvent<T> withTraceparent(String traceparent) {
+        return new CloudEvent<>(specversion, id, source, type, time, subject, datacontenttype, data, traceparent);
     }
 }

@@ -86,6 +86,19 @@ class EventRoundTripTest {
     }
 
     @Test
+    void traceparent_is_a_top_level_attribute_and_absent_when_not_traced() throws Exception {
+        EventPayload payload = SAMPLES.get(EventType.SESSION_SCHEDULED);
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        CloudEvent<EventPayload> traced = CloudEvent.of("/test", payload).withTraceparent(traceparent);
+
+        JsonNode json = JSON.readTree(JSON.writeValueAsString(traced));
+        assertEquals(traceparent, json.get("traceparent").asText());
+        JavaType javaType = JSON.getTypeFactory().constructParametricType(CloudEvent.class, payload.getClass());
+        assertEquals(traced, JSON.readValue(json.toString(), javaType));
+        assertTrue(!JSON.readTree(JSON.writeValueAsString(CloudEvent.of("/test", payload))).has("traceparent"));
+    }
+
+    @Test
     void routing_key_is_the_type_without_the_nexus_prefix() {
         assertEquals("session.rsvp-changed.v1", EventType.SESSION_RSVP_CHANGED.routingKey());
         assertEquals(EventType.GROUP_MEMBER_JOINED, EventType.fromType("nexus.group.member-joined.v1").orElseThrow());

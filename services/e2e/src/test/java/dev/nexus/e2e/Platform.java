@@ -45,11 +45,13 @@ final class Platform implements AutoCloseable, ExtensionContext.Store.CloseableR
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, String> serviceConfig = new LinkedHashMap<>();
     private final Path logs;
+    private final OtlpReceiver traces;
     private Path signingKey;
 
-    private Platform(TestRun run, Path logs) {
+    private Platform(TestRun run, Path logs, OtlpReceiver traces) {
         this.run = run;
         this.logs = logs;
+        this.traces = traces;
     }
 
     static Platform start() throws IOException {
@@ -62,7 +64,8 @@ final class Platform implements AutoCloseable, ExtensionContext.Store.CloseableR
      */
     static Platform start(Map<String, String> serviceConfig) throws IOException {
         Path logs = Files.createDirectories(Path.of("target", "e2e-logs"));
-        Platform platform = new Platform(TestRun.create(Servers.get(), SERVICES.toArray(String[]::new)), logs);
+        Platform platform = new Platform(TestRun.create(Servers.get(), SERVICES.toArray(String[]::new)), logs,
+                OtlpReceiver.start());
         platform.serviceConfig.putAll(serviceConfig);
         try {
             platform.signingKey = platform.copyDevKey();
@@ -99,6 +102,16 @@ final class Platform implements AutoCloseable, ExtensionContext.Store.CloseableR
 
     TestRun run() {
         return run;
+    }
+
+    /** The instance's log (JSON lines: the services run in the prod profile). */
+    Path log(String instance) {
+        return logs.resolve(instance + ".log");
+    }
+
+    /** The spans every instance exports (only new traces a request starts sampled are recorded). */
+    OtlpReceiver traces() {
+        return traces;
     }
 
     /** Each instance's process, by instance name. */
@@ -170,6 +183,10 @@ final class Platform implements AutoCloseable, ExtensionContext.Store.CloseableR
         if (service.equals("identity")) {
             config.put("nexus.jwt.signing-key-location", signingKey.toString());
         }
+        config.put("quarkus.otel.exporter.otlp.traces.endpoint", traces.endpoint());
+        config.put("quarkus.otel.exporter.otlp.traces.protocol", "http/protobuf");
+        config.put("quarkus.otel.bsp.schedule.delay", "100ms");
+        config.put("quarkus.otel.resource.attributes", "service.instance.id=" + instance);
         List<String> command = new ArrayList<>(List.of(javaBinary()));
         // "{instance}" in the options becomes the instance's name, e.g. one JFR recording file per process
         command.addAll(List.of(System.getProperty("nexus.e2e.jvm", "-Xmx192m -XX:TieredStopAtLevel=1")
@@ -247,6 +264,7 @@ final class Platform implements AutoCloseable, ExtensionContext.Store.CloseableR
             }
         }
         run.cleanUp();
+        traces.close();
     }
 
     private static String javaBinary() {

@@ -75,7 +75,7 @@ class InboxTest {
         // Same event id, different content: only the inbox can tell it was seen before.
         CloudEvent<UserRegistered> duplicate = new CloudEvent<>(original.specversion(), original.id(), original.source(),
                 original.type(), original.time().plusSeconds(60), original.subject(), original.datacontenttype(),
-                new UserRegistered(userId, "Second", "UTC", ""));
+                new UserRegistered(userId, "Second", "UTC", ""), null);
         CloudEvent<UserRegistered> marker = event(new UserRegistered(UUID.randomUUID(), "Marker", "UTC", ""));
 
         broker.publish(ROUTING_KEY, json(original));

@@ -126,6 +126,9 @@ public class ProxyRoutes {
             if (incoming.authority() != null) {
                 request.setAuthority(incoming.authority());
             }
+            // the client's trace context goes on in the gateway's own client span, which the HTTP client's
+            // tracing adds: a copied header would stand beside it and the service would take the client's
+            request.headers().remove("traceparent").remove("tracestate");
             request.putHeader("x-forwarded-for", incoming.remoteAddress().hostAddress());
             request.putHeader("x-forwarded-proto", incoming.scheme());
             // with a forwarded proto the services rebuild their absolute URLs (Location) from these

@@ -73,7 +73,7 @@ class MembershipEventsTest {
         CloudEvent<MemberJoined> joined = event(new MemberJoined(groupId, userId, "MEMBER"));
         CloudEvent<MemberLeft> left = new CloudEvent<>(joined.specversion(), UUID.randomUUID(), joined.source(),
                 "nexus.group.member-left.v1", joined.time().plusSeconds(5), groupId.toString(),
-                joined.datacontenttype(), new MemberLeft(groupId, userId, "MEMBER"));
+                joined.datacontenttype(), new MemberLeft(groupId, userId, "MEMBER"), null);
 
         broker.publish(left);
         broker.publish(joined);

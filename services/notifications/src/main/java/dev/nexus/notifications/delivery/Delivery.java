@@ -11,6 +11,7 @@ import dev.nexus.notifications.recipient.Preferences;
 import dev.nexus.notifications.store.NotificationStore;
 import dev.nexus.notifications.store.UnreadCounts;
 import dev.nexus.platform.events.EventHandler.AfterCommit;
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -103,6 +104,7 @@ public class Delivery {
         if (outgoing.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        Context trace = Context.current(); // the event's (the inbox's span), gone by the time the counts moved
         Map<UUID, Long> deltas = new HashMap<>();
         outgoing.forEach(o -> deltas.merge(o.stored().recipientId(), 1L, Long::sum));
         return counts.changed(deltas).chain(newCounts -> {
@@ -114,7 +116,7 @@ public class Delivery {
                     pushes.add(hub.countPush(user, newCounts.get(user)));
                 }
             }
-            return hub.publish(pushes);
+            return hub.publish(pushes, trace);
         }).onFailure().invoke(e -> LOG.warnf("live delivery failed; the inbox and replay still have it: %s",
                 e.getMessage()))
                 .onFailure().recoverWithNull();

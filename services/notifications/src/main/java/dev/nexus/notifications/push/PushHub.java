@@ -3,6 +3,10 @@ package dev.nexus.notifications.push;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nexus.notifications.model.Notification;
+import dev.nexus.platform.trace.Traces;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Context;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -12,6 +16,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -38,6 +43,9 @@ import org.jboss.logging.Logger;
  * refresh token) closes the streams opened with it ({@value #SIGNED_OUT}); a user who leaves or is
  * removed from a group has every stream closed ({@value #ACCESS_CHANGED}), so that a client
  * reconnects under its current rights.
+ *
+ * <p>A push made while handling a traced event carries that trace: its Redis message starts with
+ * the line "trace traceparent", and each replica that hands it to sockets records a span under it.
  */
 @ApplicationScoped
 public class PushHub {
@@ -62,6 +70,7 @@ public class PushHub {
 
     private final ReactiveRedisDataSource redis;
     private final ObjectMapper json;
+    private final Traces traces;
     private final String channel;
     private final String streamsKey;
     private final int maxStreams;
@@ -70,12 +79,13 @@ public class PushHub {
     /** Number of the current subscription to the push channel; -1 once shutting down. */
     private final AtomicLong subscriptions = new AtomicLong();
 
-    public PushHub(ReactiveRedisDataSource redis, ObjectMapper json,
+    public PushHub(ReactiveRedisDataSource redis, ObjectMapper json, Traces traces,
             @ConfigProperty(name = "nexus.cache.prefix") String prefix,
             @ConfigProperty(name = "nexus.cache.timeout", defaultValue = "250ms") Duration timeout,
             @ConfigProperty(name = "nexus.push.max-streams-per-user", defaultValue = "5") int maxStreams) {
         this.redis = redis;
         this.json = json;
+        this.traces = traces;
         this.channel = prefix + "push";
         this.streamsKey = prefix + "streams:";
         this.maxStreams = maxStreams;
@@ -267,10 +277,22 @@ public class PushHub {
 
     /** Many pushes in one Redis message (one per event, not two per recipient). */
     public Uni<Void> publish(List<Push> pushes) {
+        return publish(pushes, Context.root());
+    }
+
+    /** As {@link #publish(List)}, in a span under {@code trace} when that holds a span. */
+    public Uni<Void> publish(List<Push> pushes, Context trace) {
         if (pushes.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        Span span = Span.fromContext(trace).getSpanContext().isValid()
+                ? traces.start("push", SpanKind.PRODUCER, trace).setAttribute("nexus.push.count", pushes.size())
+                : Span.getInvalid();
+        String traceparent = Traces.traceparent(span);
         StringBuilder batch = new StringBuilder();
+        if (traceparent != null) {
+            batch.append("trace ").append(traceparent).append('\n');
+        }
         for (Push p : pushes) {
             batch.append(p.line()).append('\n');
         }
@@ -278,9 +300,10 @@ public class PushHub {
                 .ifNoItem().after(timeout).fail()
                 .onFailure().recoverWithItem(e -> {
                     LOG.debugf("push via Redis failed, delivering on this replica only: %s", e.getMessage());
-                    pushes.forEach(this::local);
+                    deliver(pushes, traceparent);
                     return null;
-                });
+                })
+                .onTermination().invoke(span::end);
     }
 
     /** Sends the user's new unread count to their sockets on every replica. */
@@ -292,19 +315,39 @@ public class PushHub {
         return write(Map.of("type", "unread-count", "count", count));
     }
 
-    /** Lines of pushes; a single push is one line (JSON messages hold no raw newline). */
+    /** Lines of pushes, the first maybe their trace; a push is one line (JSON messages hold no raw newline). */
     private void received(String published) {
+        String traceparent = null;
+        List<Push> pushes = new ArrayList<>();
         for (String line : published.split("\n")) {
-            if (!line.isEmpty()) {
-                local(Push.parse(line));
+            if (line.startsWith("trace ")) {
+                traceparent = line.substring("trace ".length());
+            } else if (!line.isEmpty()) {
+                pushes.add(Push.parse(line));
             }
+        }
+        deliver(pushes, traceparent);
+    }
+
+    /** To this replica's streams; in a span of the push's trace when any went to a stream. */
+    private void deliver(List<Push> pushes, String traceparent) {
+        Instant started = Instant.now();
+        int sent = 0;
+        for (Push push : pushes) {
+            sent += local(push);
+        }
+        if (traceparent != null && sent > 0) {
+            traces.start("push deliver", SpanKind.CONSUMER, Traces.parent(traceparent), started)
+                    .setAttribute("nexus.push.sent", sent)
+                    .end();
         }
     }
 
-    private void local(Push push) {
+    /** Hands the push to the user's streams on this replica; returns how many. */
+    private int local(Push push) {
         Set<Stream> mine = streams.get(push.user());
         if (mine == null) {
-            return;
+            return 0;
         }
         switch (push.type()) {
             case DROP -> mine.stream().filter(s -> s.connection.id().equals(push.text()))
@@ -314,6 +357,7 @@ public class PushHub {
             case END_ALL -> mine.forEach(s -> s.end(ACCESS_CHANGED, "access changed: reconnect with a new ticket"));
             default -> mine.forEach(stream -> stream.push(push));
         }
+        return mine.size();
     }
 
     private String message(Notification notification) {

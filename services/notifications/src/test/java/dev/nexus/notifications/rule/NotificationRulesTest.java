@@ -257,7 +257,7 @@ class NotificationRulesTest {
     /** The same event as if its producer had made it a second later. */
     private static <T extends dev.nexus.contracts.EventPayload> CloudEvent<T> madeLater(CloudEvent<T> e) {
         return new CloudEvent<>(e.specversion(), e.id(), e.source(), e.type(), e.time().plusSeconds(1), e.subject(),
-                e.datacontenttype(), e.data());
+                e.datacontenttype(), e.data(), null);
     }
 
     private double inboxEvents(String outcome) {

@@ -26,6 +26,15 @@ public class EventCodec {
         }
     }
 
+    /** The {@code traceparent} attribute of an encoded event; null when it has none or is not JSON. */
+    public String traceparent(String text) {
+        try {
+            return json.readTree(text).path("traceparent").textValue();
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
     /**
      * Reads an event of a known type.
      *

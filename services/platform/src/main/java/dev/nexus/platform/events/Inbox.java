@@ -5,8 +5,13 @@ import dev.nexus.contracts.EventPayload;
 import dev.nexus.contracts.EventType;
 import dev.nexus.platform.events.EventHandler.AfterCommit;
 import dev.nexus.platform.problem.Problems;
+import dev.nexus.platform.trace.Traces;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMetadata;
@@ -42,6 +47,9 @@ import org.jboss.logging.Logger;
  * the same time) rolls back, and the event is requeued after {@code nexus.inbox.not-yet-delay} while
  * the consumer goes on with the next ones. On the last delivery the queue allows it is recorded as
  * handled without effect, as an event about something this service will never know.
+ *
+ * <p>Each event is handled in a consumer span, current until the event is settled: a child of the
+ * message's {@code traceparent} header (the relay's producer span), or else of the event's own.
  */
 @ApplicationScoped
 public class Inbox {
@@ -49,6 +57,7 @@ public class Inbox {
     private static final Logger LOG = Logger.getLogger(Inbox.class);
 
     private final EventCodec codec;
+    private final Traces traces;
     private final Map<EventType, List<EventHandler>> handlers = new EnumMap<>(EventType.class);
     private final MeterRegistry metrics;
     private final Timer handlingTime;
@@ -56,12 +65,13 @@ public class Inbox {
     private final int deliveryLimit;
     private final Duration databaseWait;
 
-    public Inbox(EventCodec codec, Instance<EventHandler> handlerBeans, MeterRegistry metrics,
+    public Inbox(EventCodec codec, Traces traces, Instance<EventHandler> handlerBeans, MeterRegistry metrics,
             @ConfigProperty(name = "nexus.inbox.not-yet-delay", defaultValue = "1s") Duration notYetDelay,
             @ConfigProperty(name = "mp.messaging.incoming." + Channels.EVENTS_IN + ".queue.x-delivery-limit",
                     defaultValue = "5") int deliveryLimit,
             @ConfigProperty(name = "nexus.inbox.database-wait", defaultValue = "10m") Duration databaseWait) {
         this.codec = codec;
+        this.traces = traces;
         this.metrics = metrics;
         this.notYetDelay = notYetDelay;
         this.deliveryLimit = deliveryLimit;
@@ -91,6 +101,21 @@ public class Inbox {
             return Uni.createFrom().completionStage(
                     message.nack(e, Metadata.of(new RabbitMQRejectMetadata(false))));
         }
+        Span span = traces.start("process " + event.type().substring("nexus.".length()), SpanKind.CONSUMER,
+                        Traces.parent(traceparent(message, event)))
+                .setAttribute("messaging.system", "rabbitmq")
+                .setAttribute("messaging.message.id", event.id().toString());
+        Scope scope = span.makeCurrent();
+        return handle(message, event, handling).onTermination().invoke((ignored, failure, cancelled) -> {
+            if (failure != null) {
+                span.setStatus(StatusCode.ERROR, failure.getMessage());
+            }
+            scope.close();
+            span.end();
+        });
+    }
+
+    private Uni<Void> handle(Message<?> message, CloudEvent<EventPayload> event, List<EventHandler> handling) {
         long started = System.nanoTime();
         return Panache.withTransaction(() -> record(event).chain(first -> first
                         ? handleAll(handling, event)
@@ -139,6 +164,14 @@ public class Inbox {
             }
             return null;
         }
+    }
+
+    /** The producer span's context from the message header, else the one the event was made in. */
+    private static String traceparent(Message<?> message, CloudEvent<EventPayload> event) {
+        return message.getMetadata(IncomingRabbitMQMetadata.class)
+                .map(m -> m.getHeaders().get("traceparent"))
+                .map(Object::toString)
+                .orElse(event.traceparent());
     }
 
     private Uni<Void> notYet(Message<?> message, CloudEvent<EventPayload> event, String what) {

@@ -2,6 +2,7 @@ package dev.nexus.platform.events;
 
 import dev.nexus.contracts.CloudEvent;
 import dev.nexus.contracts.EventPayload;
+import dev.nexus.platform.trace.Traces;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,9 +23,12 @@ public class Outbox {
         this.source = "/" + serviceName;
     }
 
-    /** Must run inside a transaction ({@code @WithTransaction}); returns the recorded event. */
+    /**
+     * Must run inside a transaction ({@code @WithTransaction}); returns the recorded event, which
+     * carries the current trace context (the request that made it) as its {@code traceparent}.
+     */
     public <T extends EventPayload> Uni<CloudEvent<T>> publish(T payload) {
-        CloudEvent<T> event = CloudEvent.of(source, payload);
+        CloudEvent<T> event = CloudEvent.of(source, payload).withTraceparent(Traces.current());
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(
                         "insert into outbox (id, type, envelope, created_at) values (?1, ?2, ?3, clock_timestamp())")

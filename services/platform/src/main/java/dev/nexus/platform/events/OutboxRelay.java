@@ -4,9 +4,13 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ShutdownSignalException;
 import dev.nexus.contracts.CloudEvent;
+import dev.nexus.platform.trace.Traces;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -26,6 +30,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
@@ -51,6 +56,9 @@ import org.jboss.logging.Logger;
  * platform took every queue's binding with it: after declaring it, the relay waits two sweep intervals
  * before publishing into it, while the consuming services' {@link QueueBindings} bind their queues
  * again, so that no event is routed nowhere.
+ *
+ * <p>An event made in a trace (its {@code traceparent}) is published in a producer span of that
+ * trace, whose context travels in the message's {@code traceparent} header to the consumers' inbox.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -61,6 +69,8 @@ public class OutboxRelay {
 
     private final Pool pool;
     private final BrokerConnection broker;
+    private final EventCodec codec;
+    private final Traces traces;
     private final String exchange;
     private final Vertx vertx;
     private final int batchSize;
@@ -81,7 +91,8 @@ public class OutboxRelay {
     private volatile Channel channel;
     private Instant rebindUntil = Instant.MIN;
 
-    public OutboxRelay(Pool pool, BrokerConnection broker, Vertx vertx, MeterRegistry metrics,
+    public OutboxRelay(Pool pool, BrokerConnection broker, EventCodec codec, Traces traces, Vertx vertx,
+            MeterRegistry metrics,
             @ConfigProperty(name = "nexus.events.exchange") String exchange,
             @ConfigProperty(name = "nexus.outbox.batch-size", defaultValue = "100") int batchSize,
             @ConfigProperty(name = "nexus.outbox.sweep-interval", defaultValue = "5s") Duration sweepInterval,
@@ -91,6 +102,8 @@ public class OutboxRelay {
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.pool = pool;
         this.broker = broker;
+        this.codec = codec;
+        this.traces = traces;
         this.exchange = exchange;
         this.vertx = vertx;
         this.batchSize = batchSize;
@@ -209,7 +222,7 @@ public class OutboxRelay {
                     }
                     List<Outgoing> batch = new ArrayList<>();
                     for (Row row : rows) {
-                        batch.add(Outgoing.of(row));
+                        batch.add(Outgoing.of(row, codec));
                     }
                     // blocking: on a worker, and back on this connection's context for the delete
                     return vertx.executeBlocking(() -> publish(batch), false)
@@ -227,17 +240,33 @@ public class OutboxRelay {
     /** Sends the batch in commit order and waits for the broker's confirms. Blocking. */
     private List<Outgoing> publish(List<Outgoing> batch) throws IOException, TimeoutException, InterruptedException {
         Channel publishing = channel();
+        List<Span> spans = new ArrayList<>();
         try {
             for (Outgoing event : batch) {
-                publishing.basicPublish(exchange, event.routingKey(), false, event.properties(), event.body());
+                String traceparent = null;
+                if (event.traceparent() != null) {
+                    Span span = traces.start("publish " + event.routingKey(), SpanKind.PRODUCER,
+                                    Traces.parent(event.traceparent()))
+                            .setAttribute("messaging.system", "rabbitmq")
+                            .setAttribute("messaging.destination.name", exchange)
+                            .setAttribute("messaging.rabbitmq.destination.routing_key", event.routingKey())
+                            .setAttribute("messaging.message.id", event.id().toString());
+                    spans.add(span);
+                    traceparent = Traces.traceparent(span);
+                }
+                publishing.basicPublish(exchange, event.routingKey(), false, event.properties(traceparent),
+                        event.body());
             }
             publishing.waitForConfirmsOrDie(confirmTimeout.toMillis());
         } catch (IOException | TimeoutException | InterruptedException | RuntimeException e) {
+            spans.forEach(span -> span.setStatus(StatusCode.ERROR, reason(e)));
             channel = null;
             if (publishing.isOpen()) {
                 publishing.abort();
             }
             throw e;
+        } finally {
+            spans.forEach(Span::end);
         }
         OffsetDateTime now = OffsetDateTime.now();
         batch.forEach(event -> publishLatency.record(Duration.between(event.written(), now)));
@@ -296,20 +325,27 @@ public class OutboxRelay {
     }
 
     /** An outbox row as the broker gets it. */
-    private record Outgoing(UUID id, String routingKey, AMQP.BasicProperties properties, byte[] body,
-            OffsetDateTime written) {
+    private record Outgoing(UUID id, String type, byte[] body, String traceparent, OffsetDateTime written) {
 
-        static Outgoing of(Row row) {
-            String type = row.getString("type");
-            UUID id = row.getUUID("id");
-            AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
+        static Outgoing of(Row row, EventCodec codec) {
+            String envelope = row.getString("envelope");
+            return new Outgoing(row.getUUID("id"), row.getString("type"), envelope.getBytes(StandardCharsets.UTF_8),
+                    codec.traceparent(envelope), row.getOffsetDateTime("created_at"));
+        }
+
+        String routingKey() {
+            return type.substring(TYPE_PREFIX.length());
+        }
+
+        /** With the producer span's context as header {@code traceparent}, when there is one. */
+        AMQP.BasicProperties properties(String traceparent) {
+            return new AMQP.BasicProperties.Builder()
                     .contentType(CloudEvent.CONTENT_TYPE)
                     .messageId(id.toString())
                     .type(type)
                     .deliveryMode(2)
+                    .headers(traceparent == null ? null : Map.of("traceparent", traceparent))
                     .build();
-            return new Outgoing(id, type.substring(TYPE_PREFIX.length()), properties,
-                    row.getString("envelope").getBytes(StandardCharsets.UTF_8), row.getOffsetDateTime("created_at"));
         }
     }
 }
