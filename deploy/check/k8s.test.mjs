@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseAllDocuments } from 'yaml';
+import { parse, parseAllDocuments } from 'yaml';
 import { ConfigMap, Service } from 'kubernetes-models/v1';
 import { Deployment } from 'kubernetes-models/apps/v1';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
@@ -164,4 +164,23 @@ test('the image runs as a non-root user with the JVM options of issue 15', () =>
   const dockerfile = readFileSync(new URL('../Dockerfile', import.meta.url), 'utf8');
   assert.match(dockerfile, /^USER 10001$/m);
   assert.match(dockerfile, /-XX:\+UseSerialGC/);
+});
+
+test('prod: traces go over OTLP to a collector, a share of them sampled; logs stay JSON', () => {
+  const config = named(render('prod'), 'ConfigMap', 'nexus-config').data;
+  assert.match(config.QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT, /^http:\/\/[a-z0-9.-]+:4317$/);
+  const ratio = Number(config.NEXUS_TRACE_SAMPLE_RATIO);
+  assert.ok(ratio > 0 && ratio <= 1, `a sample ratio in (0, 1]: ${config.NEXUS_TRACE_SAMPLE_RATIO}`);
+  assert.equal(config.NEXUS_LOG_JSON, undefined, 'JSON logs, the prod profile default');
+});
+
+test('docker-compose: every service and the gateway send their traces to the Jaeger it runs', () => {
+  const compose = parse(readFileSync(new URL('../../docker-compose.yml', import.meta.url), 'utf8'), { merge: true });
+  assert.ok(compose.services.jaeger.ports.includes('16686:16686'), 'the Jaeger UI is published');
+  for (const w of WORKLOADS) {
+    const env = compose.services[w].environment;
+    assert.equal(env.QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT, 'http://jaeger:4317', w);
+    assert.equal(env.NEXUS_TRACE_SAMPLE_RATIO, '1', w);
+    assert.ok(compose.services[w].depends_on.jaeger, `${w} starts after jaeger`);
+  }
 });
