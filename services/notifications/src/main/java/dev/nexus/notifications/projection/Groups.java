@@ -14,6 +14,16 @@ public class Groups {
                 id, name).replaceWithVoid();
     }
 
+    /**
+     * Holds the group until the current transaction ends: handlers that read the group's members and
+     * those that change them take it first, so that of two such events handled at once on different
+     * replicas or consumers, the later sees what the earlier committed.
+     */
+    public Uni<Void> lock(UUID id) {
+        return Sql.list("select pg_advisory_xact_lock(hashtextextended(?1, 0))::text", String.class, id.toString())
+                .replaceWithVoid();
+    }
+
     /** The group's name; "your group" while it is not known here. */
     public Uni<String> name(UUID id) {
         return Sql.list("select name from groups where id = ?1", String.class, id)

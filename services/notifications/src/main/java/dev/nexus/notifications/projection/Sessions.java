@@ -24,12 +24,28 @@ public class Sessions {
     public record OccurrenceChange(Instant originalStart, boolean cancelled, Instant movedTo) {
     }
 
-    public Uni<Void> scheduled(SessionInfo s) {
+    /** A session scheduled by the event {@code eventId}, made {@code at}. */
+    public Uni<Void> scheduled(SessionInfo s, UUID eventId, Instant at) {
         return Sql.execute("""
-                insert into sessions (id, group_id, title, starts_at, ends_at, time_zone, organizer_id, recurrence)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) on conflict (id) do nothing""",
+                insert into sessions (id, group_id, title, starts_at, ends_at, time_zone, organizer_id, recurrence,
+                    scheduled_by, scheduled_at)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) on conflict (id) do nothing""",
                 s.id(), s.groupId(), s.title(), Projection.utc(s.startsAt()), Projection.utc(s.endsAt()), s.timeZone(),
-                s.organizerId(), s.recurrence()).replaceWithVoid();
+                s.organizerId(), s.recurrence(), eventId, Projection.utc(at)).replaceWithVoid();
+    }
+
+    /** A session not cancelled and the event that scheduled it. */
+    public record Scheduling(UUID eventId, SessionInfo session) {
+    }
+
+    /** The group's sessions, not cancelled, whose scheduling was made after {@code since}. */
+    public Uni<List<Scheduling>> scheduledAfter(UUID groupId, Instant since) {
+        return Sql.list("""
+                        select id, group_id, title, starts_at, ends_at, time_zone, organizer_id, cancelled, recurrence,
+                            scheduled_by
+                        from sessions where group_id = ?1 and scheduled_at > ?2 and not cancelled""",
+                        Object[].class, groupId, Projection.utc(since))
+                .map(rows -> rows.stream().map(r -> new Scheduling((UUID) r[9], session(r))).toList());
     }
 
     /**

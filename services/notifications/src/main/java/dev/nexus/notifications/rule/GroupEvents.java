@@ -11,11 +11,16 @@ import dev.nexus.notifications.delivery.Drafts;
 import dev.nexus.notifications.model.Draft;
 import dev.nexus.notifications.model.Kind;
 import dev.nexus.notifications.projection.Groups;
+import dev.nexus.notifications.projection.Sessions;
+import dev.nexus.notifications.projection.Sessions.Scheduling;
 import dev.nexus.notifications.webhook.Webhooks;
 import dev.nexus.platform.events.EventHandler;
 import dev.nexus.platform.memberships.GroupRole;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -23,17 +28,25 @@ import java.util.UUID;
  * Events of groups (DESIGN §7): names are kept for the texts; a member who joined is announced to the
  * group's owner and organizers and its webhooks. The platform's MembershipsProjection keeps the
  * members themselves.
+ *
+ * <p>A join and a session's scheduling in the same group may be handled at the same time on two
+ * replicas: each would miss the other's uncommitted change, and the new member would never hear of
+ * the session. Both lock the group first (Groups.lock), so the later one sees the earlier; when the
+ * join comes second, it tells the member of the sessions scheduled after the join was made, each
+ * under its scheduling's event id (so never twice).
  */
 @ApplicationScoped
 public class GroupEvents implements EventHandler {
 
     private final Groups groups;
+    private final Sessions sessions;
     private final Webhooks webhooks;
     private final Audience audience;
     private final Delivery delivery;
 
-    public GroupEvents(Groups groups, Webhooks webhooks, Audience audience, Delivery delivery) {
+    public GroupEvents(Groups groups, Sessions sessions, Webhooks webhooks, Audience audience, Delivery delivery) {
         this.groups = groups;
+        this.sessions = sessions;
         this.webhooks = webhooks;
         this.audience = audience;
         this.delivery = delivery;
@@ -57,7 +70,28 @@ public class GroupEvents implements EventHandler {
         if (m.role().equals(GroupRole.OWNER.name())) {
             return Uni.createFrom().item(AfterCommit.NOTHING); // the group's creator
         }
-        return joined(event.id(), m).chain(drafts -> delivery.store(event.id(), drafts));
+        List<AfterCommit> deliveries = new ArrayList<>();
+        return groups.lock(m.groupId())
+                .chain(() -> joined(event.id(), m)).chain(drafts -> delivery.store(event.id(), drafts))
+                .invoke(deliveries::add)
+                .chain(() -> sessions.scheduledAfter(m.groupId(), event.time()))
+                .chain(scheduled -> toldOfSessions(m, scheduled, deliveries))
+                .replaceWith(() -> () -> Uni.join().all(deliveries.stream().map(AfterCommit::run).toList())
+                        .andFailFast().replaceWithVoid());
+    }
+
+    /** The joiner hears of each session scheduled after the join, as if it had been a member then. */
+    private Uni<Void> toldOfSessions(MemberJoined m, List<Scheduling> scheduled, List<AfterCommit> deliveries) {
+        Instant now = Instant.now();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Scheduling s : scheduled) {
+            chain = chain.chain(() -> groups.name(m.groupId()))
+                    .chain(group -> audience.drafts(List.of(m.userId()), s.session().organizerId(),
+                            p -> SessionEvents.toldOfScheduling(p, group, s.session(), now)))
+                    .chain(drafts -> delivery.store(s.eventId(), drafts))
+                    .invoke(deliveries::add).replaceWithVoid();
+        }
+        return chain;
     }
 
     private Uni<Drafts> joined(UUID eventId, MemberJoined m) {

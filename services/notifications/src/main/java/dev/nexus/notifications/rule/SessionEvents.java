@@ -73,7 +73,7 @@ public class SessionEvents implements EventHandler {
         EventPayload data = event.data();
         Uni<Drafts> drafts;
         if (data instanceof SessionScheduled s) {
-            drafts = scheduled(event.id(), s);
+            drafts = scheduled(event, s);
         } else if (data instanceof SessionRescheduled s) {
             drafts = rescheduled(event, s);
         } else if (data instanceof SessionCancelled s) {
@@ -88,20 +88,31 @@ public class SessionEvents implements EventHandler {
         return drafts.chain(d -> delivery.store(event.id(), d));
     }
 
-    private Uni<Drafts> scheduled(UUID eventId, SessionScheduled s) {
+    /**
+     * Every member but the organizer is told. The group is locked first: a member whose join another
+     * replica is handling right now is not among them, and is told by that join (GroupEvents) instead.
+     */
+    private Uni<Drafts> scheduled(CloudEvent<?> event, SessionScheduled s) {
         Instant now = Instant.now();
-        return sessions.scheduled(new SessionInfo(s.sessionId(), s.groupId(), s.title(), s.startsAt(), s.endsAt(),
-                        s.timeZone(), s.organizerId(), false, s.recurrence()))
+        SessionInfo session = new SessionInfo(s.sessionId(), s.groupId(), s.title(), s.startsAt(), s.endsAt(),
+                s.timeZone(), s.organizerId(), false, s.recurrence());
+        return sessions.scheduled(session, event.id(), event.time())
                 .chain(() -> reminders.plan(s.sessionId(), null))
+                .chain(() -> groups.lock(s.groupId()))
                 .chain(() -> audience.members(s.groupId()))
                 .chain(members -> groups.name(s.groupId())
-                        .call(group -> webhooks.announce(eventId, s.groupId(), Kind.SESSION_SCHEDULED,
+                        .call(group -> webhooks.announce(event.id(), s.groupId(), Kind.SESSION_SCHEDULED,
                                 "New session in " + group + ": " + s.title() + ", "
                                         + Texts.time(s.startsAt(), s.timeZone(), now) + " " + link(s.sessionId())))
-                        .chain(group -> audience.drafts(members, s.organizerId(), p -> new Draft(p.id(),
-                                Kind.SESSION_SCHEDULED, s.groupId(), "New session in " + group + ": " + s.title(),
-                                s.title() + " is scheduled for " + Texts.time(s.startsAt(), p.zone(), now) + ".",
-                                path(s.sessionId())))));
+                        .chain(group -> audience.drafts(members, s.organizerId(),
+                                p -> toldOfScheduling(p, group, session, now))));
+    }
+
+    /** What a member is told of a newly scheduled session. */
+    static Draft toldOfScheduling(Person p, String group, SessionInfo session, Instant now) {
+        return new Draft(p.id(), Kind.SESSION_SCHEDULED, session.groupId(), "New session in " + group + ": "
+                + session.title(), session.title() + " is scheduled for " + Texts.time(session.startsAt(), p.zone(), now)
+                + ".", path(session.id()));
     }
 
     private Uni<Drafts> rescheduled(CloudEvent<?> event, SessionRescheduled s) {

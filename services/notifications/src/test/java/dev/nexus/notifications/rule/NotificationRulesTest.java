@@ -188,6 +188,34 @@ class NotificationRulesTest {
     }
 
     @Test
+    void a_join_handled_after_the_scheduling_of_a_later_session_tells_the_new_member_of_it_once() {
+        Learner newbie = Learner.named("Newbie");
+        CloudEvent<MemberJoined> joined = event(new MemberJoined(groupId, newbie.id(), "MEMBER"));
+        CloudEvent<SessionScheduled> scheduled = madeLater(event(scheduled(UUID.randomUUID(), "Late news")));
+
+        // as when two replicas take them at once and the scheduling commits first: it does not see the join
+        publishAndWait(scheduled);
+        assertTrue(newbie.notifications().isEmpty());
+        publishAndWait(joined);
+
+        Map<String, Object> told = single(newbie, "session.scheduled");
+        assertEquals("New session in Kata Club: Late news", told.get("title"));
+        assertEquals("Late news is scheduled for Tue 2 Mar 18:00 CET.", told.get("body"));
+        assertEquals(1L, Db.value("select count(*) from notifications where event_id = ? and recipient_id = ?",
+                scheduled.id(), newbie.id()), "under the scheduling's id");
+        assertEquals("Newbie joined Kata Club", single(olga, "group.member-joined").get("title"));
+        assertEquals(1, ada.notifications("session.scheduled").size(), "the others were told once, by the scheduling");
+    }
+
+    @Test
+    void a_join_made_after_a_sessions_scheduling_does_not_tell_of_that_session() {
+        schedule("Before your time");
+        Learner newbie = Learner.named("Newbie");
+        publishAndWait(madeLater(event(new MemberJoined(groupId, newbie.id(), "MEMBER"))));
+        assertTrue(newbie.notifications().isEmpty());
+    }
+
+    @Test
     void a_type_turned_off_or_a_muted_group_gives_no_notification() {
         ada.call().body(Map.of("channels", Map.of("session.scheduled", "OFF"))).when()
                 .put("/api/v1/notification-preferences").then().statusCode(200);
