@@ -29,17 +29,21 @@ final class Platform implements AutoCloseable, ExtensionContext.Store.CloseableR
 
     static final List<String> SERVICES = List.of("identity", "sessions", "notes", "notifications");
     /** A second replica of notifications on its own port: same database, queue and Redis prefix. */
-    static final String NOTIFICATIONS_B = "notifications-b";
+    static final String NOTIFICATIONS_B = second("notifications");
     /** Two gateways in front of the services (both notifications replicas), sharing rate-limit buckets. */
     static final String GATEWAY = "gateway";
     static final String GATEWAY_B = "gateway-b";
     /** Calls per login e-mail that the gateways allow in 15 minutes. */
     static final int LOGIN_EMAIL_LIMIT = 3;
-    private static final List<String> INSTANCES = List.of("identity", "sessions", "notes", "notifications",
-            NOTIFICATIONS_B, GATEWAY, GATEWAY_B);
+    /** The second replica of a service: {@code sessions-b}; same database, queue and Redis prefix. */
+    static String second(String service) {
+        return service + "-b";
+    }
     private static final Path SERVICES_DIR = Path.of("..").toAbsolutePath().normalize();
 
     private final TestRun run;
+    /** Every instance: the four services, the second replicas asked for, the two gateways. */
+    private final List<String> instances = new ArrayList<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Integer> managementPorts = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
@@ -63,20 +67,32 @@ final class Platform implements AutoCloseable, ExtensionContext.Store.CloseableR
      * addresses of proxies in front of PostgreSQL, Redis and RabbitMQ for a fault-injection run.
      */
     static Platform start(Map<String, String> serviceConfig) throws IOException {
+        return start(serviceConfig, List.of("notifications"));
+    }
+
+    /** Two replicas of every service (and the two gateways in front of them all). */
+    static Platform startEveryServiceTwice() throws IOException {
+        return start(Map.of(), SERVICES);
+    }
+
+    private static Platform start(Map<String, String> serviceConfig, List<String> twice) throws IOException {
         Path logs = Files.createDirectories(Path.of("target", "e2e-logs"));
         Platform platform = new Platform(TestRun.create(Servers.get(), SERVICES.toArray(String[]::new)), logs,
                 OtlpReceiver.start());
         platform.serviceConfig.putAll(serviceConfig);
+        platform.instances.addAll(SERVICES);
+        twice.forEach(service -> platform.instances.add(second(service)));
+        platform.instances.addAll(List.of(GATEWAY, GATEWAY_B));
         try {
             platform.signingKey = platform.copyDevKey();
-            for (String instance : INSTANCES) {
+            for (String instance : platform.instances) {
                 platform.ports.put(instance, freePort());
                 platform.managementPorts.put(instance, freePort());
             }
-            for (String instance : INSTANCES) {
+            for (String instance : platform.instances) {
                 platform.launch(instance);
             }
-            for (String instance : INSTANCES) {
+            for (String instance : platform.instances) {
                 platform.awaitReady(instance);
             }
             return platform;
@@ -126,7 +142,12 @@ final class Platform implements AutoCloseable, ExtensionContext.Store.CloseableR
     }
 
     private static String serviceOf(String instance) {
-        return instance.equals(NOTIFICATIONS_B) ? "notifications" : isGateway(instance) ? GATEWAY : instance;
+        return isGateway(instance) ? GATEWAY : instance.replaceFirst("-b$", "");
+    }
+
+    /** The instances of a service (its replicas), or of the gateway. */
+    List<String> instancesOf(String service) {
+        return instances.stream().filter(i -> serviceOf(i).equals(service)).toList();
     }
 
     private Map<String, String> gatewayConfig() {
@@ -139,11 +160,11 @@ final class Platform implements AutoCloseable, ExtensionContext.Store.CloseableR
         config.put("nexus.rate-limit.auth.limit", "100000");
         config.put("nexus.rate-limit.login-email.limit", String.valueOf(LOGIN_EMAIL_LIMIT));
         for (String service : SERVICES) {
-            config.put("nexus.gateway.upstream." + service, url(service));
-            config.put("nexus.gateway.health." + service, managementUrl(service));
+            List<String> replicas = instancesOf(service);
+            config.put("nexus.gateway.upstream." + service, String.join(",", replicas.stream().map(this::url).toList()));
+            config.put("nexus.gateway.health." + service,
+                    String.join(",", replicas.stream().map(this::managementUrl).toList()));
         }
-        config.put("nexus.gateway.upstream.notifications", url("notifications") + "," + url(NOTIFICATIONS_B));
-        config.put("nexus.gateway.health.notifications", managementUrl("notifications") + "," + managementUrl(NOTIFICATIONS_B));
         return config;
     }
 
@@ -226,7 +247,7 @@ final class Platform implements AutoCloseable, ExtensionContext.Store.CloseableR
     /** Prints the lines of each instance's Prometheus metrics that start with one of {@code names}. */
     void printMetrics(java.io.PrintStream out, String... names) {
         HttpClient http = HttpClient.newHttpClient();
-        for (String instance : INSTANCES) {
+        for (String instance : instances) {
             try {
                 String body = http.send(HttpRequest.newBuilder(URI.create(managementUrl(instance) + "/q/metrics")).build(),
                         HttpResponse.BodyHandlers.ofString()).body();

@@ -5,6 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -79,6 +81,13 @@ public final class StreamClient implements WebSocket.Listener, AutoCloseable {
             message = next();
         }
         return message;
+    }
+
+    /** Takes every message that arrived and was not taken yet. */
+    public List<JsonObject> drain() {
+        List<JsonObject> messages = new ArrayList<>();
+        received.drainTo(messages);
+        return messages;
     }
 
     /** Messages that arrived and were not taken yet. */

@@ -1,0 +1,580 @@
+package dev.nexus.e2e;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nexus.testing.Servers;
+import dev.nexus.testing.StreamClient;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 16's load test: two replicas of every service behind the two gateways and a mix of what
+ * study groups do, {@code load.rate} actions a second (15) for {@code load.seconds} (60): people
+ * register and join groups, organizers schedule and reschedule sessions of three places, members
+ * RSVP into waitlists (capacity 3) and out of them, post notes and comment with mentions, and read
+ * sessions, agendas and notes; eight people hold notification streams, half on each notifications
+ * replica. Halfway through, the second replica of every service is killed (SIGKILL); the streams on
+ * it reconnect to the other replica and resume after the last notification they saw.
+ *
+ * <p>Afterwards, from the databases and what the clients received: every member who had joined
+ * before a session was scheduled is told of it exactly once, whichever replicas handled the join and
+ * the scheduling (and no one else twice); every comment tells its target's author and the mentioned
+ * once each; every session is in the other services' projections; no session holds more GOING than
+ * its capacity or a waitlist beside a free place; every unread count equals the stored unread rows;
+ * every stream received exactly the notifications stored for its person, none twice; the clients saw
+ * no failure but the 502/503/504 problems the gateway could not hide. Figures are printed. In
+ * {@code mvn verify}; alone, for longer:
+ *
+ * <pre>
+ * mvn -pl services/e2e verify -Dit.test=ReplicasLoadIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dload.seconds=300 [-Dload.rate=15]
+ * </pre>
+ */
+class ReplicasLoadIT {
+
+    private static final int SECONDS = Integer.getInteger("load.seconds", 60);
+    private static final int RATE = Integer.getInteger("load.rate", 15);
+    private static final int GROUPS = 3;
+    private static final int FIRST_MEMBERS = 6;
+    private static final int STREAMS = 8;
+    private static final int CAPACITY = 3;
+    private static final List<String> ZONES = List.of("Europe/Berlin", "America/New_York", "Asia/Tokyo");
+    private static final Duration SETTLE = Duration.ofSeconds(120);
+
+    private static Platform platform;
+
+    @BeforeAll
+    static void start() throws Exception {
+        platform = Platform.startEveryServiceTwice();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    /** {@code joined}: when the join was answered (nanoTime), 0 for an owner. */
+    private record Person(UUID id, String name, String token, long joined) {
+
+        Person joinedNow() {
+            return new Person(id, name, token, System.nanoTime());
+        }
+
+        /** Whether notes has surely heard of the join by now (its actions and reads need it). */
+        boolean settled() {
+            return System.nanoTime() - joined > TimeUnit.SECONDS.toNanos(10);
+        }
+    }
+
+    private static final class Group {
+        final UUID id;
+        final Person owner;
+        final List<Person> members = new CopyOnWriteArrayList<>();
+        final List<String> sessions = new CopyOnWriteArrayList<>();
+        final List<String> notes = new CopyOnWriteArrayList<>();
+
+        Group(UUID id, Person owner) {
+            this.id = id;
+            this.owner = owner;
+            members.add(owner);
+        }
+
+        Person anyMember() {
+            return members.get(ThreadLocalRandom.current().nextInt(members.size()));
+        }
+
+        /** A member notes surely knows: the owner, or one who joined more than 10 s ago. */
+        Person settledMember() {
+            Person member = anyMember();
+            return member.settled() ? member : owner;
+        }
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    /** Answers by action and outcome: "rsvp 200", "join 502" ... */
+    private final Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
+    /** Answers no client should ever get. */
+    private final List<String> wrong = new CopyOnWriteArrayList<>();
+    private final AtomicInteger turn = new AtomicInteger();
+    private final AtomicInteger names = new AtomicInteger();
+
+    @Test
+    void every_effect_happens_once_across_two_replicas_of_everything_even_when_one_of_each_is_killed()
+            throws Exception {
+        List<Group> groups = new ArrayList<>();
+        for (int g = 0; g < GROUPS; g++) {
+            Person owner = register().get();
+            JsonObject made = send("group", "POST", "/api/v1/groups", owner,
+                    new JsonObject().put("name", "Load " + g).put("visibility", "PUBLIC")).get();
+            Group group = new Group(UUID.fromString(made.getString("id")), owner);
+            for (int m = 0; m < FIRST_MEMBERS; m++) {
+                join(group).get();
+            }
+            groups.add(group);
+        }
+        String groupIds = "{" + groups.stream().map(g -> g.id.toString()).collect(Collectors.joining(",")) + "}";
+        for (String service : List.of("notes", "notifications")) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> Long.parseLong(strings(service, "select count(*) from"
+                    + " group_members where group_id = any(?::uuid[]) and role is not null", groupIds).get(0))
+                    == GROUPS * (FIRST_MEMBERS + 1L));
+        }
+        // a note from each owner, so that every stream holder has a notification to resume after
+        for (Group group : groups) {
+            postNote(group, group.owner).get();
+        }
+        List<Stream> streams = new ArrayList<>();
+        for (int i = 0; i < STREAMS; i++) {
+            Person person = groups.get(i % GROUPS).members.get(1 + i / GROUPS);
+            streams.add(new Stream(person, i % 2 == 0 ? "notifications" : Platform.NOTIFICATIONS_B));
+        }
+
+        ScheduledExecutorService clock = Executors.newScheduledThreadPool(2);
+        List<CompletableFuture<?>> actions = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger sent = new AtomicInteger();
+        int total = SECONDS * RATE;
+        long started = System.nanoTime();
+        clock.scheduleAtFixedRate(() -> {
+            if (sent.getAndIncrement() < total) {
+                actions.add(act(groups.get(ThreadLocalRandom.current().nextInt(GROUPS))));
+            }
+        }, 0, 1_000_000 / RATE, TimeUnit.MICROSECONDS);
+        clock.scheduleWithFixedDelay(() -> streams.forEach(Stream::poll), 100, 100, TimeUnit.MILLISECONDS);
+
+        await().atMost(Duration.ofSeconds(SECONDS)).pollInterval(Duration.ofMillis(50)).until(() -> sent.get() >= total / 2);
+        for (String service : Platform.SERVICES) {
+            platform.kill(Platform.second(service));
+        }
+        double killedAt = (System.nanoTime() - started) / 1e9;
+        await().atMost(Duration.ofSeconds(SECONDS + 120L)).until(() -> sent.get() >= total
+                && List.copyOf(actions).stream().allMatch(CompletableFuture::isDone));
+        double loadTime = (System.nanoTime() - started) / 1e9;
+
+        // settled: nothing waits in an outbox, and every stream has what is stored for its person
+        long settleStart = System.nanoTime();
+        await().atMost(SETTLE).pollInterval(Duration.ofMillis(500)).until(() -> pendingOutbox() == 0
+                && streams.stream().allMatch(s -> s.missing().isEmpty()));
+        double settled = (System.nanoTime() - settleStart) / 1e9;
+        clock.shutdownNow();
+        streams.forEach(Stream::close);
+
+        Report report = new Report(groups, streams, total, loadTime, killedAt, settled);
+        try {
+            told_of_sessions_exactly_once(groupIds, report);
+            comments_tell_their_targets_author_and_the_mentioned_once(groupIds, report);
+            every_session_reaches_the_other_services_projections_once(groupIds);
+            no_session_overbooked_nor_a_waitlist_beside_a_free_place(groupIds, report);
+            unread_counts_equal_the_stored_unread_rows(groups, report);
+            for (Stream stream : streams) {
+                assertEquals(stream.stored(), stream.received, stream.person.name() + ": every push to its socket");
+                assertEquals(List.of(), stream.twice, stream.person.name() + ": no push twice");
+            }
+            assertEquals(List.of(), wrong, "answers other than successes, races and 502/503/504 problems");
+        } finally {
+            report.print();
+        }
+    }
+
+    // ------------------------------------------------------------------ the mix
+
+    private CompletableFuture<?> act(Group group) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        int dice = random.nextInt(100);
+        if (dice < 12) {
+            return join(group);
+        }
+        if (dice < 22) {
+            return schedule(group);
+        }
+        if (dice < 27 && !group.sessions.isEmpty()) {
+            return reschedule(group, pick(group.sessions));
+        }
+        if (dice < 52 && !group.sessions.isEmpty()) {
+            String status = random.nextInt(5) == 0 ? "DECLINED" : "GOING";
+            return send("rsvp", "PUT", "/api/v1/sessions/" + pick(group.sessions) + "/rsvp", group.anyMember(),
+                    new JsonObject().put("status", status));
+        }
+        if (dice < 57) {
+            return postNote(group, group.settledMember());
+        }
+        if (dice < 67 && !group.notes.isEmpty()) {
+            Person mentioned = group.anyMember();
+            return send("comment", "POST", "/api/v1/notes/" + pick(group.notes) + "/comments", group.settledMember(),
+                    new JsonObject().put("body", "Nice one, @" + mentioned.name() + " - have a look."));
+        }
+        Person reader = group.anyMember();
+        return switch (random.nextInt(3)) {
+            case 0 -> group.sessions.isEmpty() ? send("read", "GET", "/api/v1/me/sessions", reader, null)
+                    : send("read", "GET", "/api/v1/sessions/" + pick(group.sessions), reader, null);
+            case 1 -> send("read", "GET", "/api/v1/groups/" + group.id + "/sessions", reader, null);
+            default -> group.notes.isEmpty() ? send("read", "GET", "/api/v1/me/sessions", reader, null)
+                    : send("read", "GET", "/api/v1/notes/" + pick(group.notes), group.settledMember(), null);
+        };
+    }
+
+    private CompletableFuture<Person> register() {
+        int n = names.incrementAndGet();
+        String zone = ZONES.get(n % ZONES.size());
+        JsonObject body = new JsonObject().put("email", "load-" + UUID.randomUUID() + "@example.org")
+                .put("password", "correct horse battery").put("displayName", "Pat" + n).put("timeZone", zone);
+        return send("register", "POST", "/api/v1/auth/register", null, body)
+                .thenApply(made -> made == null ? null : new Person(UUID.fromString(made.getJsonObject("user")
+                        .getString("id")), "Pat" + n, made.getString("accessToken"), 0));
+    }
+
+    private CompletableFuture<?> join(Group group) {
+        return register().thenCompose(person -> person == null ? CompletableFuture.completedFuture(null)
+                : send("join", "POST", "/api/v1/groups/" + group.id + "/members", person, new JsonObject())
+                        .thenAccept(joined -> {
+                            if (joined != null) {
+                                group.members.add(person.joinedNow());
+                            }
+                        }));
+    }
+
+    private CompletableFuture<?> schedule(Group group) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String startsAt = OffsetDateTime.now().plusDays(7 + random.nextInt(30)).withNano(0).toString();
+        JsonObject body = new JsonObject().put("title", "Kata " + random.nextInt(1000)).put("startsAt", startsAt)
+                .put("durationMinutes", 60).put("timeZone", ZONES.get(random.nextInt(ZONES.size())))
+                .put("capacity", CAPACITY);
+        return send("schedule", "POST", "/api/v1/groups/" + group.id + "/sessions", group.owner, body)
+                .thenAccept(made -> {
+                    if (made != null) {
+                        group.sessions.add(made.getString("id"));
+                    }
+                });
+    }
+
+    /** Moves the session a day later: read it for its ETag, then change it if nobody did meanwhile. */
+    private CompletableFuture<?> reschedule(Group group, String sessionId) {
+        return call("reschedule-read", "GET", "/api/v1/sessions/" + sessionId, group.owner, null, Map.of())
+                .thenCompose(read -> {
+                    if (read == null || read.statusCode() != 200) {
+                        return CompletableFuture.completedFuture(null);
+                    }
+                    JsonObject session = new JsonObject(read.body());
+                    String later = OffsetDateTime.parse(session.getString("startsAt")).plusDays(1).toString();
+                    return call("reschedule", "PATCH", "/api/v1/sessions/" + sessionId, group.owner,
+                            new JsonObject().put("startsAt", later),
+                            Map.of("If-Match", read.headers().firstValue("etag").orElse("*")));
+                });
+    }
+
+    private CompletableFuture<?> postNote(Group group, Person author) {
+        JsonObject body = new JsonObject().put("groupId", group.id.toString()).put("title", "Trick " + names.get())
+                .put("body", "Use a `deque` for the sliding window.");
+        return send("note", "POST", "/api/v1/notes", author, body).thenAccept(made -> {
+            if (made != null) {
+                group.notes.add(made.getString("id"));
+            }
+        });
+    }
+
+    private static String pick(List<String> from) {
+        return from.get(ThreadLocalRandom.current().nextInt(from.size()));
+    }
+
+    /** The answer's JSON when it succeeded, null otherwise (counted either way). */
+    private CompletableFuture<JsonObject> send(String action, String method, String path, Person as, JsonObject body) {
+        return call(action, method, path, as, body, Map.of()).thenApply(response -> response != null
+                && response.statusCode() / 100 == 2 && !response.body().isEmpty() ? new JsonObject(response.body()) : null);
+    }
+
+    /**
+     * Through one of the two gateways in turn. A success, a lost race (409, 412) and a 502/503/504
+     * problem (a replica killed under the request) are what clients may see; anything else is wrong.
+     */
+    private CompletableFuture<HttpResponse<String>> call(String action, String method, String path, Person as,
+            JsonObject body, Map<String, String> headers) {
+        String gateway = platform.url(turn.getAndIncrement() % 2 == 0 ? Platform.GATEWAY : Platform.GATEWAY_B);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(40))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body.encode()));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (as != null) {
+            request.header("Authorization", "Bearer " + as.token());
+        }
+        headers.forEach(request::header);
+        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).handle((response, error) -> {
+            String outcome = error != null ? "no answer" : String.valueOf(response.statusCode());
+            answers.computeIfAbsent(action + " " + outcome, k -> new AtomicInteger()).incrementAndGet();
+            boolean problem = response != null
+                    && response.headers().firstValue("content-type").orElse("").startsWith("application/problem+json");
+            boolean fine = response != null && (response.statusCode() / 100 == 2 || response.statusCode() == 409
+                    || response.statusCode() == 412 || problem && List.of(502, 503, 504).contains(response.statusCode()));
+            if (!fine) {
+                wrong.add(method + " " + path + " -> " + (error != null ? error.toString()
+                        : response.statusCode() + " " + response.body()));
+            }
+            return response;
+        });
+    }
+
+    // ------------------------------------------------------------------ streams
+
+    /** A person's notification stream, opened again on the surviving replica when its own is killed. */
+    private final class Stream {
+        final Person person;
+        final String seed;
+        final Set<String> received = ConcurrentHashMap.newKeySet();
+        final List<String> twice = new CopyOnWriteArrayList<>();
+        volatile String last;
+        volatile StreamClient client;
+        final AtomicInteger opened = new AtomicInteger();
+
+        Stream(Person person, String instance) throws Exception {
+            this.person = person;
+            this.seed = await().atMost(Duration.ofSeconds(30)).until(() -> {
+                HttpResponse<String> list = call("list", "GET", "/api/v1/notifications", person, null, Map.of()).get();
+                JsonArray items = new JsonObject(list.body()).getJsonArray("items");
+                return items.isEmpty() ? null : items.getJsonObject(0).getString("id");
+            }, id -> id != null);
+            this.last = seed;
+            open(instance);
+        }
+
+        void open(String instance) throws Exception {
+            String ticket = send("ticket", "POST", "/api/v1/notifications/stream-ticket", person, null).get()
+                    .getString("ticket");
+            client = StreamClient.open(platform.url(instance), "ticket=" + ticket + "&after=" + last);
+            opened.incrementAndGet();
+        }
+
+        synchronized void poll() {
+            for (JsonObject message : client.drain()) {
+                if ("notification".equals(message.getString("type"))) {
+                    String id = message.getJsonObject("notification").getString("id");
+                    if (!received.add(id)) {
+                        twice.add(id);
+                    }
+                    last = id;
+                }
+            }
+            if (client.isClosed()) {
+                try {
+                    open("notifications");
+                } catch (Exception e) {
+                    // the next poll tries again
+                }
+            }
+        }
+
+        /** What is stored for the person after the seed notification. */
+        Set<String> stored() throws SQLException {
+            return new HashSet<>(strings("notifications", "select id::text from notifications where recipient_id = ?::uuid"
+                    + " and seq > (select seq from notifications where id = ?::uuid)", person.id().toString(), seed));
+        }
+
+        Set<String> missing() {
+            try {
+                Set<String> missing = stored();
+                missing.removeAll(received);
+                return missing;
+            } catch (SQLException e) {
+                return Set.of("?");
+            }
+        }
+
+        void close() {
+            client.close();
+        }
+    }
+
+    // ------------------------------------------------------------------ the checks
+
+    private void told_of_sessions_exactly_once(String groupIds, Report report) throws SQLException {
+        // members who had joined (by sessions' clock) well before the session was made
+        Set<String> expected = new HashSet<>(strings("sessions", """
+                select s.id || ' ' || m.user_id from coding_sessions s join memberships m on m.group_id = s.group_id
+                where s.group_id = any(?::uuid[]) and m.user_id <> s.organizer_id
+                  and m.joined_at < s.created_at - interval '2 seconds'""", groupIds));
+        Map<String, Long> told = counts("notifications", """
+                select substring(link from '[0-9a-f-]{36}$') || ' ' || recipient_id, count(*) from notifications
+                where type = 'session.scheduled' and group_id = any(?::uuid[]) group by 1""", groupIds);
+        Set<String> missed = new HashSet<>(expected);
+        missed.removeAll(told.keySet());
+        report.line("session.scheduled: %d members to tell, %d told, %d missed, %d told twice", expected.size(),
+                told.size(), missed.size(), told.values().stream().filter(n -> n > 1).count());
+        assertEquals(Set.of(), missed, "(session, member) never told of the scheduling");
+        assertEquals(Map.of(), filterTwice(told), "told twice");
+    }
+
+    private void comments_tell_their_targets_author_and_the_mentioned_once(String groupIds, Report report)
+            throws SQLException {
+        Map<String, Long> expected = new TreeMap<>();
+        for (String recipients : strings("notes", """
+                select array_to_string(array(select distinct r from unnest(c.mentioned_user_ids || n.author_id) r
+                    where r <> c.author_id), ' ')
+                from comments c join notes n on n.id = c.target_id
+                where c.target_type = 'NOTE' and c.group_id = any(?::uuid[])""", groupIds)) {
+            for (String recipient : recipients.split(" ")) {
+                if (!recipient.isEmpty()) {
+                    expected.merge(recipient, 1L, Long::sum);
+                }
+            }
+        }
+        Map<String, Long> told = new TreeMap<>(counts("notifications", """
+                select recipient_id::text, count(*) from notifications
+                where type = 'comment.added' and group_id = any(?::uuid[]) group by 1""", groupIds));
+        report.line("comment.added: %d to tell, %d told", expected.values().stream().mapToLong(n -> n).sum(),
+                told.values().stream().mapToLong(n -> n).sum());
+        assertEquals(expected, told, "comment notifications per recipient");
+    }
+
+    private void every_session_reaches_the_other_services_projections_once(String groupIds) throws SQLException {
+        Set<String> sessions = new HashSet<>(strings("sessions",
+                "select id::text from coding_sessions where group_id = any(?::uuid[])", groupIds));
+        assertEquals(sessions, new HashSet<>(strings("notifications",
+                "select id::text from sessions where group_id = any(?::uuid[])", groupIds)), "notifications' sessions");
+        assertEquals(sessions, new HashSet<>(strings("notes",
+                "select session_id::text from group_sessions where group_id = any(?::uuid[])", groupIds)),
+                "notes' sessions");
+    }
+
+    private void no_session_overbooked_nor_a_waitlist_beside_a_free_place(String groupIds, Report report)
+            throws SQLException {
+        List<String> wrongSessions = strings("sessions", """
+                select s.id || ': ' || count(*) filter (where r.status = 'GOING' and not r.waitlisted) || ' going, '
+                    || count(*) filter (where r.waitlisted) || ' waiting'
+                from coding_sessions s left join rsvps r on r.session_id = s.id
+                where s.group_id = any(?::uuid[]) group by s.id, s.capacity
+                having count(*) filter (where r.status = 'GOING' and not r.waitlisted) > s.capacity
+                    or (count(*) filter (where r.waitlisted) > 0
+                        and count(*) filter (where r.status = 'GOING' and not r.waitlisted) < s.capacity)""", groupIds);
+        report.line("waitlists: %s sessions full with people waiting, %s promotions told",
+                strings("sessions", """
+                        select count(distinct session_id) from rsvps r join coding_sessions s on s.id = r.session_id
+                        where r.waitlisted and s.group_id = any(?::uuid[])""", groupIds).get(0),
+                strings("notifications", """
+                        select count(*) from notifications
+                        where type = 'session.waitlist-promoted' and group_id = any(?::uuid[])""", groupIds).get(0));
+        assertEquals(List.of(), wrongSessions, "overbooked, or people waiting beside a free place");
+    }
+
+    private void unread_counts_equal_the_stored_unread_rows(List<Group> groups, Report report) throws Exception {
+        int checked = 0;
+        for (Group group : groups) {
+            for (Person person : group.members) {
+                long stored = Long.parseLong(strings("notifications", "select count(*) from notifications"
+                        + " where recipient_id = ?::uuid and read_at is null", person.id().toString()).get(0));
+                HttpResponse<String> count = call("unread", "GET", "/api/v1/notifications/unread-count", person, null,
+                        Map.of()).get();
+                assertEquals(stored, new JsonObject(count.body()).getLong("count"), person.name() + "'s unread count");
+                checked++;
+            }
+        }
+        report.line("unread counts: %d people, each equal to the stored unread rows", checked);
+    }
+
+    private static Map<String, Long> filterTwice(Map<String, Long> counts) {
+        Map<String, Long> twice = new TreeMap<>();
+        counts.forEach((key, n) -> {
+            if (n > 1) {
+                twice.put(key, n);
+            }
+        });
+        return twice;
+    }
+
+    private static long pendingOutbox() throws SQLException {
+        long pending = 0;
+        for (String service : Platform.SERVICES) {
+            pending += Long.parseLong(strings(service, "select count(*) from outbox").get(0));
+        }
+        return pending;
+    }
+
+    private static List<String> strings(String service, String sql, String... parameters) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection connection = connect(service); var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+            }
+        }
+        return values;
+    }
+
+    private static Map<String, Long> counts(String service, String sql, String parameter) throws SQLException {
+        Map<String, Long> counts = new HashMap<>();
+        try (Connection connection = connect(service); var statement = connection.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    counts.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+        }
+        return counts;
+    }
+
+    private static Connection connect(String service) throws SQLException {
+        Servers servers = platform.run().servers();
+        return DriverManager.getConnection(platform.jdbcUrl(service), servers.dbUser(), servers.dbPassword());
+    }
+
+    /** The figures of the run, printed whether the checks pass or not. */
+    private final class Report {
+        private final List<String> lines = new ArrayList<>();
+
+        Report(List<Group> groups, List<Stream> streams, int total, double loadTime, double killedAt, double settled) {
+            line("replicas load: 2 of every service, %d actions in %.0f s (%d/s offered), second replicas killed at"
+                    + " %.0f s, settled %.1f s after the load", total, loadTime, RATE, killedAt, settled);
+            line("%d groups, %d members, %d sessions, %d notes; %d streams, %d reconnects",
+                    groups.size(), groups.stream().mapToInt(g -> g.members.size()).sum(),
+                    groups.stream().mapToInt(g -> g.sessions.size()).sum(), groups.stream().mapToInt(g -> g.notes.size()).sum(),
+                    streams.size(), streams.stream().mapToInt(s -> s.opened.get() - 1).sum());
+            line("answers: %s", new TreeMap<>(answers));
+        }
+
+        void line(String format, Object... args) {
+            lines.add(String.format(format, args));
+        }
+
+        void print() {
+            System.out.println();
+            lines.forEach(System.out::println);
+        }
+    }
+}
