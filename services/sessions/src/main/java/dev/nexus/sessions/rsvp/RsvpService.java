@@ -157,14 +157,15 @@ public class RsvpService implements Waitlist {
             return view(existing);
         }
         boolean freesAPlace = existing != null && existing.confirmed();
-        Rsvp rsvp = existing != null ? existing : newRsvp(session.id, caller, now);
-        rsvp.status = status;
-        rsvp.respondedAt = now;
+        // counted before the answer changes: a changed entity would be flushed first, and counted
         Uni<Boolean> placeFree = status != Rsvp.Status.GOING || session.capacity == null
                 ? Uni.createFrom().item(true)
                 : Rsvp.count("sessionId = ?1 and status = ?2 and waitlisted = false", session.id, Rsvp.Status.GOING)
                         .map(confirmed -> confirmed < session.capacity);
         return placeFree.chain(free -> {
+            Rsvp rsvp = existing != null ? existing : newRsvp(session.id, caller, now);
+            rsvp.status = status;
+            rsvp.respondedAt = now;
             boolean waitlisted = status == Rsvp.Status.GOING && !free;
             rsvp.waitlisted = waitlisted;
             rsvp.waitlistedAt = waitlisted ? now : null;

@@ -153,6 +153,44 @@ class RsvpTest {
     }
 
     @Test
+    void a_member_who_declined_takes_the_one_free_place_when_going_after_all() {
+        Learner owner = Learner.named("Owner");
+        UUID groupId = owner.creates("PUBLIC");
+        List<Learner> m = members(groupId, 3);
+        UUID sessionId = sessionIn(owner, groupId, 3);
+        answer(m.get(0), sessionId, "DECLINED").statusCode(200);
+        answer(m.get(1), sessionId, "GOING").statusCode(200);
+        answer(m.get(2), sessionId, "GOING").statusCode(200);
+
+        answer(m.get(0), sessionId, "GOING").statusCode(200).body("waitlisted", equalTo(false));
+        assertEquals(3L, confirmed(sessionId));
+    }
+
+    @Test
+    void a_decline_and_a_going_at_once_leave_no_free_place_beside_a_waitlist() {
+        Learner owner = Learner.named("Owner");
+        UUID groupId = owner.creates("PUBLIC");
+        List<Learner> m = members(groupId, 4);
+        UUID sessionId = sessionIn(owner, groupId, 3);
+        for (int i = 0; i < 3; i++) {
+            answer(m.get(i), sessionId, "GOING").statusCode(200);
+        }
+        // each round: the session is full, nobody waits; one of the three declines as the fourth comes
+        for (int round = 0; round < 20; round++) {
+            Learner leaving = m.get(round % 4);
+            Learner coming = m.get((round + 3) % 4);
+            List<Integer> statuses = List.of(leaving, coming).parallelStream()
+                    .map(who -> answer(who, sessionId, who == leaving ? "DECLINED" : "GOING").extract().statusCode())
+                    .toList();
+
+            assertEquals(List.of(200, 200), statuses);
+            assertEquals(3L, confirmed(sessionId), "round " + round + ": three going");
+            assertEquals(0L, Db.value("select count(*) from rsvps where session_id = ? and waitlisted", sessionId),
+                    "round " + round + ": nobody waits beside a free place");
+        }
+    }
+
+    @Test
     void raising_the_capacity_promotes_from_the_waitlist_in_order() {
         Learner owner = Learner.named("Owner");
         UUID groupId = owner.creates("PUBLIC");
