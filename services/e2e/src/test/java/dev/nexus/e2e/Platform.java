@@ -70,9 +70,9 @@ final class Platform implements AutoCloseable, ExtensionContext.Store.CloseableR
         return start(serviceConfig, List.of("notifications"));
     }
 
-    /** Two replicas of every service (and the two gateways in front of them all). */
-    static Platform startEveryServiceTwice() throws IOException {
-        return start(Map.of(), SERVICES);
+    /** Two replicas of every service (and the two gateways in front of them all), with {@code serviceConfig}. */
+    static Platform startEveryServiceTwice(Map<String, String> serviceConfig) throws IOException {
+        return start(serviceConfig, SERVICES);
     }
 
     private static Platform start(Map<String, String> serviceConfig, List<String> twice) throws IOException {

@@ -4,10 +4,13 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.nexus.testing.Servers;
 import dev.nexus.testing.StreamClient;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,6 +37,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,7 +59,9 @@ import org.junit.jupiter.api.Test;
  * once each; every session is in the other services' projections; no session holds more GOING than
  * its capacity or a waitlist beside a free place; every unread count equals the stored unread rows;
  * every stream received exactly the notifications stored for its person, none twice; the clients saw
- * no failure but the 502/503/504 problems the gateway could not hide. Figures are printed. In
+ * no failure but the 502/503/504 problems the gateway could not hide; every e-mail asked for was sent
+ * once (to an SMTP server in the test); every reminder due fired once, with one notification (one
+ * session in five starts 10 minutes and 15 seconds after it is scheduled). Figures are printed. In
  * {@code mvn verify}; alone, for longer:
  *
  * <pre>
@@ -72,12 +79,20 @@ class ReplicasLoadIT {
     private static final int CAPACITY = 3;
     private static final List<String> ZONES = List.of("Europe/Berlin", "America/New_York", "Asia/Tokyo");
     private static final Duration SETTLE = Duration.ofSeconds(120);
+    /** The web app's page of a session, as e-mails link it. */
+    private static final Pattern SESSION_LINK = Pattern.compile("/sessions/([0-9a-f-]{36})");
 
+    private static GreenMail mail;
     private static Platform platform;
 
     @BeforeAll
     static void start() throws Exception {
-        platform = Platform.startEveryServiceTwice();
+        mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        mail.start();
+        // ten processes beside the shared platform's seven: at most 4 PostgreSQL connections each
+        platform = Platform.startEveryServiceTwice(Map.of("quarkus.mailer.host", "127.0.0.1",
+                "quarkus.mailer.port", String.valueOf(mail.getSmtp().getPort()),
+                "quarkus.datasource.reactive.max-size", "4"));
     }
 
     @AfterAll
@@ -85,13 +100,16 @@ class ReplicasLoadIT {
         if (platform != null) {
             platform.close();
         }
+        if (mail != null) {
+            mail.stop();
+        }
     }
 
     /** {@code joined}: when the join was answered (nanoTime), 0 for an owner. */
-    private record Person(UUID id, String name, String token, long joined) {
+    private record Person(UUID id, String name, String email, String token, long joined) {
 
         Person joinedNow() {
-            return new Person(id, name, token, System.nanoTime());
+            return new Person(id, name, email, token, System.nanoTime());
         }
 
         /** Whether notes has surely heard of the join by now (its actions and reads need it). */
@@ -157,6 +175,16 @@ class ReplicasLoadIT {
         for (Group group : groups) {
             postNote(group, group.owner).get();
         }
+        // every other first member wants sessions' news by e-mail as well
+        List<Person> mailed = new ArrayList<>();
+        for (Group group : groups) {
+            for (int m = 1; m <= FIRST_MEMBERS; m += 2) {
+                Person person = group.members.get(m);
+                send("preferences", "PUT", "/api/v1/notification-preferences", person,
+                        new JsonObject().put("channels", new JsonObject().put("session.scheduled", "EMAIL"))).get();
+                mailed.add(person);
+            }
+        }
         List<Stream> streams = new ArrayList<>();
         for (int i = 0; i < STREAMS; i++) {
             Person person = groups.get(i % GROUPS).members.get(1 + i / GROUPS);
@@ -187,7 +215,7 @@ class ReplicasLoadIT {
         // settled: nothing waits in an outbox, and every stream has what is stored for its person
         long settleStart = System.nanoTime();
         await().atMost(SETTLE).pollInterval(Duration.ofMillis(500)).until(() -> pendingOutbox() == 0
-                && streams.stream().allMatch(s -> s.missing().isEmpty()));
+                && streams.stream().allMatch(s -> s.missing().isEmpty()) && unsentMail() == 0 && unfiredReminders() == 0);
         double settled = (System.nanoTime() - settleStart) / 1e9;
         clock.shutdownNow();
         streams.forEach(Stream::close);
@@ -199,6 +227,8 @@ class ReplicasLoadIT {
             every_session_reaches_the_other_services_projections_once(groupIds);
             no_session_overbooked_nor_a_waitlist_beside_a_free_place(groupIds, report);
             unread_counts_equal_the_stored_unread_rows(groups, report);
+            every_email_sent_once(mailed, report);
+            every_due_reminder_fired_once(groupIds, report);
             for (Stream stream : streams) {
                 assertEquals(stream.stored(), stream.received, stream.person.name() + ": every push to its socket");
                 assertEquals(List.of(), stream.twice, stream.person.name() + ": no push twice");
@@ -249,11 +279,12 @@ class ReplicasLoadIT {
     private CompletableFuture<Person> register() {
         int n = names.incrementAndGet();
         String zone = ZONES.get(n % ZONES.size());
-        JsonObject body = new JsonObject().put("email", "load-" + UUID.randomUUID() + "@example.org")
+        String email = "load-" + UUID.randomUUID() + "@example.org";
+        JsonObject body = new JsonObject().put("email", email)
                 .put("password", "correct horse battery").put("displayName", "Pat" + n).put("timeZone", zone);
         return send("register", "POST", "/api/v1/auth/register", null, body)
                 .thenApply(made -> made == null ? null : new Person(UUID.fromString(made.getJsonObject("user")
-                        .getString("id")), "Pat" + n, made.getString("accessToken"), 0));
+                        .getString("id")), "Pat" + n, email, made.getString("accessToken"), 0));
     }
 
     private CompletableFuture<?> join(Group group) {
@@ -268,7 +299,10 @@ class ReplicasLoadIT {
 
     private CompletableFuture<?> schedule(Group group) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        String startsAt = OffsetDateTime.now().plusDays(7 + random.nextInt(30)).withNano(0).toString();
+        // one in five soon: its 10-minute reminder fires 15 s later for everyone going by then
+        OffsetDateTime start = random.nextInt(5) == 0 ? OffsetDateTime.now().plusMinutes(10).plusSeconds(15)
+                : OffsetDateTime.now().plusDays(7 + random.nextInt(30));
+        String startsAt = start.withNano(0).toString();
         JsonObject body = new JsonObject().put("title", "Kata " + random.nextInt(1000)).put("startsAt", startsAt)
                 .put("durationMinutes", 60).put("timeZone", ZONES.get(random.nextInt(ZONES.size())))
                 .put("capacity", CAPACITY);
@@ -486,6 +520,55 @@ class ReplicasLoadIT {
                         select count(*) from notifications
                         where type = 'session.waitlist-promoted' and group_id = any(?::uuid[])""", groupIds).get(0));
         assertEquals(List.of(), wrongSessions, "overbooked, or people waiting beside a free place");
+    }
+
+    private void every_email_sent_once(List<Person> mailed, Report report) throws Exception {
+        int sent = 0;
+        for (Person person : mailed) {
+            List<String> told = strings("notifications", """
+                    select substring(link from '[0-9a-f-]{36}$') from notifications
+                    where type = 'session.scheduled' and recipient_id = ?::uuid order by 1""", person.id().toString());
+            List<String> mailedAbout = new ArrayList<>();
+            for (MimeMessage message : mail.getReceivedMessages()) {
+                if (message.getAllRecipients()[0].toString().equals(person.email())) {
+                    Matcher session = SESSION_LINK.matcher(message.getContent().toString());
+                    mailedAbout.add(session.find() ? session.group(1) : "?");
+                }
+            }
+            Collections.sort(mailedAbout);
+            assertEquals(told, mailedAbout, person.name() + ": one e-mail per session.scheduled notification");
+            sent += mailedAbout.size();
+        }
+        report.line("e-mail: %d people, %d e-mails, one per notification", mailed.size(), sent);
+    }
+
+    private void every_due_reminder_fired_once(String groupIds, Report report) throws SQLException {
+        List<String> firedWithout = strings("notifications", """
+                select r.id::text from reminders r join sessions s on s.id = r.session_id
+                where s.group_id = any(?::uuid[]) and r.fired_at is not null
+                  and (select count(*) from notifications n where n.event_id = r.id) <> 1""", groupIds);
+        report.line("reminders: %s fired (%s late), %s planned for later", strings("notifications", """
+                        select count(*) from reminders r join sessions s on s.id = r.session_id
+                        where s.group_id = any(?::uuid[]) and r.fired_at is not null""", groupIds).get(0),
+                strings("notifications", """
+                        select count(*) from reminders r join sessions s on s.id = r.session_id
+                        where s.group_id = any(?::uuid[]) and r.fired_at is not null and r.late""", groupIds).get(0),
+                strings("notifications", """
+                        select count(*) from reminders r join sessions s on s.id = r.session_id
+                        where s.group_id = any(?::uuid[]) and r.fired_at is null""", groupIds).get(0));
+        assertEquals(List.of(), firedWithout, "reminders fired without exactly one notification");
+    }
+
+    /** E-mails queued and neither sent nor given up. */
+    private static long unsentMail() throws SQLException {
+        return Long.parseLong(strings("notifications",
+                "select count(*) from emails where sent_at is null and failed_at is null").get(0));
+    }
+
+    /** Reminders due a while ago and not fired. */
+    private static long unfiredReminders() throws SQLException {
+        return Long.parseLong(strings("notifications",
+                "select count(*) from reminders where fired_at is null and fire_at < now() - interval '3 seconds'").get(0));
     }
 
     private void unread_counts_equal_the_stored_unread_rows(List<Group> groups, Report report) throws Exception {
