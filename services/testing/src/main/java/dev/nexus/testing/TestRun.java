@@ -48,7 +48,12 @@ public final class TestRun {
     }
 
     public String database(String service) {
-        return "nexus_test_" + service + "_" + id;
+        return databasePrefix() + service;
+    }
+
+    /** What every database of the run starts with; the service's name follows. */
+    public String databasePrefix() {
+        return "nexus_test_" + id + "_";
     }
 
     public String messagingPrefix() {
@@ -56,7 +61,12 @@ public final class TestRun {
     }
 
     public String redisPrefix(String service) {
-        return "test-" + id + ":" + service + ":";
+        return redisKeyPrefix() + service + ":";
+    }
+
+    /** What every Redis key of the run starts with. */
+    public String redisKeyPrefix() {
+        return "test-" + id + ":";
     }
 
     /** Configuration overrides that put {@code service} on this run's share of the servers. */
@@ -103,7 +113,7 @@ public final class TestRun {
         Vertx vertx = Vertx.vertx();
         try {
             Redis redis = Redis.createClient(vertx, servers.redisUrl());
-            Response keys = redis.send(Request.cmd(Command.KEYS).arg("test-" + id + ":*"))
+            Response keys = redis.send(Request.cmd(Command.KEYS).arg(redisKeyPrefix() + "*"))
                     .toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
             if (keys != null && keys.size() > 0) {
                 Request del = Request.cmd(Command.DEL);
