@@ -3,6 +3,8 @@ package dev.nexus.notifications.projection;
 import dev.nexus.platform.db.Sql;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,11 +21,29 @@ public class Contents {
     }
 
     public Uni<Void> posted(ContentInfo c) {
+        return posted(c, null, null);
+    }
+
+    /** Content posted by the event {@code eventId}, made {@code at}. */
+    public Uni<Void> posted(ContentInfo c, UUID eventId, Instant at) {
         return Sql.execute("""
-                insert into contents (id, kind, group_id, author_id, problem_id, title)
-                values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (id) do nothing""",
-                c.id(), c.type().name(), c.groupId(), c.authorId(), c.problemId(), c.title() == null ? "" : c.title())
-                .replaceWithVoid();
+                insert into contents (id, kind, group_id, author_id, problem_id, title, posted_by, posted_at)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) on conflict (id) do nothing""",
+                c.id(), c.type().name(), c.groupId(), c.authorId(), c.problemId(), c.title() == null ? "" : c.title(),
+                eventId, at == null ? null : at.atOffset(ZoneOffset.UTC)).replaceWithVoid();
+    }
+
+    /** A note and the event that posted it. */
+    public record Posting(UUID eventId, ContentInfo note) {
+    }
+
+    /** The group's notes whose posting was made after {@code since}. */
+    public Uni<List<Posting>> notesPostedAfter(UUID groupId, Instant since) {
+        return Sql.list("""
+                        select id, kind, group_id, author_id, problem_id, title, posted_by from contents
+                        where kind = 'NOTE' and group_id = ?1 and posted_at > ?2""",
+                        Object[].class, groupId, since.atOffset(ZoneOffset.UTC))
+                .map(rows -> rows.stream().map(r -> new Posting((UUID) r[6], content(r))).toList());
     }
 
     /** The content; null when its posting has not been handled here. */

@@ -16,6 +16,8 @@ import dev.nexus.notifications.model.Kind;
 import dev.nexus.notifications.projection.Contents;
 import dev.nexus.notifications.projection.Contents.ContentInfo;
 import dev.nexus.notifications.projection.Contents.Type;
+import dev.nexus.notifications.projection.Groups;
+import dev.nexus.notifications.recipient.Person;
 import dev.nexus.notifications.webhook.Webhooks;
 import dev.nexus.platform.events.EventHandler;
 import dev.nexus.platform.events.Inbox;
@@ -36,13 +38,16 @@ import java.util.UUID;
 public class ContentEvents implements EventHandler {
 
     private final Contents contents;
+    private final Groups groups;
     private final Webhooks webhooks;
     private final Audience audience;
     private final Delivery delivery;
     private final Emails emails;
 
-    public ContentEvents(Contents contents, Webhooks webhooks, Audience audience, Delivery delivery, Emails emails) {
+    public ContentEvents(Contents contents, Groups groups, Webhooks webhooks, Audience audience, Delivery delivery,
+            Emails emails) {
         this.contents = contents;
+        this.groups = groups;
         this.webhooks = webhooks;
         this.audience = audience;
         this.delivery = delivery;
@@ -60,7 +65,7 @@ public class ContentEvents implements EventHandler {
         EventPayload data = event.data();
         Uni<Drafts> drafts;
         if (data instanceof NotePosted n) {
-            drafts = notePosted(event.id(), n);
+            drafts = notePosted(event, n);
         } else if (data instanceof ProblemPosted p) {
             drafts = contents.posted(new ContentInfo(p.problemId(), Type.PROBLEM, p.groupId(), p.authorId(), null,
                     p.title())).replaceWith(Drafts.NONE);
@@ -74,16 +79,26 @@ public class ContentEvents implements EventHandler {
         return drafts.chain(d -> delivery.store(event.id(), d));
     }
 
-    private Uni<Drafts> notePosted(UUID eventId, NotePosted n) {
-        String path = "/api/v1/notes/" + n.noteId();
-        return contents.posted(new ContentInfo(n.noteId(), Type.NOTE, n.groupId(), n.authorId(), null, n.title()))
+    /** Every member but the author; the group locked first, as for a session's scheduling (GroupEvents). */
+    private Uni<Drafts> notePosted(CloudEvent<?> event, NotePosted n) {
+        ContentInfo note = new ContentInfo(n.noteId(), Type.NOTE, n.groupId(), n.authorId(), null, n.title());
+        return contents.posted(note, event.id(), event.time())
+                .chain(() -> groups.lock(n.groupId()))
                 .chain(() -> audience.members(n.groupId()))
                 .chain(members -> audience.person(n.authorId())
-                        .call(author -> webhooks.announce(eventId, n.groupId(), Kind.NOTE_POSTED, author.name()
-                                + " posted the note \"" + n.title() + "\" " + emails.link(path)))
-                        .chain(author -> audience.drafts(members, n.authorId(), p -> new Draft(p.id(), Kind.NOTE_POSTED,
-                                n.groupId(), "New note: " + n.title(),
-                                author.name() + " posted the note \"" + n.title() + "\".", path))));
+                        .call(author -> webhooks.announce(event.id(), n.groupId(), Kind.NOTE_POSTED, author.name()
+                                + " posted the note \"" + n.title() + "\" " + emails.link(path(note))))
+                        .chain(author -> audience.drafts(members, n.authorId(), p -> toldOfNote(p, author, note))));
+    }
+
+    /** What a member is told of a new note. */
+    static Draft toldOfNote(Person p, Person author, ContentInfo note) {
+        return new Draft(p.id(), Kind.NOTE_POSTED, note.groupId(), "New note: " + note.title(),
+                author.name() + " posted the note \"" + note.title() + "\".", path(note));
+    }
+
+    private static String path(ContentInfo note) {
+        return "/api/v1/notes/" + note.id();
     }
 
     /** The problem's author and everyone who solved it before; never the solution's text. */

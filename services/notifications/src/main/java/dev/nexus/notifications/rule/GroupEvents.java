@@ -10,6 +10,8 @@ import dev.nexus.notifications.delivery.Delivery;
 import dev.nexus.notifications.delivery.Drafts;
 import dev.nexus.notifications.model.Draft;
 import dev.nexus.notifications.model.Kind;
+import dev.nexus.notifications.projection.Contents;
+import dev.nexus.notifications.projection.Contents.Posting;
 import dev.nexus.notifications.projection.Groups;
 import dev.nexus.notifications.projection.Sessions;
 import dev.nexus.notifications.projection.Sessions.Scheduling;
@@ -32,21 +34,24 @@ import java.util.UUID;
  * <p>A join and a session's scheduling in the same group may be handled at the same time on two
  * replicas: each would miss the other's uncommitted change, and the new member would never hear of
  * the session. Both lock the group first (Groups.lock), so the later one sees the earlier; when the
- * join comes second, it tells the member of the sessions scheduled after the join was made, each
- * under its scheduling's event id (so never twice).
+ * join comes second, it tells the member of the sessions scheduled and the notes posted after the
+ * join was made, each under its scheduling's or posting's event id (so never twice).
  */
 @ApplicationScoped
 public class GroupEvents implements EventHandler {
 
     private final Groups groups;
     private final Sessions sessions;
+    private final Contents contents;
     private final Webhooks webhooks;
     private final Audience audience;
     private final Delivery delivery;
 
-    public GroupEvents(Groups groups, Sessions sessions, Webhooks webhooks, Audience audience, Delivery delivery) {
+    public GroupEvents(Groups groups, Sessions sessions, Contents contents, Webhooks webhooks, Audience audience,
+            Delivery delivery) {
         this.groups = groups;
         this.sessions = sessions;
+        this.contents = contents;
         this.webhooks = webhooks;
         this.audience = audience;
         this.delivery = delivery;
@@ -76,6 +81,8 @@ public class GroupEvents implements EventHandler {
                 .invoke(deliveries::add)
                 .chain(() -> sessions.scheduledAfter(m.groupId(), event.time()))
                 .chain(scheduled -> toldOfSessions(m, scheduled, deliveries))
+                .chain(() -> contents.notesPostedAfter(m.groupId(), event.time()))
+                .chain(posted -> toldOfNotes(m, posted, deliveries))
                 .replaceWith(() -> () -> Uni.join().all(deliveries.stream().map(AfterCommit::run).toList())
                         .andFailFast().replaceWithVoid());
     }
@@ -103,5 +110,18 @@ public class GroupEvents implements EventHandler {
                                 Kind.GROUP_MEMBER_JOINED, m.groupId(), joiner.name() + " joined " + group,
                                 joiner.name() + " is now a member of " + group + ".",
                                 "/api/v1/groups/" + m.groupId() + "/members")))));
+    }
+
+    /** The joiner hears of each note posted after the join, as if it had been a member then. */
+    private Uni<Void> toldOfNotes(MemberJoined m, List<Posting> posted, List<AfterCommit> deliveries) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Posting n : posted) {
+            chain = chain.chain(() -> audience.person(n.note().authorId()))
+                    .chain(author -> audience.drafts(List.of(m.userId()), n.note().authorId(),
+                            p -> ContentEvents.toldOfNote(p, author, n.note())))
+                    .chain(drafts -> delivery.store(n.eventId(), drafts))
+                    .invoke(deliveries::add).replaceWithVoid();
+        }
+        return chain;
     }
 }

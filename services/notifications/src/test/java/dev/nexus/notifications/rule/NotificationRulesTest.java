@@ -208,6 +208,23 @@ class NotificationRulesTest {
     }
 
     @Test
+    void a_join_handled_after_a_later_note_tells_the_new_member_of_it_once() {
+        Learner newbie = Learner.named("Newbie");
+        CloudEvent<MemberJoined> joined = event(new MemberJoined(groupId, newbie.id(), "MEMBER"));
+        CloudEvent<NotePosted> posted = madeLater(event(new NotePosted(UUID.randomUUID(), groupId, null, ada.id(),
+                "Late note")));
+
+        publishAndWait(posted);
+        assertTrue(newbie.notifications().isEmpty());
+        publishAndWait(joined);
+
+        Map<String, Object> told = single(newbie, "note.posted");
+        assertEquals("Ada posted the note \"Late note\".", told.get("body"));
+        assertEquals(1L, Db.value("select count(*) from notifications where event_id = ? and recipient_id = ?",
+                posted.id(), newbie.id()), "under the posting's id");
+    }
+
+    @Test
     void a_join_made_after_a_sessions_scheduling_does_not_tell_of_that_session() {
         schedule("Before your time");
         Learner newbie = Learner.named("Newbie");
