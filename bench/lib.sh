@@ -84,13 +84,26 @@ measure() {
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "${auth[@]}" "$@" "$url" >/dev/null
   local out; out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${auth[@]}" "$@" "$url")
   local rps p50 p99 errors ratio=""
-  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
-  p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
-  p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+  read -r rps p50 p99 <<<"$(wrk_figures "$out")"
   errors=$(grep -E 'Non-2xx|Socket errors' <<<"$out" | tr -s ' \n' ' ' || true)
   [[ -n "$ceiling_rps" ]] && ratio=$(python3 -c "print(f'{$rps / $ceiling_rps:.2f}x')")
   printf '%-36s %10s req/s   p50 %8s   p99 %8s   %6s %s\n' "$name" "$rps" "$p50" "$p99" "$ratio" "$errors"
   last_rps="$rps"
+}
+
+# wrk_figures OUTPUT: "req/s p50 p99" of a `wrk --latency` run.
+wrk_figures() {
+  awk '/Requests\/sec/ {rps = $2} $1 == "50%" {p50 = $2} $1 == "99%" {p99 = $2} END {print rps, p50, p99}' <<<"$1"
+}
+
+# sessions_fixture: checks sessions and identity are ready, then sets token, group and session (one
+# of the group's sessions) for the sessions benchmarks.
+sessions_fixture() {
+  require_ready sessions "$SESSIONS_MANAGEMENT"
+  require_ready identity "${IDENTITY_MANAGEMENT_URL:-http://localhost:9081}"
+  token=$(register)
+  group=$(create_group "$token")
+  session=$(create_session "$token" "$group")
 }
 
 # ceiling NAME MANAGEMENT_URL: the service's unauthenticated /q/health/live; later lines show their ratio to it.

@@ -9,17 +9,12 @@
 # Needs the platform running (./nexus up), wrk, curl and python3. Prints figures; asserts nothing.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-MANAGEMENT="${SESSIONS_MANAGEMENT_URL:-http://localhost:9082}"
-require_ready sessions "$MANAGEMENT"
-require_ready identity "${IDENTITY_MANAGEMENT_URL:-http://localhost:9081}"
-
-token=$(register)
-group=$(create_group "$token")
-session=$(create_session "$token" "$group")
+SESSIONS_MANAGEMENT="${SESSIONS_MANAGEMENT_URL:-http://localhost:9082}"
+sessions_fixture
 
 warm_up "$SESSIONS/api/v1/sessions/example" "$SESSIONS/api/v1/sessions/$session" "$SESSIONS/api/v1/groups/$group/sessions" "$SESSIONS/api/v1/me/sessions"
 header "sessions hot reads"
-ceiling sessions "$MANAGEMENT"
+ceiling sessions "$SESSIONS_MANAGEMENT"
 measure "(a) constant, authenticated" "$SESSIONS/api/v1/sessions/example"
 measure "(b) session by id, cached" "$SESSIONS/api/v1/sessions/$session"
 measure "(c) group's upcoming, cached" "$SESSIONS/api/v1/groups/$group/sessions"

@@ -6,15 +6,10 @@
 # Needs the platform running (./nexus up), wrk, curl and python3. Prints figures; asserts nothing.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-MANAGEMENT="${SESSIONS_MANAGEMENT_URL:-http://localhost:9082}"
+SESSIONS_MANAGEMENT="${SESSIONS_MANAGEMENT_URL:-http://localhost:9082}"
 SLICE="${BENCH_SLICE:-5s}"
 SLICES="${BENCH_SLICES:-8}"
-require_ready sessions "$MANAGEMENT"
-require_ready identity "${IDENTITY_MANAGEMENT_URL:-http://localhost:9081}"
-
-token=$(register)
-group=$(create_group "$token")
-session=$(create_session "$token" "$group")
+sessions_fixture
 
 cd "$(dirname "$0")/.."
 ./nexus stop sessions >/dev/null
@@ -24,6 +19,6 @@ echo "sessions restarted ($(grep -o 'started in [0-9.]*s' .nexus/logs/sessions.l
 for slice in $(seq 1 "$SLICES"); do
   out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$SLICE" --latency -H "authorization: Bearer $token" \
     "$SESSIONS/api/v1/sessions/$session")
-  printf 'slice %2d %10s req/s   p99 %8s\n' "$slice" "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" \
-    "$(awk '$1 == "99%" {print $2}' <<<"$out")"
+  read -r rps _ p99 <<<"$(wrk_figures "$out")"
+  printf 'slice %2d %10s req/s   p99 %8s\n' "$slice" "$rps" "$p99"
 done
