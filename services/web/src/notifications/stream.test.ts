@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseStreamMessage, reconnectDelay } from './stream';
+import { firstSighting, parseStreamMessage, reconnectDelay } from './stream';
 
 describe('notification stream', () => {
   it('reads the two kinds of message and ignores anything else', () => {
@@ -9,6 +9,13 @@ describe('notification stream', () => {
     expect(parseStreamMessage('{"type":"unread-count","count":"3"}')).toBeNull();
     expect(parseStreamMessage('{"type":"typing"}')).toBeNull();
     expect(parseStreamMessage('not json')).toBeNull();
+  });
+
+  it('passes each notification id once and forgets the oldest beyond its limit', () => {
+    const isNew = firstSighting(2);
+    expect([isNew('a'), isNew('b'), isNew('a')]).toEqual([true, true, false]);
+    expect(isNew('c')).toBe(true); // 'a' is forgotten now
+    expect([isNew('a'), isNew('c')]).toEqual([true, false]);
   });
 
   it('reconnects with a growing delay, at once after a membership change, never after the login ended', () => {

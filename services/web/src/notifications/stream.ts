@@ -30,6 +30,21 @@ export function reconnectDelay(closeCode: number, failures: number): number | nu
   return Math.min(30_000, 1000 * 2 ** failures);
 }
 
+/**
+ * Remembers the last `limit` notification ids: true the first time an id is seen. A replay after a
+ * reconnect also sends what was made shortly before the last one seen (it may have committed later),
+ * so some arrive again.
+ */
+export function firstSighting(limit = 500): (id: string) => boolean {
+  const seen = new Set<string>();
+  return (id) => {
+    if (seen.has(id)) return false;
+    seen.add(id);
+    if (seen.size > limit) seen.delete(seen.values().next().value as string);
+    return true;
+  };
+}
+
 export interface StreamOptions {
   /** A one-use ticket for the upgrade (POST /api/v1/notifications/stream-ticket). */
   ticket(): Promise<string | undefined>;
@@ -38,12 +53,14 @@ export interface StreamOptions {
 
 /**
  * Keeps the caller's notification stream open: trades the bearer token for a one-use ticket,
- * reconnects with `after` = the last notification seen, so nothing is missed in between.
+ * reconnects with `after` = the last notification seen, so nothing is missed in between, and drops
+ * notifications the replay sends again.
  * Returns a function that closes it for good.
  */
 export function openNotificationStream({ ticket: takeTicket, onMessage }: StreamOptions): () => void {
   let socket: WebSocket | null = null;
   let lastSeenId: string | undefined;
+  const isNew = firstSighting();
   let failures = 0;
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -72,7 +89,10 @@ export function openNotificationStream({ ticket: takeTicket, onMessage }: Stream
     socket.onmessage = (event) => {
       const message = parseStreamMessage(String(event.data));
       if (!message) return;
-      if (message.type === 'notification' && message.notification.id) lastSeenId = message.notification.id;
+      if (message.type === 'notification' && message.notification.id) {
+        if (!isNew(message.notification.id)) return;
+        lastSeenId = message.notification.id;
+      }
       onMessage(message);
     };
     socket.onclose = (event) => {

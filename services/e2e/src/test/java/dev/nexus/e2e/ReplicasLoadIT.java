@@ -386,10 +386,10 @@ class ReplicasLoadIT {
 
     /**
      * A person's notification stream, opened again on the surviving replica when its own is killed,
-     * with {@code after} = the last notification it received. Pushes arrive in commit order, which
-     * across replicas need not be their sequence order; the replay after a reconnect may then send
-     * again one that arrived before the last (see the notifications README): a client drops those by
-     * id, and they are counted apart. Within one connection nothing may come twice.
+     * with {@code after} = the last notification it received. The replay after a reconnect also sends
+     * what was made shortly before that one (it may have committed later: notifications README), so
+     * some come again: a client drops those by id, and they are counted apart. Within one connection
+     * nothing may come twice.
      */
     private final class Stream {
         final Person person;

@@ -58,7 +58,8 @@ public class NotificationStreamApi {
 
     @Subscription
     @Description("The caller's new notifications as they arrive. after: the id of the last one seen, to receive"
-            + " what arrived since first (after a reconnect nothing is missed).")
+            + " what arrived since first (after a reconnect nothing is missed; some made just before it may come"
+            + " again: drop ids you have).")
     public Multi<Notification> notificationReceived(@Id String after) {
         return stream(authorization(), after, (frame, emitter) -> {
             if ("notification".equals(frame.getString("type"))) {

@@ -82,7 +82,8 @@ public class NotificationResource {
     @Operation(operationId = "createStreamTicket",
             summary = "A one-use ticket (valid 30 s) to open the notification WebSocket",
             description = "Open ws(s)://…/api/v1/notifications/stream?ticket=<ticket>&after=<lastSeenId>; notifications"
-                    + " after lastSeenId are replayed first, then the unread count, then live ones. Messages:"
+                    + " after lastSeenId are replayed first (with those made up to 10 s before it, which may have"
+                    + " committed after it: drop ids you have), then the unread count, then live ones. Messages:"
                     + " {\"type\":\"notification\",\"notification\":{…}} and {\"type\":\"unread-count\",\"count\":N}.")
     public Uni<Ticket> ticket() {
         return notifications.ticket(caller.id(), caller.session()).map(t -> new Ticket(t, Tickets.LIFETIME.toSeconds()));

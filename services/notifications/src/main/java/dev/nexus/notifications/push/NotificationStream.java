@@ -11,14 +11,16 @@ import io.quarkus.websockets.next.UserData.TypedKey;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * {@code GET /api/v1/notifications/stream?ticket=…&after=<lastSeenId>}: the live notification
  * stream. The upgrade needs a ticket ({@link StreamTicketCheck}). On connect the notifications
- * after {@code after} are replayed (up to {@value #REPLAY_LIMIT}, oldest first), then the unread
- * count, then live ones; server → client messages are {@code {"type":"notification",
+ * after {@code after} are replayed (up to {@value #REPLAY_LIMIT}, oldest first), with those made up
+ * to {@link #REPLAY_OVERLAP} before it, which may have committed after it (a client drops ids it
+ * has: see {@link NotificationStore#replay}), then the unread count, then live ones; server → client messages are {@code {"type":"notification",
  * "notification":{…}}} and {@code {"type":"unread-count","count":N}}.
  */
 @WebSocket(path = "/api/v1/notifications/stream")
@@ -27,6 +29,8 @@ public class NotificationStream {
     static final TypedKey<String> USER = TypedKey.forString("nexus.user");
     static final TypedKey<String> SESSION = TypedKey.forString("nexus.session");
     static final int REPLAY_LIMIT = 500;
+    /** How far before {@code after} the replay reaches: longer than the handling of an event takes. */
+    static final Duration REPLAY_OVERLAP = Duration.ofSeconds(10);
 
     private final PushHub hub;
     private final NotificationStore store;
@@ -42,22 +46,18 @@ public class NotificationStream {
     public Uni<Void> open(WebSocketConnection connection) {
         UUID user = UUID.fromString(connection.userData().get(USER));
         UUID after = after(connection.handshakeRequest().query());
-        return Panache.withSession(() -> after == null ? Uni.createFrom().item(Long.MAX_VALUE)
-                        : store.seqOf(user, after).map(seq -> seq == null ? Long.MAX_VALUE : seq))
-                .chain(seq -> {
-                    // without a (known) lastSeenId there is nothing to replay: live from now on
-                    PushHub.Stream stream = hub.open(user, connection.userData().get(SESSION), connection);
-                    Uni<List<Stored>> missed = seq == Long.MAX_VALUE
-                            ? Uni.createFrom().item(List.of())
-                            : Panache.withSession(() -> store.after(user, seq, REPLAY_LIMIT));
-                    return missed.invoke(rows -> rows.forEach(r -> stream.replayed(r.notification(), r.seq())))
-                            .chain(() -> counts.get(user))
-                            .invoke(count -> {
-                                stream.send(hub.countMessage(count));
-                                stream.live();
-                            })
-                            .replaceWithVoid();
-                });
+        // registered before the replay is read: what commits meanwhile waits for it (PushHub.Stream)
+        PushHub.Stream stream = hub.open(user, connection.userData().get(SESSION), connection);
+        // without a lastSeenId there is nothing to replay: live from now on
+        Uni<List<Stored>> missed = after == null ? Uni.createFrom().item(List.of())
+                : Panache.withSession(() -> store.replay(user, after, REPLAY_OVERLAP, REPLAY_LIMIT));
+        return missed.invoke(rows -> rows.forEach(r -> stream.replayed(r.notification(), r.seq())))
+                .chain(() -> counts.get(user))
+                .invoke(count -> {
+                    stream.send(hub.countMessage(count));
+                    stream.live();
+                })
+                .replaceWithVoid();
     }
 
     @OnClose

@@ -10,6 +10,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -68,10 +69,21 @@ public class NotificationStore {
     }
 
 
-    /** The recipient's notifications after {@code afterSeq}, oldest first (replay on connect). */
-    public Uni<List<Stored>> after(UUID recipient, long afterSeq, int limit) {
-        return query("select " + COLUMNS + " from notifications where recipient_id = ?1 and seq > ?2 order by seq limit "
-                + limit, recipient, afterSeq);
+    /**
+     * What a client that last received {@code after} may have missed, oldest first (replay on
+     * connect): the recipient's notifications after it in the inbox order, and those before it made
+     * up to {@code overlap} earlier. Pushes arrive in commit order, which across replicas need not be
+     * the inbox order: one made just before {@code after} may have committed, and been pushed, after
+     * the client's socket dropped. The client drops ids it has. Nothing when {@code after} is not the
+     * recipient's.
+     */
+    public Uni<List<Stored>> replay(UUID recipient, UUID after, Duration overlap, int limit) {
+        return query("""
+                with last as (select seq as last_seq, created_at as last_at from notifications
+                              where id = ?2 and recipient_id = ?1)
+                select %s from notifications, last where recipient_id = ?1
+                  and (seq > last_seq or (seq < last_seq and created_at > last_at - make_interval(secs => ?3)))
+                order by seq limit %d""".formatted(COLUMNS, limit), recipient, after, overlap.toMillis() / 1000.0);
     }
 
     /** The sequence of the recipient's notification {@code id}; null when it is not theirs. */

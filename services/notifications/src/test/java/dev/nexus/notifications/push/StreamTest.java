@@ -112,6 +112,21 @@ class StreamTest {
     }
 
     @Test
+    void a_reconnect_also_replays_one_made_shortly_before_the_last_seen_one() throws Exception {
+        // as when two replicas commit out of order: the client saw the newer note, not the older one
+        broker.publish(event(new NotePosted(UUID.randomUUID(), groupId, null, bob.id(), "Committed late")));
+        org.awaitility.Awaitility.await().until(() -> ada.notifications().size() == 1);
+        broker.publish(event(new NotePosted(UUID.randomUUID(), groupId, null, bob.id(), "Seen")));
+        org.awaitility.Awaitility.await().until(() -> ada.notifications().size() == 2);
+        String seen = (String) ada.notifications().get(0).get("id");
+
+        try (StreamClient socket = StreamClient.open(base.toString(), "ticket=" + ticket(ada) + "&after=" + seen)) {
+            assertEquals("New note: Committed late", socket.next().getJsonObject("notification").getString("title"));
+            assertEquals(new JsonObject().put("type", "unread-count").put("count", 2), socket.next());
+        }
+    }
+
+    @Test
     void a_push_published_by_another_replica_reaches_the_socket_held_here() throws Exception {
         try (StreamClient socket = StreamClient.open(base.toString(), "ticket=" + ticket(ada))) {
             socket.next();
