@@ -74,7 +74,7 @@ class FaultInjectionIT {
         redis = TcpProxy.to(SERVERS.redisUrl());
         rabbitmq = TcpProxy.to("amqp://" + SERVERS.rabbitHost() + ":" + SERVERS.rabbitPort());
         URI redisUrl = URI.create(SERVERS.redisUrl());
-        platform = Platform.start(Map.of("nexus.db.host", "localhost", "nexus.db.port", String.valueOf(postgresql.port()),
+        platform = Platform.start("faults", Map.of("nexus.db.host", "localhost", "nexus.db.port", String.valueOf(postgresql.port()),
                 "quarkus.redis.hosts", redisUrl.getScheme() + "://localhost:" + redis.port(),
                 "rabbitmq-host", "localhost", "rabbitmq-port", String.valueOf(rabbitmq.port())));
     }

@@ -58,25 +58,28 @@ final class Platform implements AutoCloseable, ExtensionContext.Store.CloseableR
         this.traces = traces;
     }
 
+    /** The platform the test classes share; its logs go to target/e2e-logs/shared/. */
     static Platform start() throws IOException {
-        return start(Map.of());
+        return start("shared", Map.of(), List.of("notifications"));
     }
 
     /**
      * With {@code serviceConfig} added to every service's configuration (not the gateways'): e.g. the
-     * addresses of proxies in front of PostgreSQL, Redis and RabbitMQ for a fault-injection run.
+     * addresses of proxies in front of PostgreSQL, Redis and RabbitMQ for a fault-injection run. Logs
+     * go to target/e2e-logs/{@code name}/ (several platforms run at once).
      */
-    static Platform start(Map<String, String> serviceConfig) throws IOException {
-        return start(serviceConfig, List.of("notifications"));
+    static Platform start(String name, Map<String, String> serviceConfig) throws IOException {
+        return start(name, serviceConfig, List.of("notifications"));
     }
 
     /** Two replicas of every service (and the two gateways in front of them all), with {@code serviceConfig}. */
-    static Platform startEveryServiceTwice(Map<String, String> serviceConfig) throws IOException {
-        return start(serviceConfig, SERVICES);
+    static Platform startEveryServiceTwice(String name, Map<String, String> serviceConfig) throws IOException {
+        return start(name, serviceConfig, SERVICES);
     }
 
-    private static Platform start(Map<String, String> serviceConfig, List<String> twice) throws IOException {
-        Path logs = Files.createDirectories(Path.of("target", "e2e-logs"));
+    private static Platform start(String name, Map<String, String> serviceConfig, List<String> twice)
+            throws IOException {
+        Path logs = Files.createDirectories(Path.of("target", "e2e-logs", name));
         Platform platform = new Platform(TestRun.create(Servers.get(), SERVICES.toArray(String[]::new)), logs,
                 OtlpReceiver.start());
         platform.serviceConfig.putAll(serviceConfig);

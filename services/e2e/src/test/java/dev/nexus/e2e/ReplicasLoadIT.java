@@ -61,7 +61,8 @@ import org.junit.jupiter.api.Test;
  * every stream received exactly the notifications stored for its person, none twice on one
  * connection (a replay after a reconnect may send one again: counted and printed); the clients saw
  * no failure but the 502/503/504 problems the gateway could not hide; every e-mail asked for was sent
- * once (to an SMTP server in the test); every reminder due fired once, with one notification (one
+ * once (to an SMTP server in the test); three people past 08:00 in their zone got one daily digest
+ * each; every reminder due fired once, with one notification (one
  * session in five starts 10 minutes and 15 seconds after it is scheduled). Figures are printed. In
  * {@code mvn verify}; alone, for longer:
  *
@@ -78,6 +79,7 @@ class ReplicasLoadIT {
     private static final int FIRST_MEMBERS = 6;
     private static final int STREAMS = 8;
     private static final int CAPACITY = 3;
+    private static final int DIGESTERS = 3;
     private static final List<String> ZONES = List.of("Europe/Berlin", "America/New_York", "Asia/Tokyo");
     private static final Duration SETTLE = Duration.ofSeconds(120);
     /** The web app's page of a session, as e-mails link it. */
@@ -91,9 +93,9 @@ class ReplicasLoadIT {
         mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         mail.start();
         // ten processes beside the shared platform's seven: at most 4 PostgreSQL connections each
-        platform = Platform.startEveryServiceTwice(Map.of("quarkus.mailer.host", "127.0.0.1",
+        platform = Platform.startEveryServiceTwice("replicas", Map.of("quarkus.mailer.host", "127.0.0.1",
                 "quarkus.mailer.port", String.valueOf(mail.getSmtp().getPort()),
-                "quarkus.datasource.reactive.max-size", "4"));
+                "quarkus.datasource.reactive.max-size", "4", "nexus.digest.interval", "5s"));
     }
 
     @AfterAll
@@ -166,11 +168,18 @@ class ReplicasLoadIT {
             }
             groups.add(group);
         }
+        // three in group 0 live where it is past 08:00, so their daily digest is due at once
+        String digestZone = zoneAfterEight();
+        for (int d = 0; d < DIGESTERS; d++) {
+            join(groups.get(0), register(digestZone)).get();
+        }
+        List<Person> digesters = List.copyOf(groups.get(0).members
+                .subList(FIRST_MEMBERS + 1, FIRST_MEMBERS + 1 + DIGESTERS));
         String groupIds = "{" + groups.stream().map(g -> g.id.toString()).collect(Collectors.joining(",")) + "}";
         for (String service : List.of("notes", "notifications")) {
             await().atMost(Duration.ofSeconds(60)).until(() -> Long.parseLong(strings(service, "select count(*) from"
                     + " group_members where group_id = any(?::uuid[]) and role is not null", groupIds).get(0))
-                    == GROUPS * (FIRST_MEMBERS + 1L));
+                    == GROUPS * (FIRST_MEMBERS + 1L) + DIGESTERS);
         }
         // a note from each owner, so that every stream holder has a notification to resume after
         for (Group group : groups) {
@@ -190,6 +199,14 @@ class ReplicasLoadIT {
         for (int i = 0; i < STREAMS; i++) {
             Person person = groups.get(i % GROUPS).members.get(1 + i / GROUPS);
             streams.add(new Stream(person, i % 2 == 0 ? "notifications" : Platform.NOTIFICATIONS_B));
+        }
+
+        // once they have the owner's note unread, they take the daily digest (one e-mail a day, no other)
+        for (Person digester : digesters) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> !new JsonObject(call("list", "GET",
+                    "/api/v1/notifications", digester, null, Map.of()).get().body()).getJsonArray("items").isEmpty());
+            send("preferences", "PUT", "/api/v1/notification-preferences", digester,
+                    new JsonObject().put("digest", "DAILY")).get();
         }
 
         ScheduledExecutorService clock = Executors.newScheduledThreadPool(2);
@@ -216,7 +233,8 @@ class ReplicasLoadIT {
         // settled: nothing waits in an outbox, and every stream has what is stored for its person
         long settleStart = System.nanoTime();
         await().atMost(SETTLE).pollInterval(Duration.ofMillis(500)).until(() -> pendingOutbox() == 0
-                && streams.stream().allMatch(s -> s.missing().isEmpty()) && unsentMail() == 0 && unfiredReminders() == 0);
+                && streams.stream().allMatch(s -> s.missing().isEmpty()) && unsentMail() == 0 && unfiredReminders() == 0
+                && digesters.stream().allMatch(d -> !digestsTo(d).isEmpty()));
         double settled = (System.nanoTime() - settleStart) / 1e9;
         clock.shutdownNow();
         streams.forEach(Stream::close);
@@ -230,6 +248,10 @@ class ReplicasLoadIT {
             unread_counts_equal_the_stored_unread_rows(groups, report);
             every_email_sent_once(mailed, report);
             every_due_reminder_fired_once(groupIds, report);
+            for (Person digester : digesters) {
+                assertEquals(1, digestsTo(digester).size(), digester.name() + ": one daily digest");
+            }
+            report.line("digests: %d people past 08:00 (%s), one each", digesters.size(), digestZone);
             for (Stream stream : streams) {
                 assertEquals(stream.stored(), stream.received, stream.person.name() + ": every push to its socket");
                 assertEquals(List.of(), stream.twice, stream.person.name() + ": no push twice on one connection");
@@ -278,8 +300,11 @@ class ReplicasLoadIT {
     }
 
     private CompletableFuture<Person> register() {
+        return register(ZONES.get(names.get() % ZONES.size()));
+    }
+
+    private CompletableFuture<Person> register(String zone) {
         int n = names.incrementAndGet();
-        String zone = ZONES.get(n % ZONES.size());
         String email = "load-" + UUID.randomUUID() + "@example.org";
         JsonObject body = new JsonObject().put("email", email)
                 .put("password", "correct horse battery").put("displayName", "Pat" + n).put("timeZone", zone);
@@ -289,7 +314,11 @@ class ReplicasLoadIT {
     }
 
     private CompletableFuture<?> join(Group group) {
-        return register().thenCompose(person -> person == null ? CompletableFuture.completedFuture(null)
+        return join(group, register());
+    }
+
+    private CompletableFuture<?> join(Group group, CompletableFuture<Person> registered) {
+        return registered.thenCompose(person -> person == null ? CompletableFuture.completedFuture(null)
                 : send("join", "POST", "/api/v1/groups/" + group.id + "/members", person, new JsonObject())
                         .thenAccept(joined -> {
                             if (joined != null) {
@@ -569,6 +598,33 @@ class ReplicasLoadIT {
                         select count(*) from reminders r join sessions s on s.id = r.session_id
                         where s.group_id = any(?::uuid[]) and r.fired_at is null""", groupIds).get(0));
         assertEquals(List.of(), firedWithout, "reminders fired without exactly one notification");
+    }
+
+    private static List<MimeMessage> digestsTo(Person person) {
+        List<MimeMessage> digests = new ArrayList<>();
+        try {
+            for (MimeMessage message : mail.getReceivedMessages()) {
+                if (message.getAllRecipients()[0].toString().equals(person.email())
+                        && message.getSubject().startsWith("Your Nexus digest")) {
+                    digests.add(message);
+                }
+            }
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+        return digests;
+    }
+
+    /** A zone where it is between 09:00 and 22:00 now: past the digests' 08:00, and not near midnight. */
+    private static String zoneAfterEight() {
+        for (String zone : List.of("Pacific/Kiritimati", "Pacific/Auckland", "Asia/Tokyo", "Asia/Kolkata",
+                "Europe/Berlin", "UTC", "America/New_York", "America/Los_Angeles", "Pacific/Honolulu")) {
+            int hour = java.time.ZonedDateTime.now(java.time.ZoneId.of(zone)).getHour();
+            if (hour >= 9 && hour < 22) {
+                return zone;
+            }
+        }
+        throw new IllegalStateException("no zone between 09:00 and 22:00");
     }
 
     /** E-mails queued and neither sent nor given up. */

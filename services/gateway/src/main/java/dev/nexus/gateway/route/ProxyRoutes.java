@@ -4,6 +4,8 @@ import dev.nexus.gateway.edge.Problems;
 import dev.nexus.gateway.ratelimit.RateLimitInterceptor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -126,9 +128,15 @@ public class ProxyRoutes {
             if (incoming.authority() != null) {
                 request.setAuthority(incoming.authority());
             }
-            // the client's trace context goes on in the gateway's own client span, which the HTTP client's
-            // tracing adds: a copied header would stand beside it and the service would take the client's
+            // the trace goes on from the gateway's span of this request (the client's own traceparent, if
+            // any, is its parent), set here, where that span is current: later steps (a rate limit's Redis
+            // call) may run where it is not, and the HTTP client would then start the service on a new trace
             request.headers().remove("traceparent").remove("tracestate");
+            SpanContext trace = Span.current().getSpanContext();
+            if (trace.isValid()) {
+                request.putHeader("traceparent", "00-" + trace.getTraceId() + "-" + trace.getSpanId() + "-"
+                        + trace.getTraceFlags().asHex());
+            }
             request.putHeader("x-forwarded-for", incoming.remoteAddress().hostAddress());
             request.putHeader("x-forwarded-proto", incoming.scheme());
             // with a forwarded proto the services rebuild their absolute URLs (Location) from these
