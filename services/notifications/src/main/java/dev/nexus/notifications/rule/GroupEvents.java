@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Events of groups (DESIGN §7): names are kept for the texts; a member who joined is announced to the
@@ -89,13 +90,29 @@ public class GroupEvents implements EventHandler {
 
     /** The joiner hears of each session scheduled after the join, as if it had been a member then. */
     private Uni<Void> toldOfSessions(MemberJoined m, List<Scheduling> scheduled, List<AfterCommit> deliveries) {
+        if (scheduled.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
         Instant now = Instant.now();
+        return groups.name(m.groupId()).chain(group -> toldOfMissed(scheduled, Scheduling::eventId,
+                s -> audience.drafts(List.of(m.userId()), s.session().organizerId(),
+                        p -> SessionEvents.toldOfScheduling(p, group, s.session(), now)), deliveries));
+    }
+
+    /** The joiner hears of each note posted after the join. */
+    private Uni<Void> toldOfNotes(MemberJoined m, List<Posting> posted, List<AfterCommit> deliveries) {
+        return toldOfMissed(posted, Posting::eventId, n -> audience.person(n.note().authorId())
+                .chain(author -> audience.drafts(List.of(m.userId()), n.note().authorId(),
+                        p -> ContentEvents.toldOfNote(p, author, n.note()))), deliveries);
+    }
+
+    /** Stores what the joiner is told of each thing it missed, under the id of the event that made it. */
+    private <T> Uni<Void> toldOfMissed(List<T> missed, Function<T, UUID> madeBy,
+            Function<T, Uni<Drafts>> drafts, List<AfterCommit> deliveries) {
         Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Scheduling s : scheduled) {
-            chain = chain.chain(() -> groups.name(m.groupId()))
-                    .chain(group -> audience.drafts(List.of(m.userId()), s.session().organizerId(),
-                            p -> SessionEvents.toldOfScheduling(p, group, s.session(), now)))
-                    .chain(drafts -> delivery.store(s.eventId(), drafts))
+        for (T item : missed) {
+            chain = chain.chain(() -> drafts.apply(item))
+                    .chain(d -> delivery.store(madeBy.apply(item), d))
                     .invoke(deliveries::add).replaceWithVoid();
         }
         return chain;
@@ -110,18 +127,5 @@ public class GroupEvents implements EventHandler {
                                 Kind.GROUP_MEMBER_JOINED, m.groupId(), joiner.name() + " joined " + group,
                                 joiner.name() + " is now a member of " + group + ".",
                                 "/api/v1/groups/" + m.groupId() + "/members")))));
-    }
-
-    /** The joiner hears of each note posted after the join, as if it had been a member then. */
-    private Uni<Void> toldOfNotes(MemberJoined m, List<Posting> posted, List<AfterCommit> deliveries) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Posting n : posted) {
-            chain = chain.chain(() -> audience.person(n.note().authorId()))
-                    .chain(author -> audience.drafts(List.of(m.userId()), n.note().authorId(),
-                            p -> ContentEvents.toldOfNote(p, author, n.note())))
-                    .chain(drafts -> delivery.store(n.eventId(), drafts))
-                    .invoke(deliveries::add).replaceWithVoid();
-        }
-        return chain;
     }
 }

@@ -88,10 +88,12 @@ public class Inbox {
     /** Processes one message of the {@link Channels#EVENTS_IN} channel and settles it. */
     public Uni<Void> accept(Message<?> message) {
         CloudEvent<EventPayload> event;
+        EventType type;
         List<EventHandler> handling;
         try {
             event = codec.decode(text(message.getPayload()));
-            handling = handlers.get(EventType.fromType(event.type()).orElseThrow());
+            type = EventType.fromType(event.type()).orElseThrow();
+            handling = handlers.get(type);
             if (handling == null) {
                 throw new EventCodec.MalformedEventException("no handler for " + event.type() + " in this service");
             }
@@ -101,7 +103,7 @@ public class Inbox {
             return Uni.createFrom().completionStage(
                     message.nack(e, Metadata.of(new RabbitMQRejectMetadata(false))));
         }
-        Span span = traces.start("process " + event.type().substring("nexus.".length()), SpanKind.CONSUMER,
+        Span span = traces.start("process " + type.routingKey(), SpanKind.CONSUMER,
                         Traces.parent(traceparent(message, event)))
                 .setAttribute("messaging.system", "rabbitmq")
                 .setAttribute("messaging.message.id", event.id().toString());
