@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import com.sun.net.httpserver.HttpServer;
 import dev.nexus.testing.Servers;
 import dev.nexus.testing.StreamClient;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import jakarta.mail.internet.MimeMessage;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -62,8 +64,10 @@ import org.junit.jupiter.api.Test;
  * connection (a replay after a reconnect may send one again: counted and printed); the clients saw
  * no failure but the 502/503/504 problems the gateway could not hide; every e-mail asked for was sent
  * once (to an SMTP server in the test); three people past 08:00 in their zone got one daily digest
- * each; every reminder due fired once, with one notification (one
- * session in five starts 10 minutes and 15 seconds after it is scheduled). Figures are printed. In
+ * each; every reminder due fired once, with one notification (one session in five starts 10
+ * minutes and 15 seconds after it is scheduled); every group news of the kinds each group's webhook
+ * takes was posted to it and accepted once (by a receiver in the test that turns every tenth post
+ * away with a 503). Figures are printed. In
  * {@code mvn verify}; alone, for longer:
  *
  * <pre>
@@ -85,17 +89,39 @@ class ReplicasLoadIT {
     /** The web app's page of a session, as e-mails link it. */
     private static final Pattern SESSION_LINK = Pattern.compile("/sessions/([0-9a-f-]{36})");
 
+    /** The group news each group's webhook takes: the three whose events the databases can count. */
+    private static final List<String> HOOKED = List.of("session.scheduled", "note.posted", "group.member-joined");
+
     private static GreenMail mail;
     private static Platform platform;
+    /** The groups' webhook receiver: answers 503 to every tenth post, 204 otherwise. */
+    private static HttpServer hooks;
+    /** What the receiver answered, by the posts' webhook-id header. */
+    private static final Map<String, List<Integer>> hookAnswers = new ConcurrentHashMap<>();
 
     @BeforeAll
     static void start() throws Exception {
         mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         mail.start();
+        AtomicInteger posts = new AtomicInteger();
+        hooks = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        hooks.setExecutor(Executors.newFixedThreadPool(4));
+        hooks.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            int status = posts.incrementAndGet() % 10 == 0 ? 503 : 204;
+            hookAnswers.computeIfAbsent(String.valueOf(exchange.getRequestHeaders().getFirst("webhook-id")),
+                    id -> new CopyOnWriteArrayList<>()).add(status);
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        hooks.start();
         // ten processes beside the shared platform's seven: at most 4 PostgreSQL connections each
         platform = Platform.startEveryServiceTwice("replicas", Map.of("quarkus.mailer.host", "127.0.0.1",
                 "quarkus.mailer.port", String.valueOf(mail.getSmtp().getPort()),
-                "quarkus.datasource.reactive.max-size", "4", "nexus.digest.interval", "5s"));
+                "quarkus.datasource.reactive.max-size", "4", "nexus.digest.interval", "5s",
+                // the receiver is on loopback over http: allowed here only
+                "nexus.webhooks.allowed-hosts", "127.0.0.1", "nexus.webhooks.require-https", "false",
+                "nexus.webhooks.allow-private-addresses", "true", "nexus.webhooks.backoff", "1s"));
     }
 
     @AfterAll
@@ -105,6 +131,9 @@ class ReplicasLoadIT {
         }
         if (mail != null) {
             mail.stop();
+        }
+        if (hooks != null) {
+            hooks.stop(0);
         }
     }
 
@@ -181,6 +210,12 @@ class ReplicasLoadIT {
                     + " group_members where group_id = any(?::uuid[]) and role is not null", groupIds).get(0))
                     == GROUPS * (FIRST_MEMBERS + 1L) + DIGESTERS);
         }
+        // each group's owner registers a webhook for its news
+        for (Group group : groups) {
+            send("webhook", "POST", "/api/v1/webhooks", group.owner, new JsonObject().put("groupId", group.id.toString())
+                    .put("url", "http://127.0.0.1:" + hooks.getAddress().getPort() + "/" + group.id)
+                    .put("kinds", new JsonArray(HOOKED))).get();
+        }
         // a note from each owner, so that every stream holder has a notification to resume after
         for (Group group : groups) {
             postNote(group, group.owner).get();
@@ -234,6 +269,7 @@ class ReplicasLoadIT {
         long settleStart = System.nanoTime();
         await().atMost(SETTLE).pollInterval(Duration.ofMillis(500)).until(() -> pendingOutbox() == 0
                 && streams.stream().allMatch(s -> s.missing().isEmpty()) && unsentMail() == 0 && unfiredReminders() == 0
+                && undeliveredWebhookPosts() == 0
                 && digesters.stream().allMatch(d -> !digestsTo(d).isEmpty()));
         double settled = (System.nanoTime() - settleStart) / 1e9;
         clock.shutdownNow();
@@ -248,6 +284,7 @@ class ReplicasLoadIT {
             unread_counts_equal_the_stored_unread_rows(groups, report);
             every_email_sent_once(mailed, report);
             every_due_reminder_fired_once(groupIds, report);
+            every_group_news_posted_to_its_webhook_once(groups, report);
             for (Person digester : digesters) {
                 assertEquals(1, digestsTo(digester).size(), digester.name() + ": one daily digest");
             }
@@ -598,6 +635,52 @@ class ReplicasLoadIT {
                         select count(*) from reminders r join sessions s on s.id = r.session_id
                         where s.group_id = any(?::uuid[]) and r.fired_at is null""", groupIds).get(0));
         assertEquals(List.of(), firedWithout, "reminders fired without exactly one notification");
+    }
+
+    /**
+     * One delivery per event of a hooked kind after the webhook was registered (counted from the
+     * sessions and notes databases), each delivered, and received under its id; an id answered 2xx
+     * twice only for a delivery posted again after its lease ran out (its replica killed after the
+     * post, before recording it), which its attempts show.
+     */
+    private void every_group_news_posted_to_its_webhook_once(List<Group> groups, Report report) throws SQLException {
+        int deliveries = 0;
+        for (Group group : groups) {
+            String groupId = group.id.toString();
+            String since = strings("notifications", "select created_at::text from webhooks where group_id = ?::uuid",
+                    groupId).get(0);
+            long events = Long.parseLong(strings("sessions", "select count(*) from coding_sessions where group_id = ?::uuid",
+                    groupId).get(0))
+                    + Long.parseLong(strings("notes", "select count(*) from notes where group_id = ?::uuid", groupId).get(0))
+                    + Long.parseLong(strings("sessions", "select count(*) from memberships where group_id = ?::uuid"
+                            + " and joined_at > ?::timestamptz", groupId, since).get(0));
+            List<String> delivered = strings("notifications", """
+                    select d.id::text from webhook_deliveries d join webhooks w on w.id = d.webhook_id
+                    where w.group_id = ?::uuid and d.delivered_at is not null""", groupId);
+            assertEquals(events, delivered.size(), group.id + ": one delivered post per event of its webhook's kinds");
+            deliveries += delivered.size();
+        }
+        Set<String> delivered = new HashSet<>(strings("notifications", "select id::text from webhook_deliveries"
+                + " where delivered_at is not null"));
+        Map<String, Long> succeeded = new TreeMap<>();
+        hookAnswers.forEach((id, statuses) -> succeeded.put(id, statuses.stream().filter(s -> s / 100 == 2).count()));
+        succeeded.values().removeIf(n -> n == 0);
+        assertEquals(delivered, succeeded.keySet(), "the ids the receiver accepted are the deliveries recorded");
+        List<String> postedAgain = new ArrayList<>(filterTwice(succeeded).keySet());
+        for (String id : postedAgain) {
+            assertTrue(Integer.parseInt(strings("notifications", "select attempts from webhook_deliveries"
+                    + " where id = ?::uuid", id).get(0)) > 1, id + " accepted twice in one attempt");
+        }
+        report.line("webhooks: %d deliveries for %d groups, %d posts (%d answered 503 and retried), %d accepted"
+                + " again after a lease ran out", deliveries, groups.size(),
+                hookAnswers.values().stream().mapToInt(List::size).sum(),
+                hookAnswers.values().stream().flatMap(List::stream).filter(s -> s == 503).count(), postedAgain.size());
+    }
+
+    /** Webhook posts neither delivered nor given up. */
+    private static long undeliveredWebhookPosts() throws SQLException {
+        return Long.parseLong(strings("notifications",
+                "select count(*) from webhook_deliveries where delivered_at is null and failed_at is null").get(0));
     }
 
     private static List<MimeMessage> digestsTo(Person person) {

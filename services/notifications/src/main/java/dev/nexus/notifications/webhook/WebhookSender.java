@@ -114,7 +114,7 @@ public class WebhookSender {
     private Uni<Boolean> send(Claimed d, List<UUID> disabled) {
         UUID id = d.id();
         UUID webhook = d.webhook();
-        return post(d.url(), d.payload())
+        return post(d)
                 .map(status -> status / 100 == 2 ? null
                         : status / 100 == 3 ? "redirect (" + status + ") not followed" : "HTTP " + status)
                 .onFailure().recoverWithItem(e -> String.valueOf(e.getMessage()))
@@ -163,15 +163,18 @@ public class WebhookSender {
                                 + " works.", "/api/v1/webhooks?groupId=" + groupId)));
     }
 
-    /**
-     * POSTs JSON to the address the guard checked (the URL's host only names it for TLS and the Host
-     * header), without following redirects; answers the status on the caller's Vert.x context.
-     */
     /** The most of a webhook's answer that is read (and thrown away). */
     static final int MAX_ANSWER = 64 * 1024;
 
-    private Uni<Integer> post(String url, String payload) {
-        return guard.verify(url)
+    /**
+     * POSTs the delivery's JSON to the address the guard checked (the URL's host only names it for
+     * TLS and the Host header), without following redirects; answers the status on the caller's
+     * Vert.x context. The {@code webhook-id} header (the Standard Webhooks name) is the delivery's id,
+     * the same on every attempt: a receiver that gets a post again (its answer lost, or the replica
+     * posting it killed before it recorded the answer) can drop it by that id.
+     */
+    private Uni<Integer> post(Claimed d) {
+        return guard.verify(d.url())
                 .onFailure().transform(e -> new IllegalStateException("URL refused: " + e.getMessage()))
                 .chain(target -> http.request(new RequestOptions()
                                 .setMethod(HttpMethod.POST)
@@ -180,8 +183,9 @@ public class WebhookSender {
                                         new InetSocketAddress(target.address(), target.port())))
                                 .setFollowRedirects(false)
                                 .setTimeout(TIMEOUT.toMillis())
-                                .putHeader("Content-Type", "application/json"))
-                        .chain(request -> request.send(payload))
+                                .putHeader("Content-Type", "application/json")
+                                .putHeader("webhook-id", d.id().toString()))
+                        .chain(request -> request.send(d.payload()))
                         .chain(WebhookSender::statusReadingLittle));
     }
 

@@ -25,6 +25,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,6 +66,7 @@ class WebhookDeliveryTest {
     private final List<String> received = new CopyOnWriteArrayList<>();
     private final List<String> paths = new CopyOnWriteArrayList<>();
     private final List<String> hosts = new CopyOnWriteArrayList<>();
+    private final List<String> ids = new CopyOnWriteArrayList<>();
     private volatile CountDownLatch gate = new CountDownLatch(0);
     private volatile boolean endless;
     private Broker broker;
@@ -77,6 +79,7 @@ class WebhookDeliveryTest {
         stub.createContext("/", exchange -> {
             paths.add(exchange.getRequestURI().getPath());
             hosts.add(exchange.getRequestHeaders().getFirst("Host"));
+            ids.add(String.valueOf(exchange.getRequestHeaders().getFirst("webhook-id")));
             received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             try {
                 gate.await();
@@ -171,6 +174,8 @@ class WebhookDeliveryTest {
         publishAndWait(event(new NotePosted(UUID.randomUUID(), groupId, null, olga.id(), "Two")));
         assertEquals(0, send());
         assertEquals(3, received.size(), "a disabled webhook gets nothing");
+        assertEquals(Collections.nCopies(3, Db.value("select id from webhook_deliveries where webhook_id = ?"
+                + " order by created_at limit 1", webhookId).toString()), ids, "every attempt under the delivery's id");
     }
 
     @Test
