@@ -38,6 +38,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,15 +51,16 @@ import org.junit.jupiter.api.Test;
  * Issue 16's load test: two replicas of every service behind the two gateways and a mix of what
  * study groups do, {@code load.rate} actions a second (15) for {@code load.seconds} (60): people
  * register and join groups, organizers schedule and reschedule sessions of three places, members
- * RSVP into waitlists (capacity 3) and out of them, post notes and comment with mentions, and read
- * sessions, agendas and notes; eight people hold notification streams, half on each notifications
+ * RSVP into waitlists (capacity 3) and out of them, post notes and comment with mentions, pose
+ * problems, solve them and accept a solution, and read sessions, agendas and notes; eight people hold notification streams, half on each notifications
  * replica. Halfway through, the second replica of every service is killed (SIGKILL); the streams on
  * it reconnect to the other replica and resume after the last notification they saw.
  *
  * <p>Afterwards, from the databases and what the clients received: every member who had joined
  * before a session was scheduled is told of it exactly once, whichever replicas handled the join and
  * the scheduling (and no one else twice); every comment tells its target's author and the mentioned
- * once each; every session is in the other services' projections; no session holds more GOING than
+ * once each; every solution tells the problem's author once, other solvers at most once, an
+ * accepted solution its author once; every session is in the other services' projections; no session holds more GOING than
  * its capacity or a waitlist beside a free place; every unread count equals the stored unread rows;
  * every stream received exactly the notifications stored for its person, none twice on one
  * connection (a replay after a reconnect may send one again: counted and printed); the clients saw
@@ -156,6 +158,7 @@ class ReplicasLoadIT {
         final List<Person> members = new CopyOnWriteArrayList<>();
         final List<String> sessions = new CopyOnWriteArrayList<>();
         final List<String> notes = new CopyOnWriteArrayList<>();
+        final List<Problem> problems = new CopyOnWriteArrayList<>();
 
         Group(UUID id, Person owner) {
             this.id = id;
@@ -171,6 +174,14 @@ class ReplicasLoadIT {
         Person settledMember() {
             Person member = anyMember();
             return member.settled() ? member : owner;
+        }
+    }
+
+    /** A problem and its solutions; {@code accepting}: one of them was (or is being) accepted. */
+    private record Problem(String id, Person author, List<String> solutions, AtomicBoolean accepting) {
+
+        Problem(String id, Person author) {
+            this(id, author, new CopyOnWriteArrayList<>(), new AtomicBoolean());
         }
     }
 
@@ -279,6 +290,8 @@ class ReplicasLoadIT {
         try {
             told_of_sessions_exactly_once(groupIds, report);
             comments_tell_their_targets_author_and_the_mentioned_once(groupIds, report);
+            solutions_tell_the_problems_author_once_each_and_other_solvers_at_most_once(groupIds, report);
+            an_accepted_solution_tells_its_author_once(groupIds, report);
             every_session_reaches_the_other_services_projections_once(groupIds);
             no_session_overbooked_nor_a_waitlist_beside_a_free_place(groupIds, report);
             unread_counts_equal_the_stored_unread_rows(groups, report);
@@ -325,6 +338,28 @@ class ReplicasLoadIT {
             Person mentioned = group.anyMember();
             return send("comment", "POST", "/api/v1/notes/" + pick(group.notes) + "/comments", group.settledMember(),
                     new JsonObject().put("body", "Nice one, @" + mentioned.name() + " - have a look."));
+        }
+        if (dice < 70) {
+            return postProblem(group, group.settledMember());
+        }
+        if (dice < 76 && !group.problems.isEmpty()) {
+            Problem problem = group.problems.get(random.nextInt(group.problems.size()));
+            return send("solution", "POST", "/api/v1/problems/" + problem.id() + "/solutions", group.settledMember(),
+                    new JsonObject().put("body", "Two pointers, O(n).").put("language", "java"))
+                    .thenAccept(made -> {
+                        if (made != null) {
+                            problem.solutions().add(made.getString("id"));
+                        }
+                    });
+        }
+        if (dice < 78) {
+            // the problem's author accepts one solution, once (accepting another would move the mark)
+            for (Problem problem : group.problems) {
+                if (!problem.solutions().isEmpty() && problem.accepting().compareAndSet(false, true)) {
+                    return send("accept", "POST", "/api/v1/solutions/" + pick(problem.solutions()) + "/accept",
+                            problem.author(), null);
+                }
+            }
         }
         Person reader = group.anyMember();
         return switch (random.nextInt(3)) {
@@ -402,6 +437,16 @@ class ReplicasLoadIT {
         return send("note", "POST", "/api/v1/notes", author, body).thenAccept(made -> {
             if (made != null) {
                 group.notes.add(made.getString("id"));
+            }
+        });
+    }
+
+    private CompletableFuture<?> postProblem(Group group, Person author) {
+        JsonObject body = new JsonObject().put("groupId", group.id.toString()).put("title", "Window " + names.get())
+                .put("statement", "Longest substring without repeating characters.");
+        return send("problem", "POST", "/api/v1/problems", author, body).thenAccept(made -> {
+            if (made != null) {
+                group.problems.add(new Problem(made.getString("id"), author));
             }
         });
     }
@@ -568,6 +613,65 @@ class ReplicasLoadIT {
         report.line("comment.added: %d to tell, %d told", expected.values().stream().mapToLong(n -> n).sum(),
                 told.values().stream().mapToLong(n -> n).sum());
         assertEquals(expected, told, "comment notifications per recipient");
+    }
+
+    /**
+     * Each solution tells the problem's author (unless they wrote it) exactly once. Whoever else is
+     * told is a solver of the problem, at most once per solution by another. Who solved it "before"
+     * is the order notifications handled the solutions in (a solution that came before its problem
+     * is handled seconds later), so how many solvers were told of solutions posted more than 2 s
+     * after their own is printed, not asserted.
+     */
+    private void solutions_tell_the_problems_author_once_each_and_other_solvers_at_most_once(String groupIds,
+            Report report) throws SQLException {
+        Map<String, Long> toAuthors = counts("notes", """
+                select p.id || ' ' || p.author_id, count(*) from problems p join solutions s on s.problem_id = p.id
+                where p.group_id = any(?::uuid[]) and s.author_id <> p.author_id group by 1""", groupIds);
+        // for each other solver: how many solutions by others there are, in all and 2 s after their first
+        String solvers = """
+                with first as (select s.problem_id, s.author_id, min(s.created_at) at from solutions s
+                    join problems p on p.id = s.problem_id
+                    where p.group_id = any(?::uuid[]) and s.author_id <> p.author_id group by 1, 2)
+                select f.problem_id || ' ' || f.author_id, count(*) filter (where %s)
+                from first f join solutions s on s.problem_id = f.problem_id and s.author_id <> f.author_id
+                group by 1""";
+        Map<String, Long> byOthers = counts("notes", solvers.formatted("true"), groupIds);
+        Map<String, Long> wellLater = counts("notes", solvers.formatted("s.created_at > f.at + interval '2 seconds'"),
+                groupIds);
+        Map<String, Long> told = counts("notifications", """
+                select substring(link from '[0-9a-f-]{36}') || ' ' || recipient_id, count(*) from notifications
+                where type = 'solution.posted' and group_id = any(?::uuid[]) group by 1""", groupIds);
+        Map<String, Long> toldAuthors = new TreeMap<>(told);
+        toldAuthors.keySet().retainAll(toAuthors.keySet());
+        assertEquals(new TreeMap<>(toAuthors), toldAuthors, "(problem, its author): told once per solution by another");
+        long solverNews = 0;
+        long toldWellLater = 0;
+        for (Map.Entry<String, Long> entry : told.entrySet()) {
+            if (!toAuthors.containsKey(entry.getKey())) {
+                long most = byOthers.getOrDefault(entry.getKey(), 0L);
+                assertTrue(entry.getValue() <= most, entry.getKey() + ": told " + entry.getValue()
+                        + " times of others' solutions, of " + most);
+                solverNews += entry.getValue();
+            }
+        }
+        for (Map.Entry<String, Long> entry : wellLater.entrySet()) {
+            toldWellLater += Math.min(entry.getValue(), told.getOrDefault(entry.getKey(), 0L));
+        }
+        report.line("solution.posted: %d to problems' authors (all told), %d to earlier solvers (%d of %d posted 2 s"
+                + " after theirs)", toAuthors.values().stream().mapToLong(n -> n).sum(), solverNews, toldWellLater,
+                wellLater.values().stream().mapToLong(n -> n).sum());
+    }
+
+    /** One acceptance per problem at most (the mix accepts once): its solution's author is told once, nobody else. */
+    private void an_accepted_solution_tells_its_author_once(String groupIds, Report report) throws SQLException {
+        Map<String, Long> expected = counts("notes", """
+                select s.id || ' ' || s.author_id, 1 from problems p join solutions s on s.id = p.accepted_solution_id
+                where p.group_id = any(?::uuid[]) and s.author_id <> p.author_id""", groupIds);
+        Map<String, Long> told = counts("notifications", """
+                select substring(link from '[0-9a-f-]{36}$') || ' ' || recipient_id, count(*) from notifications
+                where type = 'solution.accepted' and group_id = any(?::uuid[]) group by 1""", groupIds);
+        report.line("solution.accepted: %d to tell, %d told", expected.size(), told.values().stream().mapToLong(n -> n).sum());
+        assertEquals(new TreeMap<>(expected), new TreeMap<>(told), "(solution, its author) told of the acceptance");
     }
 
     private void every_session_reaches_the_other_services_projections_once(String groupIds) throws SQLException {
@@ -795,10 +899,11 @@ class ReplicasLoadIT {
         Report(List<Group> groups, List<Stream> streams, int total, double loadTime, double killedAt, double settled) {
             line("replicas load: 2 of every service, %d actions in %.0f s (%d/s offered), second replicas killed at"
                     + " %.0f s, settled %.1f s after the load", total, loadTime, RATE, killedAt, settled);
-            line("%d groups, %d members, %d sessions, %d notes; %d streams, %d reconnects, %d notifications pushed,"
+            line("%d groups, %d members, %d sessions, %d notes, %d problems; %d streams, %d reconnects, %d notifications pushed,"
                     + " %d sent again by a replay after a reconnect", groups.size(),
                     groups.stream().mapToInt(g -> g.members.size()).sum(), groups.stream().mapToInt(g -> g.sessions.size()).sum(),
-                    groups.stream().mapToInt(g -> g.notes.size()).sum(), streams.size(),
+                    groups.stream().mapToInt(g -> g.notes.size()).sum(),
+                    groups.stream().mapToInt(g -> g.problems.size()).sum(), streams.size(),
                     streams.stream().mapToInt(s -> s.opened.get() - 1).sum(), streams.stream().mapToInt(s -> s.received.size()).sum(),
                     streams.stream().mapToInt(s -> s.repeatedAfterReconnect.get()).sum());
             line("answers: %s", new TreeMap<>(answers));

@@ -18,7 +18,8 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -128,11 +129,24 @@ public class PushHub {
      * A socket of one user. Notifications of two replicas' transactions can commit, and so arrive, out
      * of sequence order, so a live push is dropped only when the replay already sent it.
      */
+    /** How many notifications a stream remembers having sent (more than a replay sends). */
+    static final int SENT_MEMORY = 1000;
+
     public final class Stream {
         private final UUID user;
         private final String session;
         private final WebSocketConnection connection;
-        private final Set<Long> replayed = new HashSet<>();
+        /**
+         * The sequence numbers of the latest notifications sent on this connection: none is sent
+         * twice, whether replayed and then pushed live, or pushed both through Redis and by this
+         * replica's fallback (a publish that timed out may still have reached Redis).
+         */
+        private final Set<Long> sent = Collections.newSetFromMap(new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
+                return size() > SENT_MEMORY;
+            }
+        });
         private boolean replaying = true;
         private final List<Push> waiting = new ArrayList<>();
 
@@ -149,8 +163,9 @@ public class PushHub {
 
         /** Sends a replayed notification. */
         public synchronized void replayed(Notification notification, long seq) {
-            replayed.add(seq);
-            send(message(notification));
+            if (sent.add(seq)) {
+                send(message(notification));
+            }
         }
 
         /** The replay is done: what arrived meanwhile follows. */
@@ -169,7 +184,7 @@ public class PushHub {
         }
 
         private void deliver(Push push) {
-            if (push.type() == Type.COUNT || !replayed.contains(push.seq())) {
+            if (push.type() == Type.COUNT || sent.add(push.seq())) {
                 send(push.text());
             }
         }

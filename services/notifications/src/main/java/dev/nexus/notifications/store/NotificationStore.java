@@ -8,6 +8,9 @@ import dev.nexus.platform.problem.ProblemException;
 import dev.nexus.platform.db.Sql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,6 +28,12 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class NotificationStore {
+
+    private final Pool pool;
+
+    public NotificationStore(Pool pool) {
+        this.pool = pool;
+    }
 
     private static final String COLUMNS = "id, type, group_id, title, body, link, created_at, read_at, seq, recipient_id";
 
@@ -104,16 +113,22 @@ public class NotificationStore {
                 .map(rows -> Page.of(rows, limit, Stored::notification, r -> encode(r.seq())));
     }
 
-    /** Unread counts of several users at once. */
+    /**
+     * Unread counts of several users at once, committed rows only: on a connection of its own, never
+     * in a session that happens to be open on the caller's Vert.x context. (An event's after-commit
+     * work loads counts while the next event's transaction may be open on that context; counting its
+     * uncommitted rows there would count them twice once their own delta moved the count.)
+     */
     public Uni<Map<UUID, Long>> unread(List<UUID> recipients) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
+        return pool.preparedQuery("""
                         select u, (select count(*) from notifications where recipient_id = u and read_at is null)
-                        from unnest(cast(?1 as uuid[])) as u""", Object[].class)
-                .setParameter(1, recipients.toArray(UUID[]::new))
-                .getResultList())
+                        from unnest($1::uuid[]) as u""")
+                .execute(Tuple.tuple().addArrayOfUUID(recipients.toArray(UUID[]::new)))
                 .map(rows -> {
                     Map<UUID, Long> counts = new HashMap<>();
-                    rows.forEach(r -> counts.put((UUID) r[0], ((Number) r[1]).longValue()));
+                    for (Row r : rows) {
+                        counts.put(r.getUUID(0), r.getLong(1));
+                    }
                     return counts;
                 });
     }

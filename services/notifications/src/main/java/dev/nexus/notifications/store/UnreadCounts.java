@@ -1,6 +1,5 @@
 package dev.nexus.notifications.store;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -178,7 +177,7 @@ public class UnreadCounts {
     }
 
     private Uni<Map<UUID, Long>> counted(List<UUID> users) {
-        return Panache.withSession(() -> store.unread(users));
+        return store.unread(users);
     }
 
     /** Deletes the counts that missed a delta, once Redis answers (nothing to do almost always). */

@@ -144,6 +144,22 @@ class StreamTest {
     }
 
     @Test
+    void a_notification_that_reaches_a_replica_twice_is_sent_to_the_socket_once() throws Exception {
+        try (StreamClient socket = StreamClient.open(base.toString(), "ticket=" + ticket(ada))) {
+            socket.next();
+            // a publish that timed out reached Redis all the same, after the replica's own fallback
+            String push = ada.id() + " 2000000002 " + new JsonObject().put("type", "notification")
+                    .put("notification", new JsonObject().put("title", "Once")).encode();
+            redis.pubsub(String.class).publish(prefix + "push", push);
+            redis.pubsub(String.class).publish(prefix + "push", push);
+            redis.pubsub(String.class).publish(prefix + "push",
+                    ada.id() + " - " + new JsonObject().put("type", "unread-count").put("count", 1).encode());
+            assertEquals("Once", socket.next().getJsonObject("notification").getString("title"));
+            assertEquals("unread-count", socket.next().getString("type"), "not the notification again");
+        }
+    }
+
+    @Test
     void pushes_committed_out_of_sequence_order_by_two_replicas_all_arrive() throws Exception {
         try (StreamClient socket = StreamClient.open(base.toString(), "ticket=" + ticket(ada))) {
             socket.next();

@@ -10,8 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.nexus.notifications.Learner;
 import dev.nexus.testing.Db;
+import dev.nexus.platform.db.Sql;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -91,6 +94,27 @@ class InboxApiTest {
 
         assertEquals("1", redis.value(String.class).get(prefix + "unread:" + ada.id()), "the stale 0 was refused");
         ada.call().when().get("/api/v1/notifications/unread-count").then().body("count", is(1));
+    }
+
+    /**
+     * An event's after-commit work (which loads missing counts) is not awaited and may run on the
+     * Vert.x context where the next event's transaction is open: its count must not see that
+     * transaction's uncommitted rows, whose own delta would then count them a second time.
+     */
+    @Test
+    void a_count_loaded_beside_an_open_transaction_counts_only_committed_notifications() throws Throwable {
+        Learner ada = Learner.named("Ada");
+        stored(ada, 1);
+        long loaded = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Sql.execute("""
+                        insert into notifications (id, recipient_id, event_id, type, title, body, link, created_at)
+                        values (gen_random_uuid(), ?1, gen_random_uuid(), 'note.posted', 'Uncommitted', 'body', '/x', now())""",
+                        ada.id())
+                .chain(() -> counts.load(Map.of(ada.id(), "")))
+                .map(counted -> counted.get(ada.id()))
+                .call(() -> Panache.currentTransaction().invoke(tx -> tx.markForRollback()))));
+
+        assertEquals(1, loaded, "the uncommitted notification is not counted");
+        assertEquals("1", redis.value(String.class).get(prefix + "unread:" + ada.id()));
     }
 
     @Test
