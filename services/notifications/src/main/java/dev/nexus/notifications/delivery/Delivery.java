@@ -88,9 +88,10 @@ public class Delivery {
                 }
             }
             Uni<Void> queued = mails;
-            return store.insert(causeId, kept).call(() -> queued).map(stored -> {
-                List<Outgoing> outgoing = stored.stream().map(s -> new Outgoing(s, ways.get(s.recipientId()))).toList();
-                AfterCommit deliverLive = () -> deliver(outgoing);
+            return store.insert(causeId, kept).call(() -> queued).map(inserted -> {
+                List<Outgoing> outgoing = inserted.stored().stream()
+                        .map(s -> new Outgoing(s, ways.get(s.recipientId()))).toList();
+                AfterCommit deliverLive = () -> deliver(outgoing, inserted.transaction());
                 return deliverLive;
             });
         }));
@@ -100,14 +101,14 @@ public class Delivery {
     }
 
     /** Every recipient's count moves; those outside quiet hours get the notification and the count live. */
-    private Uni<Void> deliver(List<Outgoing> outgoing) {
+    private Uni<Void> deliver(List<Outgoing> outgoing, String transaction) {
         if (outgoing.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         Context trace = Context.current(); // the event's (the inbox's span), gone by the time the counts moved
         Map<UUID, Long> deltas = new HashMap<>();
         outgoing.forEach(o -> deltas.merge(o.stored().recipientId(), 1L, Long::sum));
-        return counts.changed(deltas).chain(newCounts -> {
+        return counts.changed(deltas, transaction).chain(newCounts -> {
             List<PushHub.Push> pushes = new ArrayList<>();
             for (Outgoing o : outgoing) {
                 if (o.way().push()) {

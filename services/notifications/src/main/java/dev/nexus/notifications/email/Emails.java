@@ -101,10 +101,19 @@ public class Emails {
                 });
     }
 
+    /**
+     * The same on every attempt: a mail sent again after its lease ran out (the replica that sent it
+     * killed before it recorded the sending) is the same message to mail clients, which show one.
+     */
+    static String messageId(UUID emailId) {
+        return "<" + emailId + "@nexus.notifications>";
+    }
+
     private Uni<Boolean> send(Object[] mail) {
         UUID id = (UUID) mail[0];
         int attempts = (Integer) mail[4];
-        return mailer.send(Mail.withText((String) mail[1], (String) mail[2], (String) mail[3]))
+        return mailer.send(Mail.withText((String) mail[1], (String) mail[2], (String) mail[3])
+                        .addHeader("Message-ID", messageId(id)))
                 .chain(() -> Panache.withTransaction(() -> Sql.execute("update emails set sent_at = now() where id = ?1",
                         id)))
                 .replaceWith(true)

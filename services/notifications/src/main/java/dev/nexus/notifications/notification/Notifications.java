@@ -4,6 +4,7 @@ import dev.nexus.notifications.model.Notification;
 import dev.nexus.notifications.push.PushHub;
 import dev.nexus.notifications.push.Tickets;
 import dev.nexus.notifications.store.NotificationStore;
+import dev.nexus.notifications.store.NotificationStore.Read;
 import dev.nexus.notifications.store.UnreadCounts;
 import dev.nexus.platform.paging.Page;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -37,13 +38,11 @@ public class Notifications {
 
     /** Marks one read (a 404 problem when it is not the user's); harmless when repeated. */
     public Uni<Void> markRead(UUID user, UUID notificationId) {
-        return Panache.withTransaction(() -> store.markRead(user, notificationId))
-                .chain(wasUnread -> wasUnread ? countChanged(user, -1) : Uni.createFrom().voidItem());
+        return Panache.withTransaction(() -> store.markRead(user, notificationId)).chain(read -> countChanged(user, read));
     }
 
     public Uni<Void> markAllRead(UUID user) {
-        return Panache.withTransaction(() -> store.markAllRead(user))
-                .chain(changed -> changed > 0 ? countChanged(user, -changed) : Uni.createFrom().voidItem());
+        return Panache.withTransaction(() -> store.markAllRead(user)).chain(read -> countChanged(user, read));
     }
 
     /** A one-use ticket to open the stream, tied to the login {@code session} (its {@code sid}). */
@@ -51,7 +50,8 @@ public class Notifications {
         return tickets.issue(user, session);
     }
 
-    private Uni<Void> countChanged(UUID user, long delta) {
-        return counts.changed(user, delta).chain(count -> hub.unreadCount(user, count));
+    private Uni<Void> countChanged(UUID user, Read read) {
+        return read.count() == 0 ? Uni.createFrom().voidItem()
+                : counts.changed(user, -read.count(), read.transaction()).chain(count -> hub.unreadCount(user, count));
     }
 }

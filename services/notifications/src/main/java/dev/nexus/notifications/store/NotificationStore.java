@@ -41,13 +41,25 @@ public class NotificationStore {
     public record Stored(Notification notification, UUID recipientId, long seq) {
     }
 
+    /** What an insert stored, and the id of its transaction ({@code pg_current_xact_id()}). */
+    public record Inserted(List<Stored> stored, String transaction) {
+    }
+
+    /** Users' unread counts, and the snapshot ({@code pg_current_snapshot()}) they were counted in. */
+    public record Counted(Map<UUID, Long> counts, String snapshot) {
+    }
+
+    /** How many were marked read, and the id of the transaction that did it. */
+    public record Read(int count, String transaction) {
+    }
+
     /**
      * Inserts what is not there yet: one notification per cause (an event, a reminder, a disabled
      * webhook) and recipient, so a cause handled twice adds nothing. Returns the rows inserted.
      */
-    public Uni<List<Stored>> insert(UUID causeId, List<Draft> drafts) {
+    public Uni<Inserted> insert(UUID causeId, List<Draft> drafts) {
         if (drafts.isEmpty()) {
-            return Uni.createFrom().item(List.of());
+            return Uni.createFrom().item(new Inserted(List.of(), null));
         }
         Map<UUID, Draft> byRecipient = new HashMap<>();
         drafts.forEach(d -> byRecipient.put(d.recipientId(), d));
@@ -56,7 +68,7 @@ public class NotificationStore {
                         select unnest(cast(?1 as uuid[])), unnest(cast(?2 as uuid[])), ?3, unnest(cast(?4 as text[])),
                             ?5, unnest(cast(?6 as text[])), unnest(cast(?7 as text[])), unnest(cast(?8 as text[])), now()
                         on conflict (event_id, recipient_id) do nothing
-                        returning id, recipient_id, seq, created_at""", Object[].class,
+                        returning id, recipient_id, seq, created_at, pg_current_xact_id()::text""", Object[].class,
                         drafts.stream().map(d -> UUID.randomUUID()).toArray(UUID[]::new),
                         drafts.stream().map(Draft::recipientId).toArray(UUID[]::new),
                         causeId,
@@ -73,7 +85,7 @@ public class NotificationStore {
                                 d.link(), Sql.instant(r[3]), null), d.recipientId(), (Long) r[2]));
                     }
                     stored.sort(Comparator.comparingLong(Stored::seq));
-                    return stored;
+                    return new Inserted(stored, rows.isEmpty() ? null : (String) rows.get(0)[4]);
                 });
     }
 
@@ -119,41 +131,44 @@ public class NotificationStore {
      * work loads counts while the next event's transaction may be open on that context; counting its
      * uncommitted rows there would count them twice once their own delta moved the count.)
      */
-    public Uni<Map<UUID, Long>> unread(List<UUID> recipients) {
+    public Uni<Counted> unread(List<UUID> recipients) {
         return pool.preparedQuery("""
-                        select u, (select count(*) from notifications where recipient_id = u and read_at is null)
+                        select u, (select count(*) from notifications where recipient_id = u and read_at is null),
+                            pg_current_snapshot()::text
                         from unnest($1::uuid[]) as u""")
                 .execute(Tuple.tuple().addArrayOfUUID(recipients.toArray(UUID[]::new)))
                 .map(rows -> {
                     Map<UUID, Long> counts = new HashMap<>();
+                    String snapshot = null;
                     for (Row r : rows) {
                         counts.put(r.getUUID(0), r.getLong(1));
+                        snapshot = r.getString(2);
                     }
-                    return counts;
+                    return new Counted(counts, snapshot);
                 });
     }
 
-    /** Marks one read; 404 when it is not the caller's. Returns whether it was unread. */
-    public Uni<Boolean> markRead(UUID recipient, UUID id) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "update notifications set read_at = now() where id = ?1 and recipient_id = ?2 and read_at is null")
-                .setParameter(1, id)
-                .setParameter(2, recipient)
-                .executeUpdate()
-                .chain(changed -> changed == 1 ? Uni.createFrom().item(true) : seqOf(recipient, id).map(seq -> {
+    /** Marks one read; 404 when it is not the caller's. Returns 1 when it was unread, else 0. */
+    public Uni<Read> markRead(UUID recipient, UUID id) {
+        return read("id = ?1 and recipient_id = ?2", id, recipient)
+                .call(read -> read.count() == 1 ? Uni.createFrom().voidItem() : seqOf(recipient, id).invoke(seq -> {
                     if (seq == null) {
                         throw ProblemException.notFound("No such notification.");
                     }
-                    return false;
-                })));
+                }));
     }
 
     /** Marks every unread one read; returns how many were unread. */
-    public Uni<Integer> markAllRead(UUID recipient) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "update notifications set read_at = now() where recipient_id = ?1 and read_at is null")
-                .setParameter(1, recipient)
-                .executeUpdate());
+    public Uni<Read> markAllRead(UUID recipient) {
+        return read("recipient_id = ?1", recipient);
+    }
+
+    private static Uni<Read> read(String which, Object... params) {
+        return Sql.list("""
+                        with read as (update notifications set read_at = now() where %s and read_at is null returning 1)
+                        select count(*)::int, pg_current_xact_id()::text from read""".formatted(which),
+                        Object[].class, params)
+                .map(rows -> new Read((Integer) rows.get(0)[0], (String) rows.get(0)[1]));
     }
 
     private Uni<List<Stored>> query(String sql, Object... params) {

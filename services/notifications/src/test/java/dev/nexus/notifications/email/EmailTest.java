@@ -75,6 +75,8 @@ class EmailTest {
         String body = GreenMailUtil.getBody(mail);
         assertTrue(body.contains("Graph night is scheduled for Tue 2 Mar 18:00 CET."), body);
         assertTrue(body.contains("http://localhost:8080/sessions/" + sessionId), "a link to the web app's page: " + body);
+        assertEquals("<" + Db.value("select id from emails where to_address = ?", ada.email()) + "@nexus.notifications>",
+                mail.getMessageID(), "a Message-ID of its own, the same on a resend");
         assertEquals(0, run(() -> emails.sendDue()), "sent once");
         assertEquals(1, ada.notifications("session.scheduled").size(), "and in the inbox");
     }

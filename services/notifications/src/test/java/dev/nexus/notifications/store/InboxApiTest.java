@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.nexus.notifications.Learner;
 import dev.nexus.testing.Db;
+import dev.nexus.notifications.store.NotificationStore.Counted;
 import dev.nexus.platform.db.Sql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -84,16 +85,36 @@ class InboxApiTest {
         Learner ada = Learner.named("Ada");
         // a reader misses, takes the generation and counts 0 in PostgreSQL ...
         String readersGeneration = counts.token(ada.id()).await().atMost(WAIT);
+        String readersSnapshot = snapshot();
         // ... a notification commits; its delta finds no count to move ...
-        stored(ada, 1);
-        UnreadCounts.Moved moved = counts.add(Map.of(ada.id(), 1L)).await().atMost(WAIT);
+        String transaction = storedOne(ada);
+        UnreadCounts.Moved moved = counts.add(Map.of(ada.id(), 1L), transaction).await().atMost(WAIT);
         assertEquals(Map.of(), moved.counts());
         // ... the reader's store of 0 lands before the delta's own load stores 1
-        counts.storeIfUnchanged(Map.of(ada.id(), readersGeneration), Map.of(ada.id(), 0L)).await().atMost(WAIT);
-        counts.storeIfUnchanged(moved.missing(), Map.of(ada.id(), 1L)).await().atMost(WAIT);
+        counts.storeIfUnchanged(Map.of(ada.id(), readersGeneration), new Counted(Map.of(ada.id(), 0L), readersSnapshot))
+                .await().atMost(WAIT);
+        counts.storeIfUnchanged(moved.missing(), new Counted(Map.of(ada.id(), 1L), snapshot())).await().atMost(WAIT);
 
         assertEquals("1", redis.value(String.class).get(prefix + "unread:" + ada.id()), "the stale 0 was refused");
         ada.call().when().get("/api/v1/notifications/unread-count").then().body("count", is(1));
+    }
+
+    /**
+     * A notification's delta runs after its commit; a reader may load the count in between, already
+     * counting it. The delta then must not move the count again (it did, under load: 2 too many).
+     */
+    @Test
+    void a_delta_that_comes_after_a_load_which_counted_its_notification_leaves_the_count_alone() {
+        Learner ada = Learner.named("Ada");
+        stored(ada, 2);
+        String transaction = storedOne(ada);
+        // a reader loads (3) before the third notification's delta ran ...
+        ada.call().when().get("/api/v1/notifications/unread-count").then().body("count", is(3));
+        // ... then that delta comes; the next notification's delta, after the load, does move it
+        assertEquals(3L, counts.changed(ada.id(), 1, transaction).await().atMost(WAIT));
+        assertEquals(4L, counts.changed(ada.id(), 1, storedOne(ada)).await().atMost(WAIT));
+
+        ada.call().when().get("/api/v1/notifications/unread-count").then().body("count", is(4));
     }
 
     /**
@@ -127,6 +148,17 @@ class InboxApiTest {
         mallory.call().when().get("/api/v1/notifications").then().body("items", empty());
         mallory.call().when().post("/api/v1/notifications/read-all").then().statusCode(204);
         assertEquals(null, Db.value("select read_at from notifications where id = ?", adas));
+    }
+
+    /** One notification stored for the learner in a transaction of its own; that transaction's id. */
+    private static String storedOne(Learner learner) {
+        return (String) Db.value("insert into notifications (id, recipient_id, event_id, type, title, body, link, created_at)"
+                + " values (gen_random_uuid(), ?, gen_random_uuid(), 'note.posted', 'One', 'body', '/x', now())"
+                + " returning pg_current_xact_id()::text", learner.id());
+    }
+
+    private static String snapshot() {
+        return (String) Db.value("select pg_current_snapshot()::text");
     }
 
     /** Notifications stored for the learner, oldest first. */
