@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
 import dev.nexus.testing.Servers;
 import dev.nexus.testing.StreamClient;
@@ -13,6 +14,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import jakarta.mail.internet.MimeMessage;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +25,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,6 +46,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,7 +74,8 @@ import org.junit.jupiter.api.Test;
  * each; every reminder due fired once, with one notification (one session in five starts 10
  * minutes and 15 seconds after it is scheduled); every group news of the kinds each group's webhook
  * takes was posted to it and accepted once (by a receiver in the test that turns every tenth post
- * away with a 503). Figures are printed. In
+ * away with a 503; the first group's webhook gets signed CloudEvents, and every signature verifies).
+ * Figures are printed. In
  * {@code mvn verify}; alone, for longer:
  *
  * <pre>
@@ -100,6 +106,9 @@ class ReplicasLoadIT {
     private static HttpServer hooks;
     /** What the receiver answered, by the posts' webhook-id header. */
     private static final Map<String, List<Integer>> hookAnswers = new ConcurrentHashMap<>();
+    /** The signing secret by the path of a signed (CLOUDEVENTS) webhook; posts there must verify. */
+    private static final Map<String, String> hookSecrets = new ConcurrentHashMap<>();
+    private static final List<String> badSignatures = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
@@ -109,7 +118,11 @@ class ReplicasLoadIT {
         hooks = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         hooks.setExecutor(Executors.newFixedThreadPool(4));
         hooks.createContext("/", exchange -> {
-            exchange.getRequestBody().readAllBytes();
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            String secret = hookSecrets.get(exchange.getRequestURI().getPath());
+            if (secret != null && !signed(secret, exchange.getRequestHeaders(), body)) {
+                badSignatures.add(exchange.getRequestHeaders().getFirst("webhook-id"));
+            }
             int status = posts.incrementAndGet() % 10 == 0 ? 503 : 204;
             hookAnswers.computeIfAbsent(String.valueOf(exchange.getRequestHeaders().getFirst("webhook-id")),
                     id -> new CopyOnWriteArrayList<>()).add(status);
@@ -221,11 +234,16 @@ class ReplicasLoadIT {
                     + " group_members where group_id = any(?::uuid[]) and role is not null", groupIds).get(0))
                     == GROUPS * (FIRST_MEMBERS + 1L) + DIGESTERS);
         }
-        // each group's owner registers a webhook for its news
+        // each group's owner registers a webhook for its news: the first group's gets signed CloudEvents
         for (Group group : groups) {
-            send("webhook", "POST", "/api/v1/webhooks", group.owner, new JsonObject().put("groupId", group.id.toString())
+            String format = group == groups.get(0) ? "CLOUDEVENTS" : "CHAT";
+            JsonObject hook = send("webhook", "POST", "/api/v1/webhooks", group.owner, new JsonObject()
+                    .put("groupId", group.id.toString()).put("format", format)
                     .put("url", "http://127.0.0.1:" + hooks.getAddress().getPort() + "/" + group.id)
                     .put("kinds", new JsonArray(HOOKED))).get();
+            if (format.equals("CLOUDEVENTS")) {
+                hookSecrets.put("/" + group.id, hook.getString("secret"));
+            }
         }
         // a note from each owner, so that every stream holder has a notification to resume after
         for (Group group : groups) {
@@ -704,8 +722,15 @@ class ReplicasLoadIT {
         assertEquals(List.of(), wrongSessions, "overbooked, or people waiting beside a free place");
     }
 
+    /**
+     * One e-mail per notification, counted by Message-ID (the e-mail's id): a mail sent again after
+     * its lease ran out (its replica killed after sending, before recording it) is the same message to
+     * a mail client, and only such a mail, with more than one attempt, may arrive twice.
+     */
     private void every_email_sent_once(List<Person> mailed, Report report) throws Exception {
         int sent = 0;
+        Set<String> seen = new HashSet<>();
+        List<String> again = new ArrayList<>();
         for (Person person : mailed) {
             List<String> told = strings("notifications", """
                     select substring(link from '[0-9a-f-]{36}$') from notifications
@@ -713,6 +738,10 @@ class ReplicasLoadIT {
             List<String> mailedAbout = new ArrayList<>();
             for (MimeMessage message : mail.getReceivedMessages()) {
                 if (message.getAllRecipients()[0].toString().equals(person.email())) {
+                    if (!seen.add(message.getMessageID())) {
+                        again.add(message.getMessageID());
+                        continue;
+                    }
                     Matcher session = SESSION_LINK.matcher(message.getContent().toString());
                     mailedAbout.add(session.find() ? session.group(1) : "?");
                 }
@@ -721,7 +750,12 @@ class ReplicasLoadIT {
             assertEquals(told, mailedAbout, person.name() + ": one e-mail per session.scheduled notification");
             sent += mailedAbout.size();
         }
-        report.line("e-mail: %d people, %d e-mails, one per notification", mailed.size(), sent);
+        for (String messageId : again) {
+            assertTrue(Integer.parseInt(strings("notifications", "select attempts from emails where id = ?::uuid",
+                    messageId.substring(1, 37)).get(0)) > 1, messageId + " arrived twice from one attempt");
+        }
+        report.line("e-mail: %d people, %d e-mails, one per notification (%d sent again after a lease ran out)",
+                mailed.size(), sent, again.size());
     }
 
     private void every_due_reminder_fired_once(String groupIds, Report report) throws SQLException {
@@ -770,15 +804,30 @@ class ReplicasLoadIT {
         hookAnswers.forEach((id, statuses) -> succeeded.put(id, statuses.stream().filter(s -> s / 100 == 2).count()));
         succeeded.values().removeIf(n -> n == 0);
         assertEquals(delivered, succeeded.keySet(), "the ids the receiver accepted are the deliveries recorded");
+        assertEquals(List.of(), badSignatures, "signed posts whose signature did not verify");
         List<String> postedAgain = new ArrayList<>(filterTwice(succeeded).keySet());
         for (String id : postedAgain) {
             assertTrue(Integer.parseInt(strings("notifications", "select attempts from webhook_deliveries"
                     + " where id = ?::uuid", id).get(0)) > 1, id + " accepted twice in one attempt");
         }
-        report.line("webhooks: %d deliveries for %d groups, %d posts (%d answered 503 and retried), %d accepted"
+        report.line("webhooks: %d deliveries for %d groups (one signed), %d posts (%d answered 503 and retried), %d accepted"
                 + " again after a lease ran out", deliveries, groups.size(),
                 hookAnswers.values().stream().mapToInt(List::size).sum(),
                 hookAnswers.values().stream().flatMap(List::stream).filter(s -> s == 503).count(), postedAgain.size());
+    }
+
+    /** Whether a signed post's webhook-signature is HMAC-SHA256 of id.timestamp.body under the secret's key. */
+    private static boolean signed(String secret, Headers headers, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+            mac.update((headers.getFirst("webhook-id") + "." + headers.getFirst("webhook-timestamp") + ".")
+                    .getBytes(StandardCharsets.UTF_8));
+            String expected = "v1," + Base64.getEncoder().encodeToString(mac.doFinal(body));
+            return List.of(String.valueOf(headers.getFirst("webhook-signature")).split(" ")).contains(expected);
+        } catch (java.security.GeneralSecurityException e) {
+            return false;
+        }
     }
 
     /** Webhook posts neither delivered nor given up. */
@@ -792,7 +841,8 @@ class ReplicasLoadIT {
         try {
             for (MimeMessage message : mail.getReceivedMessages()) {
                 if (message.getAllRecipients()[0].toString().equals(person.email())
-                        && message.getSubject().startsWith("Your Nexus digest")) {
+                        && message.getSubject().startsWith("Your Nexus digest")
+                        && digests.stream().noneMatch(d -> sameMessage(d, message))) {
                     digests.add(message);
                 }
             }
@@ -800,6 +850,14 @@ class ReplicasLoadIT {
             throw new IllegalStateException(e);
         }
         return digests;
+    }
+
+    private static boolean sameMessage(MimeMessage a, MimeMessage b) {
+        try {
+            return a.getMessageID().equals(b.getMessageID());
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A zone where it is between 09:00 and 22:00 now: past the digests' 08:00, and not near midnight. */

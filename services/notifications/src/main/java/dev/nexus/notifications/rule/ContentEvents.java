@@ -86,7 +86,7 @@ public class ContentEvents implements EventHandler {
                 .chain(() -> groups.lock(n.groupId()))
                 .chain(() -> audience.members(n.groupId()))
                 .chain(members -> audience.person(n.authorId())
-                        .call(author -> webhooks.announce(event.id(), n.groupId(), Kind.NOTE_POSTED, author.name()
+                        .call(author -> webhooks.announce(event, n.groupId(), Kind.NOTE_POSTED, author.name()
                                 + " posted the note \"" + n.title() + "\" " + emails.link(path(note))))
                         .chain(author -> audience.drafts(members, n.authorId(), p -> toldOfNote(p, author, note))));
     }

@@ -78,7 +78,7 @@ public class GroupEvents implements EventHandler {
         }
         List<AfterCommit> deliveries = new ArrayList<>();
         return groups.lock(m.groupId())
-                .chain(() -> joined(event.id(), m)).chain(drafts -> delivery.store(event.id(), drafts))
+                .chain(() -> joined(event, m)).chain(drafts -> delivery.store(event.id(), drafts))
                 .invoke(deliveries::add)
                 .chain(() -> sessions.scheduledAfter(m.groupId(), event.time()))
                 .chain(scheduled -> toldOfSessions(m, scheduled, deliveries))
@@ -118,10 +118,10 @@ public class GroupEvents implements EventHandler {
         return chain;
     }
 
-    private Uni<Drafts> joined(UUID eventId, MemberJoined m) {
+    private Uni<Drafts> joined(CloudEvent<?> event, MemberJoined m) {
         return audience.organizers(m.groupId()).chain(organizers -> groups.name(m.groupId())
                 .chain(group -> audience.person(m.userId())
-                        .call(joiner -> webhooks.announce(eventId, m.groupId(), Kind.GROUP_MEMBER_JOINED,
+                        .call(joiner -> webhooks.announce(event, m.groupId(), Kind.GROUP_MEMBER_JOINED,
                                 joiner.name() + " joined " + group + "."))
                         .chain(joiner -> audience.drafts(organizers, m.userId(), p -> new Draft(p.id(),
                                 Kind.GROUP_MEMBER_JOINED, m.groupId(), joiner.name() + " joined " + group,

@@ -101,7 +101,7 @@ public class SessionEvents implements EventHandler {
                 .chain(() -> groups.lock(s.groupId()))
                 .chain(() -> audience.members(s.groupId()))
                 .chain(members -> groups.name(s.groupId())
-                        .call(group -> webhooks.announce(event.id(), s.groupId(), Kind.SESSION_SCHEDULED,
+                        .call(group -> webhooks.announce(event, s.groupId(), Kind.SESSION_SCHEDULED,
                                 "New session in " + group + ": " + s.title() + ", "
                                         + Texts.time(s.startsAt(), s.timeZone(), now) + " " + link(s.sessionId())))
                         .chain(group -> audience.drafts(members, s.organizerId(),
@@ -119,14 +119,14 @@ public class SessionEvents implements EventHandler {
         return known(s.sessionId()).chain(session -> (s.occurrenceStartsAt() == null
                         ? sessions.moved(s.sessionId(), s.startsAt(), s.endsAt(), s.recurrence(), event.time())
                         : sessions.occurrenceChanged(s.sessionId(), s.occurrenceStartsAt(), s.startsAt(), event.time()))
-                .chain(newest -> newest ? toldOfMove(event.id(), s, session) : NOBODY));
+                .chain(newest -> newest ? toldOfMove(event, s, session) : NOBODY));
     }
 
     private Uni<Drafts> cancelled(CloudEvent<?> event, SessionCancelled s) {
         return known(s.sessionId()).chain(session -> (s.occurrenceStartsAt() == null
                         ? sessions.cancelled(s.sessionId()).replaceWith(true)
                         : sessions.occurrenceChanged(s.sessionId(), s.occurrenceStartsAt(), null, event.time()))
-                .chain(newest -> newest ? toldOfCancel(event.id(), s, session) : NOBODY));
+                .chain(newest -> newest ? toldOfCancel(event, s, session) : NOBODY));
     }
 
     private Uni<Drafts> promoted(CloudEvent<?> event, WaitlistPromoted w) {
@@ -144,9 +144,9 @@ public class SessionEvents implements EventHandler {
     /** What an event that a newer change of the same session or occurrence overtook gives: nothing. */
     private static final Uni<Drafts> NOBODY = Uni.createFrom().item(Drafts.NONE);
 
-    private Uni<Drafts> toldOfMove(UUID eventId, SessionRescheduled s, SessionInfo session) {
+    private Uni<Drafts> toldOfMove(CloudEvent<?> event, SessionRescheduled s, SessionInfo session) {
         Instant now = Instant.now();
-        return toldOfChange(eventId, session, Kind.SESSION_RESCHEDULED,
+        return toldOfChange(event, session, Kind.SESSION_RESCHEDULED,
                 "Session moved: " + session.title() + ", now " + Texts.time(s.startsAt(), session.timeZone(), now) + " "
                         + link(session.id()),
                 "Session moved: " + session.title(),
@@ -154,11 +154,11 @@ public class SessionEvents implements EventHandler {
                         + Texts.time(s.startsAt(), p.zone(), now) + ".");
     }
 
-    private Uni<Drafts> toldOfCancel(UUID eventId, SessionCancelled s, SessionInfo session) {
+    private Uni<Drafts> toldOfCancel(CloudEvent<?> event, SessionCancelled s, SessionInfo session) {
         Instant now = Instant.now();
         Instant start = s.occurrenceStartsAt() != null ? s.occurrenceStartsAt() : session.startsAt();
         String reason = s.reason() == null || s.reason().isBlank() ? "" : " Reason: " + s.reason();
-        return toldOfChange(eventId, session, Kind.SESSION_CANCELLED,
+        return toldOfChange(event, session, Kind.SESSION_CANCELLED,
                 "Session cancelled: " + session.title() + " on " + Texts.time(start, session.timeZone(), now) + "."
                         + reason,
                 "Session cancelled: " + session.title(),
@@ -166,10 +166,10 @@ public class SessionEvents implements EventHandler {
     }
 
     /** A change of a session: reminders re-planned, the group's webhooks and the audience told (not the organizer). */
-    private Uni<Drafts> toldOfChange(UUID eventId, SessionInfo session, Kind kind, String webhookText, String title,
+    private Uni<Drafts> toldOfChange(CloudEvent<?> event, SessionInfo session, Kind kind, String webhookText, String title,
             Function<Person, String> body) {
         return reminders.plan(session.id(), null)
-                .chain(() -> webhooks.announce(eventId, session.groupId(), kind, webhookText))
+                .chain(() -> webhooks.announce(event, session.groupId(), kind, webhookText))
                 .chain(() -> concerned(session))
                 .chain(concerned -> audience.drafts(concerned, session.organizerId(), p -> new Draft(p.id(), kind,
                         session.groupId(), title, body.apply(p), path(session.id()))));

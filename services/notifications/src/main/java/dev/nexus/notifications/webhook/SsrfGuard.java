@@ -16,7 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * What a webhook URL may point at, so that Nexus cannot be made to call into its own network:
- * https only, a host on the allow-list (or a subdomain of one), and every address the host
+ * https only, a host on the allow-list (or a subdomain of one) for chat webhooks (any host for a
+ * signed CloudEvents endpoint: {@link #checkAnyHost}), and every address the host
  * resolves to public: no loopback, private, shared (100.64.0.0/10), benchmarking, reserved,
  * link-local (169.254.0.0/16, cloud metadata), unique-local, multicast or unspecified address, also
  * not one embedded in an IPv6 address (NAT64, 6to4, Teredo). Checked when a webhook is registered
@@ -56,14 +57,24 @@ public class SsrfGuard {
      * {@link #check} on a worker thread (it resolves the host, which blocks), answering on the
      * caller's Vert.x context.
      */
-    public Uni<Target> verify(String url) {
+    public Uni<Target> verify(String url, boolean anyHost) {
         Context context = Vertx.currentContext();
-        Uni<Target> checked = Uni.createFrom().item(() -> check(url)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        Uni<Target> checked = Uni.createFrom().item(() -> anyHost ? checkAnyHost(url) : check(url))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
         return context == null ? checked : checked.emitOn(task -> context.runOnContext(ignored -> task.run()));
     }
 
     /** The URL, checked, with the address to use; a 400 naming {@code url} with the reason otherwise. Blocks to resolve the host. */
     public Target check(String url) {
+        return check(url, false);
+    }
+
+    /** As {@link #check}, on any host: for an endpoint the organizer runs, which gets signed posts. */
+    public Target checkAnyHost(String url) {
+        return check(url, true);
+    }
+
+    private Target check(String url, boolean anyHost) {
         URI uri;
         try {
             uri = URI.create(url.trim());
@@ -78,7 +89,10 @@ public class SsrfGuard {
             throw refused("must not carry credentials");
         }
         String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-        if (allowedHosts.stream().noneMatch(a -> host.equals(a) || host.endsWith("." + a))) {
+        if (host.isEmpty()) {
+            throw refused("has no host");
+        }
+        if (!anyHost && allowedHosts.stream().noneMatch(a -> host.equals(a) || host.endsWith("." + a))) {
             throw refused("must be on an allowed host (" + String.join(", ", allowedHosts) + ")");
         }
         InetAddress[] addresses;

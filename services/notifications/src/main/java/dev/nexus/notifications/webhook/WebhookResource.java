@@ -49,11 +49,17 @@ public class WebhookResource {
 
     @POST
     @Operation(operationId = "createWebhook",
-            summary = "Register a Discord/Slack incoming-webhook URL for a group (owner and organizers)",
-            description = "kinds: any of " + Kind.GROUP_NEWS_KEYS_TEXT + ". The URL must be https, on an allowed host (by default discord.com,"
-                    + " discordapp.com, hooks.slack.com) and resolve to public addresses; redirects are never"
-                    + " followed. Nexus POSTs {\"content\": …, \"text\": …}; after repeated failures the webhook is"
-                    + " disabled and its organizer notified.")
+            summary = "Register a webhook for a group's news (owner and organizers): a Discord/Slack incoming"
+                    + " webhook, or an endpoint of your own that gets signed CloudEvents",
+            description = "kinds: any of " + Kind.GROUP_NEWS_KEYS_TEXT + ". The URL must be https and resolve to"
+                    + " public addresses; redirects are never followed. format CHAT (default): the URL must be on an"
+                    + " allowed host (by default discord.com, discordapp.com, hooks.slack.com) and Nexus POSTs"
+                    + " {\"content\": …, \"text\": …}. format CLOUDEVENTS: any host; Nexus POSTs each event as a"
+                    + " CloudEvent (application/cloudevents+json) signed the Standard Webhooks way (headers"
+                    + " webhook-id, webhook-timestamp, webhook-signature = v1,base64(HMAC-SHA256(key, id.timestamp.body)),"
+                    + " the key being the base64 after whsec_ in the secret); the answer holds the secret, shown only"
+                    + " here. Every post carries webhook-id, the same on retries. After repeated failures the"
+                    + " webhook is disabled and its organizer notified.")
     @APIResponse(responseCode = "201", description = "Registered",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookView.class)))
     @APIResponse(responseCode = "400", description = "A refused URL (field url) or an unknown kind")
@@ -80,6 +86,22 @@ public class WebhookResource {
         Cursor after = Cursor.decode(cursor);
         int size = Cursor.limit(limit);
         return webhooks.list(caller.id(), group, after, size);
+    }
+
+    @POST
+    @Path("/{webhookId}/rotate-secret")
+    @Operation(operationId = "rotateWebhookSecret",
+            summary = "A new signing secret for a CLOUDEVENTS webhook, shown once (owner and organizers)",
+            description = "For a day the old secret signs too: webhook-signature then holds two v1 signatures,"
+                    + " so the receiver can switch to the new secret without losing a post.")
+    @APIResponse(responseCode = "200", description = "The webhook with its new secret")
+    @APIResponse(responseCode = "403", description = "The caller is a member but does not organize the group")
+    @APIResponse(responseCode = "404", description = "No such webhook, or the caller is not a member of its group")
+    @APIResponse(responseCode = "409", description = "A chat webhook has no secret to rotate")
+    public Uni<WebhookView> rotateSecret(@RestPath UUID webhookId) {
+        UUID me = caller.id();
+        return webhooks.rotate(me, webhookId)
+                .invoke(() -> audit.record("webhook.secret-rotated", me, Map.of("webhook", webhookId.toString())));
     }
 
     @DELETE

@@ -1,5 +1,6 @@
 package dev.nexus.notifications.webhook;
 
+import dev.nexus.contracts.CloudEvent;
 import dev.nexus.notifications.delivery.Delivery;
 import dev.nexus.notifications.model.Draft;
 import dev.nexus.notifications.model.Kind;
@@ -19,6 +20,7 @@ import io.vertx.mutiny.core.http.HttpClientResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -86,7 +88,8 @@ public class WebhookSender {
                                     and w.disabled_at is null
                                 order by d.next_attempt_at limit %d for update of d skip locked)
                             returning id, payload, attempts, webhook_id, next_attempt_at)
-                        select c.id, c.payload, c.attempts, w.id, w.url, w.group_id, w.created_by from claimed c
+                        select c.id, c.payload, c.attempts, w.id, w.url, w.group_id, w.created_by, w.secret,
+                            case when w.previous_secret_until > now() then w.previous_secret end from claimed c
                         join webhooks w on w.id = c.webhook_id order by c.next_attempt_at"""
                         .formatted(LEASE.toSeconds(), BATCH), Object[].class)
                         .map(rows -> rows.stream().map(Claimed::of).toList()))
@@ -101,12 +104,19 @@ public class WebhookSender {
                 });
     }
 
-    /** A delivery claimed for an attempt (the attempt counted), with its webhook. */
+    /**
+     * A delivery claimed for an attempt (the attempt counted), with its webhook; {@code secret} (and
+     * the rotated-out one while it is still valid) only for a signed CLOUDEVENTS webhook.
+     */
     private record Claimed(UUID id, String payload, int attempts, UUID webhook, String url, UUID groupId,
-            UUID organizer) {
+            UUID organizer, String secret, String previousSecret) {
         static Claimed of(Object[] r) {
             return new Claimed((UUID) r[0], (String) r[1], (Integer) r[2], (UUID) r[3], (String) r[4], (UUID) r[5],
-                    (UUID) r[6]);
+                    (UUID) r[6], (String) r[7], (String) r[8]);
+        }
+
+        boolean signed() {
+            return secret != null;
         }
     }
 
@@ -171,20 +181,33 @@ public class WebhookSender {
      * TLS and the Host header), without following redirects; answers the status on the caller's
      * Vert.x context. The {@code webhook-id} header (the Standard Webhooks name) is the delivery's id,
      * the same on every attempt: a receiver that gets a post again (its answer lost, or the replica
-     * posting it killed before it recorded the answer) can drop it by that id.
+     * posting it killed before it recorded the answer) can drop it by that id. A signed webhook's post
+     * is the CloudEvent (structured mode) with {@code webhook-timestamp} and {@code webhook-signature}
+     * (one {@code v1,…} per valid secret, separated by a space).
      */
     private Uni<Integer> post(Claimed d) {
-        return guard.verify(d.url())
+        RequestOptions options = new RequestOptions().putHeader("webhook-id", d.id().toString());
+        if (d.signed()) {
+            long timestamp = Instant.now().getEpochSecond();
+            String signature = Signature.sign(d.secret(), d.id().toString(), timestamp, d.payload());
+            if (d.previousSecret() != null) {
+                signature += " " + Signature.sign(d.previousSecret(), d.id().toString(), timestamp, d.payload());
+            }
+            options.putHeader("Content-Type", CloudEvent.CONTENT_TYPE)
+                    .putHeader("webhook-timestamp", String.valueOf(timestamp))
+                    .putHeader("webhook-signature", signature);
+        } else {
+            options.putHeader("Content-Type", "application/json");
+        }
+        return guard.verify(d.url(), d.signed())
                 .onFailure().transform(e -> new IllegalStateException("URL refused: " + e.getMessage()))
-                .chain(target -> http.request(new RequestOptions()
+                .chain(target -> http.request(options
                                 .setMethod(HttpMethod.POST)
                                 .setAbsoluteURI(target.uri().toString())
                                 .setServer(SocketAddress.inetSocketAddress(
                                         new InetSocketAddress(target.address(), target.port())))
                                 .setFollowRedirects(false)
-                                .setTimeout(TIMEOUT.toMillis())
-                                .putHeader("Content-Type", "application/json")
-                                .putHeader("webhook-id", d.id().toString()))
+                                .setTimeout(TIMEOUT.toMillis()))
                         .chain(request -> request.send(d.payload()))
                         .chain(WebhookSender::statusReadingLittle));
     }

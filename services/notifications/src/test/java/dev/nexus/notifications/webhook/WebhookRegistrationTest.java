@@ -38,6 +38,21 @@ class WebhookRegistrationTest {
     }
 
     @Test
+    void a_signed_endpoint_may_be_on_any_host_but_the_same_guard_keeps_it_out_of_the_network() {
+        Learner olga = Learner.named("Olga");
+        UUID groupId = UUID.randomUUID();
+        olga.joins(groupId, "OWNER");
+
+        refused(olga, groupId, "CLOUDEVENTS", "http://hooks.example.org/events", "https");
+        refused(olga, groupId, "CLOUDEVENTS", "https://127.0.0.1/events", "loopback");
+        refused(olga, groupId, "CLOUDEVENTS", "https://10.0.0.7/events", "private");
+        refused(olga, groupId, "CLOUDEVENTS", "https://[::ffff:169.254.169.254]/latest", "link-local");
+        refused(olga, groupId, "CLOUDEVENTS", "https://user:pw@hooks.example.org/events", "credentials");
+        refused(olga, groupId, "CHAT", "https://127.0.0.1/events", "allowed host");
+        assertEquals(0L, Db.value("select count(*) from webhooks where group_id = ?", groupId));
+    }
+
+    @Test
     void only_organizers_manage_webhooks_and_others_cannot_see_the_group() {
         Learner olga = Learner.named("Olga");
         Learner ada = Learner.named("Ada");
@@ -91,7 +106,11 @@ class WebhookRegistrationTest {
     }
 
     private static void refused(Learner organizer, UUID groupId, String url, String reason) {
-        organizer.call().body(Map.of("groupId", groupId, "url", url, "kinds", List.of("note.posted")))
+        refused(organizer, groupId, "CHAT", url, reason);
+    }
+
+    private static void refused(Learner organizer, UUID groupId, String format, String url, String reason) {
+        organizer.call().body(Map.of("groupId", groupId, "url", url, "kinds", List.of("note.posted"), "format", format))
                 .when().post("/api/v1/webhooks")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("url"))
