@@ -110,6 +110,35 @@ test('a person finds a public group by searching and joins it; the owner can rem
   await expect(owner.getByRole('button', { name: 'Remove Lee' })).toHaveCount(0);
 });
 
+test('a search answered before the full list it replaced keeps showing only its own result', async ({ browser }) => {
+  const owner = await personIn(browser, 'Asia/Tokyo');
+  const learner = await personIn(browser, 'Europe/London');
+  const groupName = `Slow list ${Date.now()}`;
+  await signUp(owner, 'Kai');
+  await createGroup(owner, groupName, 'Public');
+  await owner.goto('/groups');
+  await createGroup(owner, `Unrelated ${Date.now()}`, 'Public');
+  await signUp(learner, 'Ana');
+
+  // the full list's answer is held back until the search has been answered
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => { release = resolve; });
+  const fullList = (url: URL) => url.pathname === '/api/v1/groups' && !url.searchParams.has('q');
+  await learner.route(fullList, async (route) => { await held; await route.continue(); });
+  await learner.goto('/groups');
+  await learner.getByLabel('Search groups by name').fill(groupName);
+  await learner.getByRole('button', { name: 'Search' }).click();
+  const results = learner.getByRole('list', { name: 'Groups' });
+  await expect(results.getByRole('listitem')).toHaveCount(1);
+
+  const stale = learner.waitForResponse((response) => fullList(new URL(response.url())));
+  release();
+  await stale;
+  await learner.waitForLoadState('networkidle');
+  await expect(results.getByRole('listitem')).toHaveCount(1);
+  await expect(results.getByRole('link', { name: groupName, exact: true })).toBeVisible();
+});
+
 test('a member leaves a group after confirming, and it is no longer among their groups', async ({ browser }) => {
   const owner = await personIn(browser, 'Europe/Berlin');
   const member = await personIn(browser, 'Europe/Berlin');
