@@ -130,10 +130,13 @@ class ReplicasLoadIT {
             exchange.close();
         });
         hooks.start();
-        // ten processes beside the shared platform's seven: at most 4 PostgreSQL connections each
+        // ten processes beside the shared platform's (five services, pools of 8 and JDBC 2): reactive pools
+        // of 3, and the JDBC connections Flyway used closed 10 s after start, keep PostgreSQL's
+        // max_connections (100) away (pools of 4 with idle JDBC connections once ran out)
         platform = Platform.startEveryServiceTwice("replicas", Map.of("quarkus.mailer.host", "127.0.0.1",
                 "quarkus.mailer.port", String.valueOf(mail.getSmtp().getPort()),
-                "quarkus.datasource.reactive.max-size", "4", "nexus.digest.interval", "5s",
+                "quarkus.datasource.reactive.max-size", "3", "quarkus.datasource.jdbc.idle-removal-interval", "10S",
+                "nexus.digest.interval", "5s",
                 // the receiver is on loopback over http: allowed here only
                 "nexus.webhooks.allowed-hosts", "127.0.0.1", "nexus.webhooks.require-https", "false",
                 "nexus.webhooks.allow-private-addresses", "true", "nexus.webhooks.backoff", "1s"));
