@@ -29,13 +29,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class NotificationStore {
 
+    private static final String COLUMNS = "id, type, group_id, title, body, link, created_at, read_at, seq, recipient_id";
+
     private final Pool pool;
 
     public NotificationStore(Pool pool) {
         this.pool = pool;
     }
-
-    private static final String COLUMNS = "id, type, group_id, title, body, link, created_at, read_at, seq, recipient_id";
 
     /** A stored notification with its owner and place in the inbox order. */
     public record Stored(Notification notification, UUID recipientId, long seq) {
@@ -148,7 +148,7 @@ public class NotificationStore {
                 });
     }
 
-    /** Marks one read; 404 when it is not the caller's. Returns 1 when it was unread, else 0. */
+    /** Marks one read; 404 when it is not the caller's. How many were read: 1 when it was unread, else 0. */
     public Uni<Read> markRead(UUID recipient, UUID id) {
         return read("id = ?1 and recipient_id = ?2", id, recipient)
                 .call(read -> read.count() == 1 ? Uni.createFrom().voidItem() : seqOf(recipient, id).invoke(seq -> {
