@@ -78,9 +78,21 @@ public final class Events {
 
     // sessions: coding sessions
 
-    /** {@code recurrence} is an RFC 5545 RRULE or null; {@code capacity} is null when unlimited. */
+    /**
+     * {@code recurrence} is an RFC 5545 RRULE or null; {@code capacity} is null when unlimited;
+     * {@code pollId} names the availability poll whose closing scheduled it (added later: null in
+     * older events and for a session scheduled directly).
+     */
     public record SessionScheduled(UUID sessionId, UUID groupId, String title, Instant startsAt, Instant endsAt,
-            String timeZone, UUID organizerId, Integer capacity, String recurrence) implements EventPayload {
+            String timeZone, UUID organizerId, Integer capacity, String recurrence, UUID pollId)
+            implements EventPayload {
+
+        /** A session scheduled directly, not by closing a poll. */
+        public SessionScheduled(UUID sessionId, UUID groupId, String title, Instant startsAt, Instant endsAt,
+                String timeZone, UUID organizerId, Integer capacity, String recurrence) {
+            this(sessionId, groupId, title, startsAt, endsAt, timeZone, organizerId, capacity, recurrence, null);
+        }
+
         public String subject() {
             return sessionId.toString();
         }
@@ -116,6 +128,36 @@ public final class Events {
     public record WaitlistPromoted(UUID sessionId, UUID groupId, UUID userId) implements EventPayload {
         public String subject() {
             return sessionId.toString();
+        }
+    }
+
+    // sessions: availability polls
+
+    /** An organizer asks the group when to meet: {@code slots} candidate times, answers until {@code deadline}. */
+    public record PollOpened(UUID pollId, UUID groupId, String title, UUID organizerId, Instant deadline, int slots)
+            implements EventPayload {
+        public String subject() {
+            return pollId.toString();
+        }
+    }
+
+    /** A member answered (or changed their answers to) a poll. */
+    public record PollAnswered(UUID pollId, UUID groupId, UUID userId) implements EventPayload {
+        public String subject() {
+            return pollId.toString();
+        }
+    }
+
+    /**
+     * The organizer picked a slot: {@code sessionId} is the session (or series) it scheduled, which
+     * is published as {@code session.scheduled} with this {@code pollId}; {@code respondents} are the
+     * members who had answered.
+     */
+    public record PollClosed(UUID pollId, UUID groupId, String title, UUID organizerId, UUID sessionId,
+            Instant startsAt, Instant endsAt, String timeZone, String recurrence, List<UUID> respondents)
+            implements EventPayload {
+        public String subject() {
+            return pollId.toString();
         }
     }
 

@@ -19,6 +19,9 @@ public enum Kind {
     COMMENT_ADDED("comment.added", false),
     NOTE_POSTED("note.posted", true),
     GROUP_MEMBER_JOINED("group.member-joined", true),
+    POLL_OPENED("poll.opened", false),
+    POLL_REMINDER("poll.reminder", false),
+    POLL_CLOSED("poll.closed", false),
     WEBHOOK_DISABLED("webhook.disabled", false);
 
     /** Longer than any key. */
@@ -26,7 +29,7 @@ public enum Kind {
     /** Every key, for API descriptions (annotations need a constant; KindTest keeps it equal to {@link #keys}). */
     public static final String KEYS_TEXT = "session.scheduled, session.rescheduled, session.cancelled, session.reminder,"
             + " session.waitlist-promoted, solution.posted, solution.accepted, comment.added, note.posted,"
-            + " group.member-joined, webhook.disabled";
+            + " group.member-joined, poll.opened, poll.reminder, poll.closed, webhook.disabled";
     /** The keys of {@link #groupNewsKeys}, for API descriptions (KindTest keeps them equal). */
     public static final String GROUP_NEWS_KEYS_TEXT = "session.scheduled, session.rescheduled, session.cancelled,"
             + " note.posted, group.member-joined";

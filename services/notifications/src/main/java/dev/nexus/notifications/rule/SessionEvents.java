@@ -104,8 +104,17 @@ public class SessionEvents implements EventHandler {
                         .call(group -> webhooks.announce(event, s.groupId(), Kind.SESSION_SCHEDULED,
                                 "New session in " + group + ": " + s.title() + ", "
                                         + Texts.time(s.startsAt(), s.timeZone(), now) + " " + link(s.sessionId())))
-                        .chain(group -> audience.drafts(members, s.organizerId(),
-                                p -> toldOfScheduling(p, group, session, now))));
+                        .chain(group -> audience.drafts(members, s.organizerId(), p -> s.pollId() == null
+                                ? toldOfScheduling(p, group, session, now)
+                                : toldOfTimeSet(p, group, session, s.pollId(), now))));
+    }
+
+    /** What a member is told of a session that closing a poll scheduled. */
+    static Draft toldOfTimeSet(Person p, String group, SessionInfo session, UUID pollId, Instant now) {
+        return new Draft(p.id(), Kind.POLL_CLOSED, session.groupId(), "The time is set: " + session.title(),
+                session.title() + " is scheduled for " + Texts.time(session.startsAt(), p.zone(), now)
+                        + (session.recurrence() == null ? "" : " and repeats") + ", chosen by the poll in " + group
+                        + ".", path(session.id()));
     }
 
     /** What a member is told of a newly scheduled session. */

@@ -11,6 +11,9 @@ import dev.nexus.contracts.Events.CommentAdded;
 import dev.nexus.contracts.Events.GroupCreated;
 import dev.nexus.contracts.Events.MemberJoined;
 import dev.nexus.contracts.Events.NotePosted;
+import dev.nexus.contracts.Events.PollAnswered;
+import dev.nexus.contracts.Events.PollClosed;
+import dev.nexus.contracts.Events.PollOpened;
 import dev.nexus.contracts.Events.ProblemPosted;
 import dev.nexus.contracts.Events.RsvpChanged;
 import dev.nexus.contracts.Events.SessionCancelled;
@@ -25,6 +28,7 @@ import dev.nexus.testing.Db;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,6 +49,9 @@ class NotificationRulesTest {
 
     @Inject
     MeterRegistry metrics;
+
+    @Inject
+    PollReminders pollReminders;
 
     private Broker broker;
     private UUID groupId;
@@ -308,6 +315,76 @@ class NotificationRulesTest {
     private double inboxEvents(String outcome) {
         Counter counter = metrics.find("nexus.inbox.events").tag("outcome", outcome).counter();
         return counter == null ? 0 : counter.count();
+    }
+
+    @Test
+    void an_opened_poll_asks_every_member_but_the_organizer_to_answer_by_the_deadline_in_their_own_zone() {
+        UUID pollId = UUID.randomUUID();
+        publishAndWait(event(new PollOpened(pollId, groupId, "Graph night", olga.id(), TUESDAY, 3)));
+
+        Map<String, Object> adas = single(ada, "poll.opened");
+        assertEquals("When can you meet? Graph night", adas.get("title"));
+        assertEquals("Kata Club is choosing a time for Graph night: say which of the 3 times suit you by"
+                + " Tue 2 Mar 18:00 CET.", adas.get("body"));
+        assertEquals("/api/v1/polls/" + pollId, adas.get("link"));
+        assertTrue(((String) single(bob, "poll.opened").get("body")).endsWith("by Tue 2 Mar 12:00 EST."));
+        assertTrue(olga.notifications().isEmpty(), "the organizer is not asked");
+    }
+
+    @Test
+    void members_who_have_not_answered_a_poll_are_reminded_once_before_its_deadline() {
+        UUID pollId = UUID.randomUUID();
+        Instant deadline = Instant.now().plus(Duration.ofHours(6)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        publishAndWait(event(new PollOpened(pollId, groupId, "Graph night", olga.id(), deadline, 2)));
+        publishAndWait(event(new PollAnswered(pollId, groupId, bob.id())));
+        assertEquals(Instant.now().plus(Duration.ofHours(3)).getEpochSecond(),
+                ((Number) Db.value("select extract(epoch from remind_at)::bigint from polls where id = ?", pollId))
+                        .doubleValue(), 60.0,
+                "halfway to a deadline less than two days away");
+
+        assertEquals(0, remindDue(), "not due yet");
+        Db.execute("update polls set remind_at = now() where id = ?", pollId);
+        assertEquals(1, remindDue());
+        assertEquals(0, remindDue(), "a reminded poll is not due again");
+
+        Map<String, Object> adas = single(ada, "poll.reminder");
+        assertEquals("Your answer is missing: Graph night", adas.get("title"));
+        assertEquals("/api/v1/polls/" + pollId, adas.get("link"));
+        assertTrue(bob.notifications("poll.reminder").isEmpty(), "Bob answered");
+        assertTrue(olga.notifications("poll.reminder").isEmpty(), "the organizer is not reminded");
+    }
+
+    @Test
+    void a_closed_poll_reminds_nobody_and_its_session_tells_every_member_that_the_time_is_set() {
+        UUID pollId = UUID.randomUUID();
+        UUID sessionId = UUID.randomUUID();
+        publishAndWait(event(new PollOpened(pollId, groupId, "Graph night", olga.id(), TUESDAY, 2)));
+        publishAndWait(event(new PollAnswered(pollId, groupId, ada.id())));
+        publishAndWait(event(new PollClosed(pollId, groupId, "Graph night", olga.id(), sessionId, TUESDAY,
+                TUESDAY.plusSeconds(5400), "Europe/Berlin", "FREQ=WEEKLY;COUNT=4", List.of(ada.id()))));
+        publishAndWait(event(new SessionScheduled(sessionId, groupId, "Graph night", TUESDAY, TUESDAY.plusSeconds(5400),
+                "Europe/Berlin", olga.id(), null, "FREQ=WEEKLY;COUNT=4", pollId)));
+
+        Map<String, Object> adas = single(ada, "poll.closed");
+        assertEquals("The time is set: Graph night", adas.get("title"));
+        assertEquals("Graph night is scheduled for Tue 2 Mar 18:00 CET and repeats, chosen by the poll in Kata Club.",
+                adas.get("body"));
+        assertEquals("/api/v1/sessions/" + sessionId, adas.get("link"));
+        assertEquals(1, bob.notifications("poll.closed").size(), "members who did not answer learn the time too");
+        assertTrue(ada.notifications("session.scheduled").isEmpty(), "one notification, not two");
+        assertTrue(olga.notifications().isEmpty());
+
+        Db.execute("update polls set remind_at = now() - interval '1 minute' where id = ?", pollId);
+        assertEquals(0, remindDue());
+        assertTrue(bob.notifications("poll.reminder").isEmpty());
+    }
+
+    private int remindDue() {
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> pollReminders.remindDue());
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static boolean handled(CloudEvent<?> event) {

@@ -67,32 +67,40 @@ public class SessionService {
     }
 
     public Uni<Localized> schedule(UUID caller, UUID groupId, ScheduleSession request) {
-        return Transactions.afterCommit(() -> groupAccess.organizing(caller, groupId).chain(access -> {
-            ZonedDateTime start = request.startsAt().atZoneSameInstant(ZoneId.of(request.timeZone()));
-            if (start.toInstant().isBefore(Instant.now())) {
-                throw ProblemException.invalidField("startsAt", "is in the past");
-            }
-            CodingSession session = new CodingSession();
-            session.id = UUID.randomUUID();
-            session.groupId = groupId;
-            session.title = request.title().trim();
-            session.description = request.description() == null ? "" : request.description().trim();
-            session.startsAt = start.toInstant().truncatedTo(ChronoUnit.SECONDS);
-            session.durationMinutes = request.durationMinutes();
-            session.timeZone = request.timeZone();
-            session.capacity = request.capacity();
-            session.recurrence = request.recurrence() == null || request.recurrence().isBlank()
-                    ? null
-                    : Recurrence.validate(request.recurrence(), start);
-            session.meetingUrl = request.meetingUrl();
-            session.organizerId = caller;
-            session.createdAt = Instant.now();
-            return session.persist()
-                    .chain(() -> outbox.publish(new SessionScheduled(session.id, groupId, session.title,
-                            session.startsAt, session.endsAt(), session.timeZone, caller, session.capacity,
-                            session.recurrence)))
-                    .map(ignored -> view(session));
-        }), this::committed);
+        return Transactions.afterCommit(() -> groupAccess.organizing(caller, groupId)
+                .chain(access -> create(caller, groupId, request, null)).map(SessionService::view), this::committed);
+    }
+
+    /**
+     * Persists a new session organized by {@code organizer} and publishes session.scheduled, in the
+     * transaction that is open; the caller has checked that the organizer may. {@code pollId} names
+     * the poll whose closing schedules it, or is null. Drop the cache entries once it committed
+     * ({@link SessionCache#sessionChanged}).
+     */
+    public Uni<CodingSession> create(UUID organizer, UUID groupId, ScheduleSession request, UUID pollId) {
+        ZonedDateTime start = request.startsAt().atZoneSameInstant(ZoneId.of(request.timeZone()));
+        if (start.toInstant().isBefore(Instant.now())) {
+            throw ProblemException.invalidField("startsAt", "is in the past");
+        }
+        CodingSession session = new CodingSession();
+        session.id = UUID.randomUUID();
+        session.groupId = groupId;
+        session.title = request.title().trim();
+        session.description = request.description() == null ? "" : request.description().trim();
+        session.startsAt = start.toInstant().truncatedTo(ChronoUnit.SECONDS);
+        session.durationMinutes = request.durationMinutes();
+        session.timeZone = request.timeZone();
+        session.capacity = request.capacity();
+        session.recurrence = request.recurrence() == null || request.recurrence().isBlank()
+                ? null
+                : Recurrence.validate(request.recurrence(), start);
+        session.meetingUrl = request.meetingUrl();
+        session.organizerId = organizer;
+        session.createdAt = Instant.now();
+        return session.persist()
+                .chain(() -> outbox.publish(new SessionScheduled(session.id, groupId, session.title, session.startsAt,
+                        session.endsAt(), session.timeZone, organizer, session.capacity, session.recurrence, pollId)))
+                .replaceWith(session);
     }
 
     /** After a write committed: the session, its group's list and its members' agendas leave the cache. */
