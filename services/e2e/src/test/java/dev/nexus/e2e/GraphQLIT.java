@@ -69,6 +69,51 @@ class GraphQLIT {
     }
 
     @Test
+    void a_poll_opened_answered_and_closed_by_mutation_schedules_a_series_whose_reminder_fires() {
+        String owner = register("Grace");
+        String ada = register("Ada");
+        String groupId = createGroup(owner, "Poll night", "PUBLIC");
+        data(ada, "mutation($id: ID!) { joinGroup(id: $id) { role } }", Map.of("id", groupId));
+        // notifications knows the membership once the owner hears of the join
+        await().atMost(BOUND).until(() -> types(owner).contains("group.member-joined"));
+
+        // the first slot starts in 10 min 20 s: the series' 10-minute reminder falls due 20 s after closing
+        OffsetDateTime soon = OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(10).plusSeconds(20).withNano(0);
+        JsonPath opened = data(owner, "mutation($g: ID!, $in: PollInput!) { openPoll(groupId: $g, input: $in)"
+                + " { id status slots { id } } }", Map.of("g", groupId, "in", Map.of("title", "Kata", "timeZone",
+                "Europe/Berlin", "deadline", soon.minusMinutes(1).toString(), "slots", List.of(
+                        Map.of("startsAt", soon.toString(), "durationMinutes", 60),
+                        Map.of("startsAt", soon.plusDays(1).toString(), "durationMinutes", 60)))));
+        String pollId = opened.getString("data.openPoll.id");
+        List<String> slots = opened.getList("data.openPoll.slots.id");
+        await().atMost(BOUND).until(() -> types(ada).contains("poll.opened"));
+
+        JsonPath answered = data(ada, "mutation($p: ID!, $a: [PollAnswerInput!]!) { answerPoll(pollId: $p, answers: $a)"
+                + " { respondents slots { yes no yourAnswer } } }", Map.of("p", pollId, "a", List.of(
+                Map.of("slotId", slots.get(0), "answer", "YES"), Map.of("slotId", slots.get(1), "answer", "NO"))));
+        assertEquals(1, answered.getInt("data.answerPoll.respondents"));
+        assertEquals("YES", answered.getString("data.answerPoll.slots[0].yourAnswer"));
+
+        JsonPath closed = data(owner, "mutation($p: ID!, $in: ClosePollInput!) { closePoll(pollId: $p, input: $in)"
+                + " { status chosenSlotId session { id recurrence timeZone } } }", Map.of("p", pollId, "in",
+                Map.of("slotId", slots.get(0), "recurrence", "FREQ=DAILY;COUNT=3")));
+        assertEquals("CLOSED", closed.getString("data.closePoll.status"));
+        assertEquals("FREQ=DAILY;COUNT=3", closed.getString("data.closePoll.session.recurrence"));
+        assertEquals("Europe/Berlin", closed.getString("data.closePoll.session.timeZone"));
+        String sessionId = closed.getString("data.closePoll.session.id");
+        await().atMost(BOUND).until(() -> types(ada).contains("poll.closed"));
+        assertEquals("/api/v1/sessions/" + sessionId, data(ada, "{ notifications { items { type link } } }", Map.of())
+                .getString("data.notifications.items.find { it.type == 'poll.closed' }.link"));
+
+        data(ada, "mutation($s: ID!) { rsvp(sessionId: $s, status: GOING) { status } }", Map.of("s", sessionId));
+        await().atMost(Duration.ofSeconds(90)).until(() -> types(ada).contains("session.reminder"));
+    }
+
+    private static List<String> types(String token) {
+        return gql(token, "{ notifications { items { type } } }", Map.of()).getList("data.notifications.items.type");
+    }
+
+    @Test
     void queries_answer_the_same_data_as_rest() {
         String owner = register("Grace");
         String groupId = createGroup(owner, "Same data", "PRIVATE");

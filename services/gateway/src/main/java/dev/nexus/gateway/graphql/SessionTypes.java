@@ -77,4 +77,49 @@ public final class SessionTypes {
     public record SessionInput(String title, String description, String startsAt, Integer durationMinutes,
             String timeZone, Integer capacity, String recurrence, String meetingUrl) {
     }
+
+    public enum PollStatus { OPEN, CLOSED }
+
+    public enum PollAnswer { YES, IF_NEED_BE, NO }
+
+    public record PollAnswerer(@Id String userId, String displayName, PollAnswer answer) {
+    }
+
+    @Description("A candidate time of a poll: startsAt/endsAt in the poll's zone, inYourZone in the caller's;"
+            + " counts of each answer, the caller's own (null when none) and who answered what")
+    public record PollSlot(@Id String id, String startsAt, String endsAt, int durationMinutes, LocalTimes inYourZone,
+            int yes, int ifNeedBe, int no, PollAnswer yourAnswer, List<PollAnswerer> answers) {
+    }
+
+    @Description("An availability poll: members answer its slots until the deadline; closing it on one slot"
+            + " schedules the session (sessionId)")
+    public record Poll(@Id String id, @Id String groupId, String title, String description, String timeZone,
+            String deadline, @Id String organizerId, PollStatus status,
+            @Description("how many members answered") int respondents, List<PollSlot> slots, @Id String chosenSlotId,
+            @Id String sessionId, String closedAt, String createdAt) {
+    }
+
+    public record PollConnection(List<Poll> items, String nextCursor) {
+    }
+
+    @Input("PollSlotInput")
+    @Description("startsAt: RFC 3339 with offset, in the future; durationMinutes: 5-720")
+    public record PollSlotInput(String startsAt, Integer durationMinutes) {
+    }
+
+    @Input("PollInput")
+    @Description("title, timeZone (where the chosen slot is scheduled), deadline (no later than the last slot's"
+            + " start) and 1-50 slots, no two the same")
+    public record PollInput(String title, String description, String timeZone, String deadline,
+            List<PollSlotInput> slots) {
+    }
+
+    @Input("PollAnswerInput")
+    public record PollAnswerInput(@Id String slotId, PollAnswer answer) {
+    }
+
+    @Input("ClosePollInput")
+    @Description("The slot to schedule; recurrence (an RFC 5545 RRULE), capacity and meetingUrl as for a session")
+    public record ClosePollInput(@Id String slotId, String recurrence, Integer capacity, String meetingUrl) {
+    }
 }

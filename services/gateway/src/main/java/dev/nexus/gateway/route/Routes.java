@@ -26,6 +26,7 @@ public final class Routes {
             new Prefix("/api/v1/groups", "sessions"),
             new Prefix("/api/v1/sessions", "sessions"),
             new Prefix("/api/v1/me/sessions", "sessions"),
+            new Prefix("/api/v1/polls", "sessions"),
             new Prefix("/api/v1/calendar", "sessions"),
             new Prefix("/api/v1/notes", "notes"),
             new Prefix("/api/v1/problems", "notes"),
