@@ -12,6 +12,9 @@ const typeLabels: Record<string, string> = {
   'comment.added': 'A comment, or a mention of you',
   'note.posted': 'A note is posted',
   'group.member-joined': 'Someone joins a group',
+  'poll.opened': 'A poll asks when you can meet',
+  'poll.reminder': 'A poll you have not answered closes soon',
+  'poll.closed': 'A poll sets the time of a session',
   'webhook.disabled': 'A group webhook is turned off',
 };
 

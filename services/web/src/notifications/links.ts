@@ -9,7 +9,7 @@ export function pageOf(apiLink: string | undefined): string | undefined {
   if (session) return `/sessions/${session[1]}`;
   const group = /^\/api\/v1\/groups\/([^/]+)(\/.*)?$/.exec(path);
   if (group) return `/groups/${group[1]}`;
-  const other = /^\/api\/v1\/(notes|problems|solutions)\/([^/]+)(\/.*)?$/.exec(path);
+  const other = /^\/api\/v1\/(notes|problems|solutions|polls)\/([^/]+)(\/.*)?$/.exec(path);
   if (other) return `/${other[1]}/${other[2]}`;
   return undefined;
 }

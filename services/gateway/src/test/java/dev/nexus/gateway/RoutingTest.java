@@ -58,6 +58,7 @@ class RoutingTest {
                 "/api/v1/me/sessions", "sessions-",
                 "/api/v1/calendar/abc.ics", "sessions-",
                 "/api/v1/groups", "sessions-",
+                "/api/v1/polls/p1", "sessions-",
                 "/api/v1/notifications/unread-count", "notifications",
                 "/api/v1/notification-preferences", "notifications",
                 "/api/v1/webhooks", "notifications");
