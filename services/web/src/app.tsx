@@ -12,6 +12,8 @@ const Group = lazy(() => import('./pages/GroupPage'));
 const Invite = lazy(() => import('./pages/InvitePage'));
 const NewSession = lazy(() => import('./pages/NewSessionPage'));
 const Session = lazy(() => import('./pages/SessionPage'));
+const NewPoll = lazy(() => import('./pages/NewPollPage'));
+const Poll = lazy(() => import('./pages/PollPage'));
 const Agenda = lazy(() => import('./pages/AgendaPage'));
 const Preferences = lazy(() => import('./pages/PreferencesPage'));
 const Notes = lazy(() => import('./pages/NotesPage'));
@@ -40,6 +42,8 @@ export function App() {
               <Route path="/groups/:groupId/sessions/new" component={NewSession} />
               <Route path="/invite/:groupId/:code" component={Invite} />
               <Route path="/sessions/:sessionId" component={Session} />
+              <Route path="/groups/:groupId/polls/new" component={NewPoll} />
+              <Route path="/polls/:pollId" component={Poll} />
               <Route path="/agenda" component={Agenda} />
               <Route path="/notes" component={Notes} />
               <Route path="/notes/new" component={NoteEditor} />

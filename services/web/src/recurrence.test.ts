@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeRecurrence, recurrenceRule } from './recurrence';
+import { describeRecurrence, doesNotRepeat, recurrenceRule, ruleOf } from './recurrence';
 
 describe('repeating sessions', () => {
   it('makes a bounded weekly or two-weekly rule', () => {
@@ -10,6 +10,12 @@ describe('repeating sessions', () => {
 
   it('sends a custom rule as written, without surrounding spaces', () => {
     expect(recurrenceRule('CUSTOM', 6, ' FREQ=WEEKLY;BYDAY=TU,TH;COUNT=10 ')).toBe('FREQ=WEEKLY;BYDAY=TU,TH;COUNT=10');
+  });
+
+  it('makes the rule of a form’s repeat from the number of sessions as typed', () => {
+    expect(ruleOf(doesNotRepeat)).toBeUndefined();
+    expect(ruleOf({ repeat: 'WEEKLY', count: '4', rule: '' })).toBe('FREQ=WEEKLY;COUNT=4');
+    expect(ruleOf({ repeat: 'CUSTOM', count: '6', rule: 'FREQ=WEEKLY;BYDAY=MO;COUNT=3' })).toBe('FREQ=WEEKLY;BYDAY=MO;COUNT=3');
   });
 
   it('describes the rules it makes, in any order the API stores them, and shows others as they are', () => {

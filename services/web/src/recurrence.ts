@@ -13,6 +13,20 @@ export function recurrenceRule(repeat: Repeat, count: number, custom = ''): stri
   }
 }
 
+/** A repeat as a form holds it: the choice, and the number of sessions or the custom rule as typed. */
+export interface RepeatChoice {
+  repeat: Repeat;
+  count: string;
+  rule: string;
+}
+
+export const doesNotRepeat: RepeatChoice = { repeat: 'NONE', count: '6', rule: '' };
+
+/** The RRULE a form's repeat stands for (`undefined`: a single session). */
+export function ruleOf(choice: RepeatChoice): string | undefined {
+  return recurrenceRule(choice.repeat, Number(choice.count), choice.rule);
+}
+
 /** A rule as a person reads it: `Every week, 6 times`; other rules are shown as they are. */
 export function describeRecurrence(rule: string | undefined | null): string | undefined {
   if (!rule) return undefined;

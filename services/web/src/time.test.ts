@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, offsetMinutes, sessionTimes, wallClockToOffsetDateTime } from './time';
+import { formatDateTime, formatTimeRange, offsetMinutes, sessionTimes, wallClockToOffsetDateTime } from './time';
 
 describe('time in a zone', () => {
   it('formats an instant in the given zone, named by its city', () => {
     expect(formatDateTime('2026-12-15T17:00:00Z', 'Europe/Berlin')).toBe('Tue, 15 Dec 2026, 18:00 (Berlin)');
     expect(formatDateTime('2026-12-15T17:00:00Z', 'America/New_York')).toBe('Tue, 15 Dec 2026, 12:00 (New York)');
+  });
+
+  it('formats a span on one day with its end time only, and one past midnight with both days', () => {
+    expect(formatTimeRange('2026-12-15T17:00:00Z', '2026-12-15T18:30:00Z', 'Europe/Berlin')).toBe('Tue, 15 Dec 2026, 18:00–19:30 (Berlin)');
+    expect(formatTimeRange('2026-12-15T22:00:00Z', '2026-12-15T23:30:00Z', 'Europe/Berlin'))
+      .toBe('Tue, 15 Dec 2026, 23:00 – Wed, 16 Dec 2026, 00:30 (Berlin)');
   });
 
   it('knows a zone’s offset on both sides of a daylight-saving switch', () => {

@@ -14,9 +14,8 @@ function zoneLabel(timeZone: string): string {
   return timeZone.split('/').pop()!.replace(/_/g, ' ');
 }
 
-/** `Tue, 15 Dec 2026, 18:00 (Berlin)`: in the given zone, English, 24-hour, named by its city. */
-export function formatDateTime(iso: string, timeZone: string): string {
-  const time = new Intl.DateTimeFormat('en-GB', {
+function dateTimeFormat(timeZone: string): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat('en-GB', {
     timeZone,
     weekday: 'short',
     day: 'numeric',
@@ -25,8 +24,31 @@ export function formatDateTime(iso: string, timeZone: string): string {
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
-  }).format(new Date(iso));
-  return `${time} (${zoneLabel(timeZone)})`;
+  });
+}
+
+/** `Tue, 15 Dec 2026, 18:00 (Berlin)`: in the given zone, English, 24-hour, named by its city. */
+export function formatDateTime(iso: string, timeZone: string): string {
+  return `${dateTimeFormat(timeZone).format(new Date(iso))} (${zoneLabel(timeZone)})`;
+}
+
+/** `Tue, 15 Dec 2026` and `18:00`, as `formatDateTime` writes them. */
+function dayAndTime(iso: string, timeZone: string): { day: string; time: string } {
+  const parts = dateTimeFormat(timeZone).formatToParts(new Date(iso));
+  const hour = parts.findIndex((part) => part.type === 'hour');
+  const text = (from: number, to?: number) => parts.slice(from, to).map((part) => part.value).join('');
+  return { day: text(0, hour - 1), time: text(hour) };
+}
+
+/**
+ * `Tue, 15 Dec 2026, 18:00–19:30 (Berlin)`: a span in the given zone; one that ends on another day
+ * names both days (`Tue, 15 Dec 2026, 23:00 – Wed, 16 Dec 2026, 00:30 (Berlin)`).
+ */
+export function formatTimeRange(startIso: string, endIso: string, timeZone: string): string {
+  const start = dayAndTime(startIso, timeZone);
+  const end = dayAndTime(endIso, timeZone);
+  const until = start.day === end.day ? `–${end.time}` : ` – ${end.day}, ${end.time}`;
+  return `${start.day}, ${start.time}${until} (${zoneLabel(timeZone)})`;
 }
 
 /** Minutes east of UTC that `timeZone` is at the instant `epochMs`. */

@@ -16,8 +16,17 @@ export type Role = SessionsTypes['schemas']['Role'];
 export type Session = SessionsTypes['schemas']['SessionView'];
 export type NewSession = SessionsTypes['schemas']['ScheduleSession'];
 export type Occurrence = SessionsTypes['schemas']['OccurrenceView'];
-export type RsvpStatus = SessionsTypes['schemas']['Status'];
 export type Rsvp = SessionsTypes['schemas']['RsvpView'];
+// Enums are named from the views that use them: the generator numbers enums that share a Java name
+// (`Status`, `Status1`) in an order that changes as the API grows.
+export type RsvpStatus = NonNullable<Rsvp['status']>;
+export type Poll = SessionsTypes['schemas']['PollView'];
+export type PollSlot = SessionsTypes['schemas']['SlotView'];
+export type PollStatus = NonNullable<Poll['status']>;
+export type NewPoll = SessionsTypes['schemas']['CreatePoll'];
+export type PollAnswers = SessionsTypes['schemas']['AnswerPoll'];
+export type PollAnswer = PollAnswers['answers'][number]['answer'];
+export type PollClosing = SessionsTypes['schemas']['ClosePoll'];
 export type Notification = NotificationsTypes['schemas']['Notification'];
 export type Preferences = NotificationsTypes['schemas']['PreferencesView'];
 export type Channel = NotificationsTypes['schemas']['Channel'];
@@ -118,6 +127,22 @@ export const codingSessions = {
   },
   rsvp: (sessionId: string, status: RsvpStatus) =>
     unwrap(sessions.PUT('/api/v1/sessions/{sessionId}/rsvp', { params: { path: { sessionId } }, body: { status } })),
+};
+
+/** Availability polls: an organizer proposes times, members answer, an organizer sets the time. */
+export const polls = {
+  /** A group's polls, newest first. */
+  list: (groupId: string, cursor?: string) =>
+    unwrap(sessions.GET('/api/v1/groups/{groupId}/polls', { params: { path: { groupId }, query: { cursor } } })),
+  open: (groupId: string, body: NewPoll) =>
+    unwrap(sessions.POST('/api/v1/groups/{groupId}/polls', { params: { path: { groupId } }, body })),
+  get: (pollId: string) => unwrap(sessions.GET('/api/v1/polls/{pollId}', { params: { path: { pollId } } })),
+  /** Replaces the caller's earlier answers: a slot left out has no answer. */
+  answer: (pollId: string, body: PollAnswers) =>
+    unwrap(sessions.PUT('/api/v1/polls/{pollId}/answer', { params: { path: { pollId } }, body })),
+  /** Schedules the session (or series) on one slot; the poll comes back closed, with its `sessionId`. */
+  close: (pollId: string, body: PollClosing) =>
+    unwrap(sessions.POST('/api/v1/polls/{pollId}/close', { params: { path: { pollId } }, body })),
 };
 
 export const agenda = {

@@ -83,7 +83,9 @@ export function useSubmit(action: () => Promise<void>) {
     }
   };
   const fieldError = (field: string) => (error instanceof ApiError ? error.errorOf(field) : undefined);
+  /** What the API says about this field itself, not about its items or members (`slots[1]`, not `slots[1].startsAt`). */
+  const ownFieldError = (field: string) => (error instanceof ApiError ? error.fieldErrors[field] : undefined);
   const formMessage = (shownFields: string[]) =>
     error === null ? undefined : error instanceof ApiError ? error.messageWithout(shownFields) : messageOf(error);
-  return { submit, busy, fieldError, formMessage };
+  return { submit, busy, fieldError, ownFieldError, formMessage };
 }

@@ -1,11 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
-import { groups, type Group, type Invite, type Member, type Role } from '../api/api';
+import { groups, polls, type Group, type Invite, type Member, type Poll, type Role } from '../api/api';
 import { messageOf } from '../api/problem';
 import { useAuth } from '../auth';
 import { ErrorMessage, Loading, Page } from '../components/page';
 import { RequireLogin } from '../components/RequireLogin';
 import { useLoad } from '../components/useLoad';
+import { usePaged } from '../components/usePaged';
+import { pollState, pollStateLabels } from '../polls';
 import { canChangeRole, canOrganize, canRemove, roleLabel, roles } from '../roles';
 import { formatDateTime, sessionTimes } from '../time';
 
@@ -153,6 +155,43 @@ function UpcomingSessions({ group }: { group: Group }) {
   );
 }
 
+function PollCard({ poll, zone }: { poll: Poll; zone: string }) {
+  const state = pollState(poll);
+  return (
+    <li class="card">
+      <a href={`/polls/${poll.id}`}>{poll.title}</a>
+      <p class="meta">
+        <span class={`tag${state === 'CLOSED' ? ' accepted-tag' : ''}`}>{pollStateLabels[state]}</span>
+        {state === 'OPEN' && <> answers wanted by {formatDateTime(poll.deadline!, zone)}</>}
+        {' · '}{poll.respondents ?? 0} answered
+      </p>
+    </li>
+  );
+}
+
+/** The group's availability polls, newest first; owner and organizers propose times. */
+function Polls({ group }: { group: Group }) {
+  const { account } = useAuth();
+  const { items, error, more } = usePaged((cursor) => polls.list(group.id!, cursor), [group.id]);
+  return (
+    <section aria-labelledby="polls-heading">
+      <div class="section-head">
+        <h2 id="polls-heading">Polls</h2>
+        {canOrganize(group) && <a class="button" href={`/groups/${group.id}/polls/new`}>Propose times</a>}
+      </div>
+      {error && <ErrorMessage message={error} />}
+      {!items && !error && <Loading what="polls" />}
+      {items?.length === 0 && <p class="empty">No polls yet.</p>}
+      {items && items.length > 0 && (
+        <ul class="cards" aria-label="Polls">
+          {items.map((poll) => <PollCard key={poll.id} poll={poll} zone={account!.timeZone ?? 'UTC'} />)}
+        </ul>
+      )}
+      {more && <button type="button" class="secondary" onClick={more}>Show more polls</button>}
+    </section>
+  );
+}
+
 /** A member other than the owner leaves (the owner hands the group over first). */
 function LeaveButton({ group }: { group: Group }) {
   const { account } = useAuth();
@@ -214,6 +253,7 @@ function GroupDetails({ groupId }: { groupId: string }) {
       {!group.myRole && <JoinButton group={group} onJoined={reload} />}
       {group.myRole && group.myRole !== 'OWNER' && <LeaveButton group={group} />}
       <UpcomingSessions group={group} />
+      <Polls group={group} />
       {canOrganize(group) && <InviteBox group={group} />}
       <Members group={group} onChanged={reload} />
     </Page>

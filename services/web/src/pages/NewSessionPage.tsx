@@ -2,12 +2,13 @@ import { useMemo, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { groups } from '../api/api';
 import { ApiError } from '../api/problem';
-import { FormError, SelectField, TextField, TimeZoneField, useSubmit } from '../components/forms';
+import { FormError, TextField, TimeZoneField, useSubmit } from '../components/forms';
 import { MarkdownEditor } from '../components/MarkdownEditor';
 import { ErrorMessage, Loading, Page } from '../components/page';
+import { RepeatFields } from '../components/RepeatFields';
 import { RequireLogin } from '../components/RequireLogin';
 import { useLoad } from '../components/useLoad';
-import { recurrenceRule, type Repeat } from '../recurrence';
+import { doesNotRepeat, ruleOf } from '../recurrence';
 import { browserTimeZone, timeZones, wallClockToOffsetDateTime } from '../time';
 
 const fields = ['title', 'description', 'startsAt', 'timeZone', 'durationMinutes', 'capacity', 'meetingUrl', 'recurrence'];
@@ -22,9 +23,7 @@ function ScheduleForm({ groupId }: { groupId: string }) {
   const [duration, setDuration] = useState('60');
   const [capacity, setCapacity] = useState('');
   const [meetingUrl, setMeetingUrl] = useState('');
-  const [repeat, setRepeat] = useState<Repeat>('NONE');
-  const [count, setCount] = useState('6');
-  const [rule, setRule] = useState('');
+  const [repeat, setRepeat] = useState(doesNotRepeat);
   const { submit, busy, fieldError, formMessage } = useSubmit(async () => {
     if (!start) throw new ApiError(400, 'Choose when the session starts.', { startsAt: 'choose a date and time' });
     const session = await groups.schedule(groupId, {
@@ -35,7 +34,7 @@ function ScheduleForm({ groupId }: { groupId: string }) {
       durationMinutes: Number(duration),
       capacity: capacity ? Number(capacity) : undefined,
       meetingUrl: meetingUrl || undefined,
-      recurrence: recurrenceRule(repeat, Number(count), rule),
+      recurrence: ruleOf(repeat),
     });
     route(`/sessions/${session.id}`);
   });
@@ -56,22 +55,7 @@ function ScheduleForm({ groupId }: { groupId: string }) {
         onInput={(e) => setCapacity(e.currentTarget.value)} />
       <TextField id="meetingUrl" label="Meeting link (optional)" type="url" placeholder="https://" value={meetingUrl}
         error={fieldError('meetingUrl')} onInput={(e) => setMeetingUrl(e.currentTarget.value)} />
-      <SelectField id="repeat" label="Repeat" value={repeat} error={repeat === 'CUSTOM' ? undefined : fieldError('recurrence')}
-        onChange={(e) => setRepeat(e.currentTarget.value as Repeat)}>
-        <option value="NONE">Does not repeat</option>
-        <option value="WEEKLY">Every week</option>
-        <option value="BIWEEKLY">Every two weeks</option>
-        <option value="CUSTOM">Custom rule (RRULE)</option>
-      </SelectField>
-      {repeat === 'CUSTOM' && (
-        <TextField id="recurrence" label="Rule (RRULE)" required value={rule} error={fieldError('recurrence')}
-          hint="RFC 5545, e.g. FREQ=WEEKLY;BYDAY=TU,TH;COUNT=10. It must end: COUNT (at most 200) or UNTIL (within a year)."
-          placeholder="FREQ=WEEKLY;BYDAY=TU,TH;COUNT=10" onInput={(e) => setRule(e.currentTarget.value)} />
-      )}
-      {(repeat === 'WEEKLY' || repeat === 'BIWEEKLY') && (
-        <TextField id="count" label="Number of sessions" type="number" inputMode="numeric" min={2} max={52}
-          value={count} onInput={(e) => setCount(e.currentTarget.value)} />
-      )}
+      <RepeatFields value={repeat} onChange={setRepeat} error={fieldError('recurrence')} />
       <FormError message={formMessage(fields)} />
       <button type="submit" disabled={busy}>{busy ? 'Scheduling…' : 'Schedule session'}</button>
     </form>
