@@ -247,8 +247,14 @@ public class PollService {
         ZoneId viewer = zones.zone();
         return PollSlot.<PollSlot>list("pollId in ?1 order by startsAt, durationMinutes, id", ids)
                 .chain(slots -> PollAnswer.<PollAnswer>list("pollId in ?1 order by answeredAt, userId", ids)
-                        .chain(answers -> names(answers).map(names -> polls.stream()
-                                .map(poll -> view(caller, poll, slots, answers, names, viewer)).toList())));
+                        .chain(answers -> names(answers).map(names -> {
+                            Map<UUID, List<PollSlot>> slotsByPoll = slots.stream()
+                                    .collect(Collectors.groupingBy(slot -> slot.pollId));
+                            Map<UUID, List<PollAnswer>> answersBySlot = answers.stream()
+                                    .collect(Collectors.groupingBy(answer -> answer.slotId));
+                            return polls.stream().map(poll -> view(caller, poll, slotsByPoll.getOrDefault(poll.id,
+                                    List.of()), answersBySlot, names, viewer)).toList();
+                        })));
     }
 
     private static Uni<Map<UUID, String>> names(List<PollAnswer> answers) {
@@ -258,12 +264,14 @@ public class PollService {
                         .map(found -> found.stream().collect(Collectors.toMap(u -> u.id, u -> u.displayName)));
     }
 
-    private static PollView view(UUID caller, Poll poll, List<PollSlot> allSlots, List<PollAnswer> allAnswers,
-            Map<UUID, String> names, ZoneId viewer) {
+    /** A poll from its slots (in order) and the answers of every slot, each slot's in the order given. */
+    private static PollView view(UUID caller, Poll poll, List<PollSlot> pollSlots,
+            Map<UUID, List<PollAnswer>> answersBySlot, Map<UUID, String> names, ZoneId viewer) {
         ZoneId zone = ZoneId.of(poll.timeZone);
-        List<PollAnswer> answers = allAnswers.stream().filter(a -> a.pollId.equals(poll.id)).toList();
-        List<SlotView> slots = allSlots.stream().filter(s -> s.pollId.equals(poll.id)).map(slot -> {
-            List<PollAnswer> ofSlot = answers.stream().filter(a -> a.slotId.equals(slot.id)).toList();
+        Set<UUID> respondents = new HashSet<>();
+        List<SlotView> slots = pollSlots.stream().map(slot -> {
+            List<PollAnswer> ofSlot = answersBySlot.getOrDefault(slot.id, List.of());
+            ofSlot.forEach(a -> respondents.add(a.userId));
             return new SlotView(slot.id, at(slot.startsAt, zone), at(slot.endsAt(), zone), slot.durationMinutes,
                     new InYourZone(viewer.getId(), at(slot.startsAt, viewer), at(slot.endsAt(), viewer)),
                     count(ofSlot, Answer.YES), count(ofSlot, Answer.IF_NEED_BE), count(ofSlot, Answer.NO),
@@ -271,10 +279,10 @@ public class PollService {
                     ofSlot.stream().limit(PollViews.MAX_LISTED)
                             .map(a -> new Answerer(a.userId, names.getOrDefault(a.userId, ""), a.answer)).toList());
         }).toList();
-        int respondents = (int) answers.stream().map(a -> a.userId).distinct().count();
         return new PollView(poll.id, poll.groupId, poll.title, poll.description, poll.timeZone, at(poll.deadline, zone),
-                poll.organizerId, poll.closed() ? Status.CLOSED : Status.OPEN, respondents, slots, poll.chosenSlotId,
-                poll.sessionId, poll.closedAt == null ? null : at(poll.closedAt, zone), at(poll.createdAt, zone));
+                poll.organizerId, poll.closed() ? Status.CLOSED : Status.OPEN, respondents.size(), slots,
+                poll.chosenSlotId, poll.sessionId, poll.closedAt == null ? null : at(poll.closedAt, zone),
+                at(poll.createdAt, zone));
     }
 
     private static int count(List<PollAnswer> answers, Answer answer) {
