@@ -26,8 +26,8 @@ import org.jboss.logging.Logger;
  * From drafts to delivered notifications. In the cause's transaction ({@link #store}): preferences
  * decide who gets one at all (kind OFF, muted group: nobody), each remaining one is stored once per
  * cause and recipient, and an e-mail is queued where the kind is EMAIL (outside quiet hours, without
- * a daily digest). After the commit (the {@link AfterCommit} that {@code store} returns): every stored
- * one moves the recipient's unread count and, outside their quiet hours, is pushed live with the new
+ * a daily digest), and the unread counts it changes are marked pending. After the commit (the
+ * {@link AfterCommit} that {@code store} returns): every stored one moves the recipient's unread count and, outside their quiet hours, is pushed live with the new
  * count.
  */
 @ApplicationScoped
@@ -88,13 +88,20 @@ public class Delivery {
                 }
             }
             Uni<Void> queued = mails;
-            return store.insert(causeId, kept).call(() -> queued).map(inserted -> {
+            return store.insert(causeId, kept).call(() -> queued).call(this::pending).map(inserted -> {
                 List<Outgoing> outgoing = inserted.stored().stream()
                         .map(s -> new Outgoing(s, ways.get(s.recipientId()))).toList();
                 AfterCommit deliverLive = () -> deliver(outgoing, inserted.transaction());
                 return deliverLive;
             });
         }));
+    }
+
+    /** The counts this insert changes are pending until its delta comes (see {@link UnreadCounts}). */
+    private Uni<Void> pending(NotificationStore.Inserted inserted) {
+        return inserted.stored().isEmpty() ? Uni.createFrom().voidItem()
+                : counts.pending(inserted.stored().stream().map(NotificationStore.Stored::recipientId).distinct().toList(),
+                        inserted.transaction());
     }
 
     private record Outgoing(NotificationStore.Stored stored, Preference.Delivery way) {

@@ -10,6 +10,7 @@ import dev.nexus.platform.paging.Page;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.UUID;
 
 /** A person's notifications: the pages of their inbox, reading them (the new count pushed live), stream tickets. */
@@ -38,16 +39,23 @@ public class Notifications {
 
     /** Marks one read (a 404 problem when it is not the user's); harmless when repeated. */
     public Uni<Void> markRead(UUID user, UUID notificationId) {
-        return Panache.withTransaction(() -> store.markRead(user, notificationId)).chain(read -> countChanged(user, read));
+        return Panache.withTransaction(() -> store.markRead(user, notificationId).call(read -> pending(user, read)))
+                .chain(read -> countChanged(user, read));
     }
 
     public Uni<Void> markAllRead(UUID user) {
-        return Panache.withTransaction(() -> store.markAllRead(user)).chain(read -> countChanged(user, read));
+        return Panache.withTransaction(() -> store.markAllRead(user).call(read -> pending(user, read)))
+                .chain(read -> countChanged(user, read));
     }
 
     /** A one-use ticket to open the stream, tied to the login {@code session} (its {@code sid}). */
     public Uni<String> ticket(UUID user, String session) {
         return tickets.issue(user, session);
+    }
+
+    /** In the transaction that read some: the count is pending until {@link #countChanged} moved it. */
+    private Uni<Void> pending(UUID user, Read read) {
+        return read.count() == 0 ? Uni.createFrom().voidItem() : counts.pending(List.of(user), read.transaction());
     }
 
     private Uni<Void> countChanged(UUID user, Read read) {

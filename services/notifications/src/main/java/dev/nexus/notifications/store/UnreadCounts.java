@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,12 @@ import org.jboss.logging.Logger;
  * alone (it would otherwise be counted twice). A delta that Redis failed to take leaves that user's
  * count wrong, so it is deleted as soon as Redis answers again. With Redis down the count comes from
  * PostgreSQL.
+ *
+ * <p>A delta can also be lost outright: the replica dies between the commit and the delta. So each
+ * transaction that changes a count is recorded as pending before it commits ({@link #pending}:
+ * {@code unread-pending:<userId>}, its id and the time), and its delta removes it. A count with a
+ * pending transaction older than {@code nexus.unread.overdue} (2 s) is not trusted: it is counted
+ * again in PostgreSQL, and the pending transactions that count's snapshot saw are removed with it.
  */
 @ApplicationScoped
 public class UnreadCounts {
@@ -38,15 +45,12 @@ public class UnreadCounts {
     private static final Logger LOG = Logger.getLogger(UnreadCounts.class);
     static final Duration TTL = Duration.ofMinutes(10);
     /**
-     * KEYS: n counts, their n generations, their n snapshots; ARGV: n deltas, the id of the
-     * transaction that made them, the TTL in ms. Per user: count or -1, generation. A snapshot
-     * ({@code xmin:xmax:xip,…}) saw the transaction when its id is below xmin, or below xmax and not
-     * among those running.
+     * A PostgreSQL snapshot ({@code xmin:xmax:xip,…}) saw a transaction when its id is below xmin,
+     * or below xmax and not among those running.
      */
-    private static final String ADD = """
-            local n = #KEYS / 3
-            local xid = tonumber(ARGV[n + 1])
-            local function saw(snapshot)
+    private static final String SAW = """
+            local function saw(snapshot, xid)
+              xid = tonumber(xid)
               local xmin, xmax, running = string.match(snapshot, '^(%d+):(%d+):(.*)$')
               if xid < tonumber(xmin) then return true end
               if xid >= tonumber(xmax) then return false end
@@ -55,14 +59,23 @@ public class UnreadCounts {
               end
               return true
             end
+            """;
+    /**
+     * KEYS: n counts, their n generations, their n snapshots, their n pending sets; ARGV: n deltas,
+     * the id of the transaction that made them, the TTL in ms. Per user: count or -1, generation.
+     */
+    private static final String ADD = SAW + """
+            local n = #KEYS / 4
+            local xid = ARGV[n + 1]
             local out = {}
             for i = 1, n do
+              redis.call('ZREM', KEYS[3 * n + i], xid)
               local gen = redis.call('INCR', KEYS[n + i])
               redis.call('PEXPIRE', KEYS[n + i], ARGV[n + 2])
               local count = -1
               if redis.call('EXISTS', KEYS[i]) == 1 then
                 local snapshot = redis.call('GET', KEYS[2 * n + i])
-                if snapshot and saw(snapshot) then
+                if snapshot and saw(snapshot, xid) then
                   count = tonumber(redis.call('GET', KEYS[i]))
                 else
                   count = redis.call('INCRBY', KEYS[i], ARGV[i])
@@ -73,47 +86,91 @@ public class UnreadCounts {
             end
             return out""";
     /**
-     * KEYS: n counts, their n generations, their n snapshots; ARGV: n generations read before
-     * counting, n counts, the snapshot counted in, the TTL in ms.
+     * KEYS: n counts, their n generations, their n snapshots, their n pending sets; ARGV: n
+     * generations read before counting, n counts, the snapshot counted in, the TTL in ms. A stored
+     * count has counted the pending transactions its snapshot saw: they are removed.
      */
-    private static final String STORE_IF_UNCHANGED = """
-            local n = #KEYS / 3
+    private static final String STORE_IF_UNCHANGED = SAW + """
+            local n = #KEYS / 4
+            local snapshot = ARGV[2 * n + 1]
             for i = 1, n do
               if (redis.call('GET', KEYS[n + i]) or '') == ARGV[i] then
-                if redis.call('SET', KEYS[i], ARGV[n + i], 'NX', 'PX', ARGV[2 * n + 2]) then
-                  redis.call('SET', KEYS[2 * n + i], ARGV[2 * n + 1], 'PX', ARGV[2 * n + 2])
+                redis.call('SET', KEYS[i], ARGV[n + i], 'PX', ARGV[2 * n + 2])
+                redis.call('SET', KEYS[2 * n + i], snapshot, 'PX', ARGV[2 * n + 2])
+                for _, xid in ipairs(redis.call('ZRANGE', KEYS[3 * n + i], 0, -1)) do
+                  if saw(snapshot, xid) then redis.call('ZREM', KEYS[3 * n + i], xid) end
                 end
               end
             end
             return n""";
+    /**
+     * KEYS: a count, its generation, its pending set; ARGV: the time (ms) before which a pending
+     * transaction is overdue. The count (none while a transaction is overdue) and the generation.
+     */
+    private static final String GET = """
+            local count = redis.call('GET', KEYS[1])
+            if count and redis.call('ZCOUNT', KEYS[3], '-inf', '(' .. ARGV[1]) > 0 then count = false end
+            return {count, redis.call('GET', KEYS[2])}""";
+    /** KEYS: pending sets; ARGV: the transaction, the time (ms), the TTL in ms. */
+    private static final String PENDING = """
+            for i = 1, #KEYS do
+              redis.call('ZADD', KEYS[i], ARGV[2], ARGV[1])
+              redis.call('PEXPIRE', KEYS[i], ARGV[3])
+            end
+            return #KEYS""";
 
     private final ReactiveRedisDataSource redis;
     private final NotificationStore store;
     private final String prefix;
     private final Duration timeout;
+    private final Duration overdue;
     /** Users whose count in Redis missed a delta while Redis failed: deleted there once it answers. */
     private final Set<UUID> missedDelta = ConcurrentHashMap.newKeySet();
 
     public UnreadCounts(ReactiveRedisDataSource redis, NotificationStore store,
             @ConfigProperty(name = "nexus.cache.prefix") String prefix,
-            @ConfigProperty(name = "nexus.cache.timeout", defaultValue = "250ms") Duration timeout) {
+            @ConfigProperty(name = "nexus.cache.timeout", defaultValue = "250ms") Duration timeout,
+            @ConfigProperty(name = "nexus.unread.overdue", defaultValue = "2s") Duration overdue) {
         this.redis = redis;
         this.store = store;
         this.prefix = prefix;
         this.timeout = timeout;
+        this.overdue = overdue;
     }
 
     public Uni<Long> get(UUID user) {
-        return dropMissed().chain(() -> redis.value(String.class, Long.class).mget(key(user), generation(user)))
+        String due = String.valueOf(System.currentTimeMillis() - overdue.toMillis());
+        return dropMissed().chain(() -> redis.execute("EVAL", GET, "3", key(user), generation(user), pending(user), due))
                 .ifNoItem().after(timeout).fail()
                 .onFailure().recoverWithNull()
                 .chain(values -> {
                     if (values == null) {
                         return store.unread(List.of(user)).map(counted -> counted.counts().get(user));
                     }
-                    Long cached = values.get(key(user));
-                    return cached != null ? Uni.createFrom().item(cached)
-                            : load(Map.of(user, token(values.get(generation(user))))).map(counts -> counts.get(user));
+                    return values.get(0) != null ? Uni.createFrom().item(values.get(0).toLong())
+                            : load(Map.of(user, values.get(1) == null ? "" : values.get(1).toString()))
+                                    .map(counts -> counts.get(user));
+                });
+    }
+
+    /**
+     * Call inside {@code transaction} (its {@code pg_current_xact_id()}) once it changed these users'
+     * unread notifications, before it commits: until its delta comes, it is pending, and a count it
+     * left pending too long is counted again.
+     */
+    public Uni<Void> pending(Collection<UUID> users, String transaction) {
+        List<String> args = new ArrayList<>(List.of(PENDING, String.valueOf(users.size())));
+        users.forEach(u -> args.add(pending(u)));
+        args.add(transaction);
+        args.add(String.valueOf(System.currentTimeMillis()));
+        args.add(String.valueOf(TTL.toMillis()));
+        return redis.execute("EVAL", args.toArray(String[]::new))
+                .ifNoItem().after(timeout).fail()
+                .replaceWithVoid()
+                .onFailure().recoverWithItem(e -> {
+                    LOG.debugf("pending unread counts not recorded in Redis: %s", e.getMessage());
+                    missedDelta.addAll(users);
+                    return null;
                 });
     }
 
@@ -195,22 +252,19 @@ public class UnreadCounts {
                 .onFailure().recoverWithNull();
     }
 
-    /** EVAL arguments of a script over users' counts, generations and snapshots: the script, the key count, the keys. */
+    /** EVAL arguments of a script over users' counts, generations, snapshots and pending sets: the script, the key count, the keys. */
     private List<String> script(String script, List<UUID> users) {
-        List<String> args = new ArrayList<>(List.of(script, String.valueOf(3 * users.size())));
+        List<String> args = new ArrayList<>(List.of(script, String.valueOf(4 * users.size())));
         users.forEach(u -> args.add(key(u)));
         users.forEach(u -> args.add(generation(u)));
         users.forEach(u -> args.add(prefix + "unread-snap:" + u));
+        users.forEach(u -> args.add(pending(u)));
         return args;
     }
 
     /** A user's generation as a load compares it: the number, or "" while there is none. */
     Uni<String> token(UUID user) {
-        return redis.value(String.class, Long.class).get(generation(user)).map(UnreadCounts::token);
-    }
-
-    private static String token(Long generation) {
-        return generation == null ? "" : generation.toString();
+        return redis.value(String.class).get(generation(user)).map(generation -> generation == null ? "" : generation);
     }
 
     /** Deletes the counts that missed a delta, once Redis answers (nothing to do almost always). */
@@ -232,5 +286,9 @@ public class UnreadCounts {
 
     private String generation(UUID user) {
         return prefix + "unread-gen:" + user;
+    }
+
+    private String pending(UUID user) {
+        return prefix + "unread-pending:" + user;
     }
 }

@@ -1,5 +1,6 @@
 package dev.nexus.notifications.store;
 
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasSize;
@@ -115,6 +116,27 @@ class InboxApiTest {
         assertEquals(4L, counts.changed(ada.id(), 1, storedOne(ada)).await().atMost(WAIT));
 
         ada.call().when().get("/api/v1/notifications/unread-count").then().body("count", is(4));
+    }
+
+    /**
+     * A replica that dies between a commit and its delta leaves the cached count short. The
+     * transaction was recorded as pending before it committed: once overdue, the count is counted
+     * again, and a delta that still comes after that leaves it alone.
+     */
+    @Test
+    void a_count_whose_delta_was_lost_after_the_commit_is_counted_again_once_overdue() {
+        Learner ada = Learner.named("Ada");
+        stored(ada, 2);
+        ada.call().when().get("/api/v1/notifications/unread-count").then().body("count", is(2));
+        String transaction = storedOne(ada);
+        counts.pending(List.of(ada.id()), transaction).await().atMost(WAIT); // recorded; its delta never comes
+
+        await().atMost(WAIT).untilAsserted(() ->
+                ada.call().when().get("/api/v1/notifications/unread-count").then().body("count", is(3)));
+        assertEquals("3", redis.value(String.class).get(prefix + "unread:" + ada.id()), "stored again");
+        assertEquals(0L, redis.sortedSet(String.class).zcard(prefix + "unread-pending:" + ada.id()),
+                "the counted transaction is no longer pending");
+        assertEquals(3L, counts.changed(ada.id(), 1, transaction).await().atMost(WAIT), "a late delta is not counted twice");
     }
 
     /**
