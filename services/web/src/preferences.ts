@@ -15,6 +15,7 @@ const typeLabels: Record<string, string> = {
   'poll.opened': 'A poll asks when you can meet',
   'poll.reminder': 'A poll you have not answered closes soon',
   'poll.closed': 'A poll sets the time of a session',
+  'session.catch-up': 'What came while you were in a session',
   'webhook.disabled': 'A group webhook is turned off',
 };
 

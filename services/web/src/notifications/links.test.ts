@@ -9,6 +9,7 @@ describe('a notification’s page in the app', () => {
     expect(pageOf('/api/v1/problems/p1/solutions')).toBe('/problems/p1');
     expect(pageOf('/api/v1/solutions/x1')).toBe('/solutions/x1');
     expect(pageOf('/api/v1/polls/q1')).toBe('/polls/q1');
+    expect(pageOf('/api/v1/notifications?unread=true')).toBe('/notifications');
     expect(pageOf('/api/v1/webhooks/w1')).toBeUndefined();
     expect(pageOf(undefined)).toBeUndefined();
   });

@@ -7,7 +7,7 @@ import { RequireLogin } from '../components/RequireLogin';
 import { useLoad } from '../components/useLoad';
 import { channelLabels, parseLeadMinutes, typeLabel } from '../preferences';
 
-const fields = ['channels', 'mutedGroups', 'digest', 'reminderLeadMinutes', 'quietStart', 'quietEnd'];
+const fields = ['channels', 'mutedGroups', 'digest', 'reminderLeadMinutes', 'quietStart', 'quietEnd', 'holdDuringSessions'];
 
 function PreferencesForm({ stored, myGroups }: { stored: Preferences; myGroups: Group[] }) {
   const [channels, setChannels] = useState(stored.channels ?? {});
@@ -17,6 +17,7 @@ function PreferencesForm({ stored, myGroups }: { stored: Preferences; myGroups: 
   const [quiet, setQuiet] = useState(Boolean(stored.quietStart));
   const [quietStart, setQuietStart] = useState(stored.quietStart ?? '22:00');
   const [quietEnd, setQuietEnd] = useState(stored.quietEnd ?? '07:00');
+  const [hold, setHold] = useState(stored.holdDuringSessions !== false);
   const [saved, setSaved] = useState('');
   const { submit, busy, fieldError, formMessage } = useSubmit(async () => {
     setSaved('');
@@ -31,6 +32,7 @@ function PreferencesForm({ stored, myGroups }: { stored: Preferences; myGroups: 
       reminderLeadMinutes,
       quietStart: quiet ? quietStart : undefined,
       quietEnd: quiet ? quietEnd : undefined,
+      holdDuringSessions: hold,
     });
     setSaved('Your preferences are saved.');
   });
@@ -79,6 +81,11 @@ function PreferencesForm({ stored, myGroups }: { stored: Preferences; myGroups: 
               onInput={(e) => setQuietEnd(e.currentTarget.value)} />
           </div>
         )}
+        <label class="check">
+          <input type="checkbox" checked={hold} onChange={(e) => setHold(e.currentTarget.checked)} />
+          Hold e-mail and push while I am in a session I go to
+        </label>
+        <p class="hint">Everything else that comes during the session waits, and reaches you after it as one catch-up.</p>
       </fieldset>
 
       <fieldset>

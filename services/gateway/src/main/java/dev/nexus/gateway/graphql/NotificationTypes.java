@@ -23,13 +23,16 @@ public final class NotificationTypes {
     }
 
     public record NotificationPreferences(List<ChannelPreference> channels, List<String> mutedGroups, String digest,
-            List<Integer> reminderLeadMinutes, String quietStart, String quietEnd) {
+            List<Integer> reminderLeadMinutes, String quietStart, String quietEnd,
+            @Description("While in a session they have a place at, e-mail and push wait and come as one catch-up")
+            boolean holdDuringSessions) {
     }
 
     @Input("NotificationPreferencesInput")
     @Description("Replaces the preferences: the same fields as NotificationPreferences")
     public record NotificationPreferencesInput(List<ChannelPreferenceInput> channels, List<String> mutedGroups,
-            String digest, List<Integer> reminderLeadMinutes, String quietStart, String quietEnd) {
+            String digest, List<Integer> reminderLeadMinutes, String quietStart, String quietEnd,
+            @Description("Default true") Boolean holdDuringSessions) {
     }
 
     @Input("ChannelPreferenceInput")

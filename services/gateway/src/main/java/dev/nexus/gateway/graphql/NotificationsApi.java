@@ -25,12 +25,12 @@ public class NotificationsApi {
 
     /** The REST document: channels as a map from notification type to channel. */
     record PreferencesDocument(Map<String, String> channels, List<String> mutedGroups, String digest,
-            List<Integer> reminderLeadMinutes, String quietStart, String quietEnd) {
+            List<Integer> reminderLeadMinutes, String quietStart, String quietEnd, Boolean holdDuringSessions) {
 
         NotificationPreferences toGraph() {
             return new NotificationPreferences(channels.entrySet().stream()
                     .map(e -> new ChannelPreference(e.getKey(), e.getValue())).toList(),
-                    mutedGroups, digest, reminderLeadMinutes, quietStart, quietEnd);
+                    mutedGroups, digest, reminderLeadMinutes, quietStart, quietEnd, !Boolean.FALSE.equals(holdDuringSessions));
         }
 
         static PreferencesDocument of(NotificationPreferencesInput input) {
@@ -39,7 +39,7 @@ public class NotificationsApi {
                 input.channels().forEach(c -> channels.put(c.type(), c.channel()));
             }
             return new PreferencesDocument(channels, input.mutedGroups(), input.digest(), input.reminderLeadMinutes(),
-                    input.quietStart(), input.quietEnd());
+                    input.quietStart(), input.quietEnd(), input.holdDuringSessions());
         }
     }
 

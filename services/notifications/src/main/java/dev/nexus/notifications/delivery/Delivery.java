@@ -2,6 +2,7 @@ package dev.nexus.notifications.delivery;
 
 import dev.nexus.notifications.email.Emails;
 import dev.nexus.notifications.model.Draft;
+import dev.nexus.notifications.model.Kind;
 import dev.nexus.notifications.model.Texts;
 import dev.nexus.notifications.push.PushHub;
 import dev.nexus.notifications.recipient.People;
@@ -41,15 +42,17 @@ public class Delivery {
     private final UnreadCounts counts;
     private final PushHub hub;
     private final Emails emails;
+    private final SessionHolds holds;
 
     public Delivery(NotificationStore store, Preferences preferences, People people, UnreadCounts counts,
-            PushHub hub, Emails emails) {
+            PushHub hub, Emails emails, SessionHolds holds) {
         this.store = store;
         this.preferences = preferences;
         this.people = people;
         this.counts = counts;
         this.hub = hub;
         this.emails = emails;
+        this.holds = holds;
     }
 
     /** As {@link #store(UUID, Drafts)}, the recipients not read yet. */
@@ -70,14 +73,21 @@ public class Delivery {
         Map<UUID, Person> known = drafts.recipients();
         List<UUID> recipients = drafts.drafts().stream().map(Draft::recipientId).toList();
         List<UUID> unknown = recipients.stream().filter(r -> !known.containsKey(r)).toList();
-        return preferences.of(recipients).chain(prefs -> people.of(unknown).chain(read -> {
+        return preferences.of(recipients).chain(prefs -> people.of(unknown).chain(read -> holds.live(
+                recipients.stream().filter(r -> prefs.get(r).holdInSessions()).toList(), now).chain(live -> {
             Map<UUID, Preference.Delivery> ways = new HashMap<>();
+            Map<UUID, SessionHolds.Held> held = new HashMap<>();
             List<Draft> kept = new ArrayList<>();
             Uni<Void> mails = Uni.createFrom().voidItem();
             for (Draft d : drafts.drafts()) {
                 Person person = known.containsKey(d.recipientId()) ? known.get(d.recipientId()) : read.get(d.recipientId());
                 Preference.Delivery way = prefs.get(d.recipientId())
                         .delivery(d.kind(), d.groupId(), Texts.zone(person.zone()), now);
+                SessionHolds.Live holding = SessionHolds.holding(live.get(d.recipientId()), d.link());
+                if (holding != null && d.kind() != Kind.SESSION_CATCH_UP && (way.push() || way.email())) {
+                    held.put(d.recipientId(), new SessionHolds.Held(way.email(), holding));
+                    way = new Preference.Delivery(way.store(), false, false);
+                }
                 ways.put(d.recipientId(), way);
                 if (way.store()) {
                     kept.add(d);
@@ -88,13 +98,15 @@ public class Delivery {
                 }
             }
             Uni<Void> queued = mails;
-            return store.insert(causeId, kept).call(() -> queued).call(this::pending).map(inserted -> {
-                List<Outgoing> outgoing = inserted.stored().stream()
-                        .map(s -> new Outgoing(s, ways.get(s.recipientId()))).toList();
-                AfterCommit deliverLive = () -> deliver(outgoing, inserted.transaction());
-                return deliverLive;
-            });
-        }));
+            return store.insert(causeId, kept).call(() -> queued).call(this::pending)
+                    .call(inserted -> holds.hold(inserted.stored(), held))
+                    .map(inserted -> {
+                        List<Outgoing> outgoing = inserted.stored().stream()
+                                .map(s -> new Outgoing(s, ways.get(s.recipientId()))).toList();
+                        AfterCommit deliverLive = () -> deliver(outgoing, inserted.transaction());
+                        return deliverLive;
+                    });
+        })));
     }
 
     /** The counts this insert changes are pending until its delta comes (see {@link UnreadCounts}). */

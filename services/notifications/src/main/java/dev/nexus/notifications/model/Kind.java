@@ -22,6 +22,7 @@ public enum Kind {
     POLL_OPENED("poll.opened", false),
     POLL_REMINDER("poll.reminder", false),
     POLL_CLOSED("poll.closed", false),
+    SESSION_CATCH_UP("session.catch-up", false),
     WEBHOOK_DISABLED("webhook.disabled", false);
 
     /** Longer than any key. */
@@ -29,7 +30,7 @@ public enum Kind {
     /** Every key, for API descriptions (annotations need a constant; KindTest keeps it equal to {@link #keys}). */
     public static final String KEYS_TEXT = "session.scheduled, session.rescheduled, session.cancelled, session.reminder,"
             + " session.waitlist-promoted, solution.posted, solution.accepted, comment.added, note.posted,"
-            + " group.member-joined, poll.opened, poll.reminder, poll.closed, webhook.disabled";
+            + " group.member-joined, poll.opened, poll.reminder, poll.closed, session.catch-up, webhook.disabled";
     /** The keys of {@link #groupNewsKeys}, for API descriptions (KindTest keeps them equal). */
     public static final String GROUP_NEWS_KEYS_TEXT = "session.scheduled, session.rescheduled, session.cancelled,"
             + " note.posted, group.member-joined";

@@ -48,7 +48,8 @@ public class PreferenceResource {
     /**
      * Preferences as the API shows and takes them. {@code channels}: per type IN_APP (inbox and live
      * push), EMAIL (also an e-mail, or the daily digest) or OFF; quiet hours "HH:mm" in the user's
-     * zone, both or neither.
+     * zone, both or neither; {@code holdDuringSessions}: while I am in a session I have a place at,
+     * e-mail and push wait until it ends and come as one catch-up (default true).
      */
     public record PreferencesView(
             Map<String, Channel> channels,
@@ -57,7 +58,10 @@ public class PreferenceResource {
             @Size(min = 1, max = 5) List<@NotNull @Min(value = 1, message = "must be 1 to 10080 minutes")
                     @Max(value = 10080, message = "must be 1 to 10080 minutes") Integer> reminderLeadMinutes,
             @Pattern(regexp = TIME, message = "must be HH:mm") @Schema(maxLength = 5) String quietStart,
-            @Pattern(regexp = TIME, message = "must be HH:mm") @Schema(maxLength = 5) String quietEnd) {
+            @Pattern(regexp = TIME, message = "must be HH:mm") @Schema(maxLength = 5) String quietEnd,
+            @Schema(description = "While I am in a session I have a place at (start to end), e-mail and push of"
+                    + " other notifications wait until it ends and come as one catch-up; the inbox still records"
+                    + " them. Default true.") Boolean holdDuringSessions) {
     }
 
     @GET
@@ -71,7 +75,7 @@ public class PreferenceResource {
     @Operation(operationId = "replaceNotificationPreferences",
             summary = "Replace my notification preferences; absent fields take their defaults",
             description = "Defaults: every type IN_APP, no muted group, digest OFF, reminders 60 and 10 minutes"
-                    + " before, no quiet hours. Types: " + Kind.KEYS_TEXT + ".")
+                    + " before, no quiet hours, held during sessions. Types: " + Kind.KEYS_TEXT + ".")
     public Uni<PreferencesView> put(@Valid @NotNull PreferencesView request) {
         Preference preference = preference(request);
         return preferences.replace(caller.id(), preference).replaceWith(view(preference));
@@ -97,7 +101,8 @@ public class PreferenceResource {
                 : request.reminderLeadMinutes().stream().distinct().sorted((a, b) -> b - a).toList();
         return new Preference(Map.copyOf(channels), muted, request.digest() == null ? Digest.OFF : request.digest(),
                 leads, request.quietStart() == null ? null : LocalTime.parse(request.quietStart()),
-                request.quietEnd() == null ? null : LocalTime.parse(request.quietEnd()));
+                request.quietEnd() == null ? null : LocalTime.parse(request.quietEnd()),
+                !Boolean.FALSE.equals(request.holdDuringSessions()));
     }
 
     static PreferencesView view(Preference p) {
@@ -107,7 +112,7 @@ public class PreferenceResource {
         }
         return new PreferencesView(channels, List.copyOf(p.mutedGroups()), p.digest(), p.reminderLeads(),
                 p.quietStart() == null ? null : p.quietStart().toString(),
-                p.quietEnd() == null ? null : p.quietEnd().toString());
+                p.quietEnd() == null ? null : p.quietEnd().toString(), p.holdInSessions());
     }
 
 }

@@ -15,12 +15,15 @@ import java.util.UUID;
  * @param channels per notification kind (its key); a kind not listed is {@link Channel#IN_APP}
  * @param quietStart with {@code quietEnd}: a daily window in the user's zone (may span midnight)
  *        without e-mail or push; the in-app inbox still records
+ * @param holdInSessions while the user is in a session they have a place at, e-mail and push wait
+ *        until it ends (see {@code SessionHolds})
  */
 public record Preference(Map<String, Channel> channels, Set<UUID> mutedGroups, Digest digest,
-        List<Integer> reminderLeads, LocalTime quietStart, LocalTime quietEnd) {
+        List<Integer> reminderLeads, LocalTime quietStart, LocalTime quietEnd, boolean holdInSessions) {
 
     public static final List<Integer> DEFAULT_LEADS = List.of(60, 10);
-    public static final Preference DEFAULTS = new Preference(Map.of(), Set.of(), Digest.OFF, DEFAULT_LEADS, null, null);
+    public static final Preference DEFAULTS = new Preference(Map.of(), Set.of(), Digest.OFF, DEFAULT_LEADS, null, null,
+            true);
 
     public enum Channel {
         /** The inbox and live push. */

@@ -39,7 +39,8 @@ public class Preferences {
         }
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                         select user_id, channels::text, array_to_string(muted_groups, ','), digest,
-                            array_to_string(reminder_leads, ','), quiet_start::text, quiet_end::text
+                            array_to_string(reminder_leads, ','), quiet_start::text, quiet_end::text,
+                            hold_in_sessions
                         from preferences where user_id = any(?1)""", Object[].class)
                 .setParameter(1, users.stream().distinct().toArray(UUID[]::new))
                 .getResultList())
@@ -57,12 +58,13 @@ public class Preferences {
 
     public Uni<Void> save(UUID user, Preference p) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        insert into preferences (user_id, channels, muted_groups, digest, reminder_leads, quiet_start, quiet_end)
-                        values (?1, cast(cast(?2 as text) as jsonb), ?3, ?4, ?5, ?6, ?7)
+                        insert into preferences (user_id, channels, muted_groups, digest, reminder_leads, quiet_start, quiet_end,
+                            hold_in_sessions)
+                        values (?1, cast(cast(?2 as text) as jsonb), ?3, ?4, ?5, ?6, ?7, ?8)
                         on conflict (user_id) do update set channels = excluded.channels,
                             muted_groups = excluded.muted_groups, digest = excluded.digest,
                             reminder_leads = excluded.reminder_leads, quiet_start = excluded.quiet_start,
-                            quiet_end = excluded.quiet_end, version = preferences.version + 1""")
+                            quiet_end = excluded.quiet_end, hold_in_sessions = excluded.hold_in_sessions, version = preferences.version + 1""")
                 .setParameter(1, user)
                 .setParameter(2, write(p.channels()))
                 .setParameter(3, p.mutedGroups().toArray(UUID[]::new))
@@ -70,6 +72,7 @@ public class Preferences {
                 .setParameter(5, p.reminderLeads().toArray(Integer[]::new))
                 .setParameter(6, p.quietStart())
                 .setParameter(7, p.quietEnd())
+                .setParameter(8, p.holdInSessions())
                 .executeUpdate())
                 .replaceWithVoid();
     }
@@ -79,7 +82,8 @@ public class Preferences {
             return new Preference(json.readValue((String) r[1], CHANNELS),
                     split((String) r[2]).map(UUID::fromString).collect(Collectors.toCollection(LinkedHashSet::new)),
                     Digest.valueOf((String) r[3]), split((String) r[4]).map(Integer::valueOf).toList(),
-                    r[5] == null ? null : LocalTime.parse((String) r[5]), r[6] == null ? null : LocalTime.parse((String) r[6]));
+                    r[5] == null ? null : LocalTime.parse((String) r[5]), r[6] == null ? null : LocalTime.parse((String) r[6]),
+                    (Boolean) r[7]);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable preferences", e);
         }
