@@ -16,6 +16,8 @@ test('notification preferences are saved and are still there after a reload', as
   await page.getByLabel('Keep quiet hours').check();
   await page.getByLabel('Quiet from').fill('21:30');
   await page.getByLabel('Quiet until').fill('06:45');
+  await expect(page.getByLabel('Hold e-mail and push while I am in a session I go to')).toBeChecked(); // the default
+  await page.getByLabel('Hold e-mail and push while I am in a session I go to').uncheck();
   await page.getByLabel(`Mute ${groupName}`).check();
   await page.getByRole('button', { name: 'Save preferences' }).click();
   await expect(page.getByLabel('Reminders before a session you go to (minutes)'))
@@ -35,5 +37,6 @@ test('notification preferences are saved and are still there after a reload', as
   await expect(page.getByLabel('Reminders before a session you go to (minutes)')).toHaveValue('1440, 30');
   await expect(page.getByLabel('Quiet from')).toHaveValue('21:30');
   await expect(page.getByLabel('Quiet until')).toHaveValue('06:45');
+  await expect(page.getByLabel('Hold e-mail and push while I am in a session I go to')).not.toBeChecked();
   await expect(page.getByLabel(`Mute ${groupName}`)).toBeChecked();
 });
