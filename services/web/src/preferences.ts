@@ -16,6 +16,7 @@ const typeLabels: Record<string, string> = {
   'poll.reminder': 'A poll you have not answered closes soon',
   'poll.closed': 'A poll sets the time of a session',
   'session.catch-up': 'What came while you were in a session',
+  'session.recap': 'The recap of a session you went to',
   'webhook.disabled': 'A group webhook is turned off',
 };
 

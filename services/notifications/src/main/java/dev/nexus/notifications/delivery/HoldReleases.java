@@ -153,6 +153,7 @@ public class HoldReleases {
             case "poll.reminder" -> new String[] { "poll reminder", "poll reminders" };
             case "poll.closed" -> new String[] { "time set by a poll", "times set by polls" };
             case "webhook.disabled" -> new String[] { "disabled webhook", "disabled webhooks" };
+            case "session.recap" -> new String[] { "session recap", "session recaps" };
             default -> new String[] { "other notification", "other notifications" };
         };
         return one ? forms[0] : forms[1];

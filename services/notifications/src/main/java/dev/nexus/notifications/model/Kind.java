@@ -23,6 +23,7 @@ public enum Kind {
     POLL_REMINDER("poll.reminder", false),
     POLL_CLOSED("poll.closed", false),
     SESSION_CATCH_UP("session.catch-up", false),
+    SESSION_RECAP("session.recap", false),
     WEBHOOK_DISABLED("webhook.disabled", false);
 
     /** Longer than any key. */
@@ -30,7 +31,8 @@ public enum Kind {
     /** Every key, for API descriptions (annotations need a constant; KindTest keeps it equal to {@link #keys}). */
     public static final String KEYS_TEXT = "session.scheduled, session.rescheduled, session.cancelled, session.reminder,"
             + " session.waitlist-promoted, solution.posted, solution.accepted, comment.added, note.posted,"
-            + " group.member-joined, poll.opened, poll.reminder, poll.closed, session.catch-up, webhook.disabled";
+            + " group.member-joined, poll.opened, poll.reminder, poll.closed, session.catch-up,"
+            + " session.recap, webhook.disabled";
     /** The keys of {@link #groupNewsKeys}, for API descriptions (KindTest keeps them equal). */
     public static final String GROUP_NEWS_KEYS_TEXT = "session.scheduled, session.rescheduled, session.cancelled,"
             + " note.posted, group.member-joined";

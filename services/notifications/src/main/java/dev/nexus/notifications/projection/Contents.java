@@ -20,17 +20,13 @@ public class Contents {
     public record ContentInfo(UUID id, Type type, UUID groupId, UUID authorId, UUID problemId, String title) {
     }
 
-    public Uni<Void> posted(ContentInfo c) {
-        return posted(c, null, null);
-    }
-
-    /** Content posted by the event {@code eventId}, made {@code at}. */
-    public Uni<Void> posted(ContentInfo c, UUID eventId, Instant at) {
+    /** Content posted by the event {@code eventId}, made {@code at}, for the session {@code sessionId} (or none). */
+    public Uni<Void> posted(ContentInfo c, UUID sessionId, UUID eventId, Instant at) {
         return Sql.execute("""
-                insert into contents (id, kind, group_id, author_id, problem_id, title, posted_by, posted_at)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) on conflict (id) do nothing""",
+                insert into contents (id, kind, group_id, author_id, problem_id, title, session_id, posted_by, posted_at)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) on conflict (id) do nothing""",
                 c.id(), c.type().name(), c.groupId(), c.authorId(), c.problemId(), c.title() == null ? "" : c.title(),
-                eventId, at == null ? null : at.atOffset(ZoneOffset.UTC)).replaceWithVoid();
+                sessionId, eventId, at.atOffset(ZoneOffset.UTC)).replaceWithVoid();
     }
 
     /** A note and the event that posted it. */

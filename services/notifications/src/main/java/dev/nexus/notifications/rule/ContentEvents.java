@@ -68,9 +68,9 @@ public class ContentEvents implements EventHandler {
             drafts = notePosted(event, n);
         } else if (data instanceof ProblemPosted p) {
             drafts = contents.posted(new ContentInfo(p.problemId(), Type.PROBLEM, p.groupId(), p.authorId(), null,
-                    p.title())).replaceWith(Drafts.NONE);
+                    p.title()), p.sessionId(), event.id(), event.time()).replaceWith(Drafts.NONE);
         } else if (data instanceof SolutionPosted s) {
-            drafts = solutionPosted(s);
+            drafts = solutionPosted(event, s);
         } else if (data instanceof SolutionAccepted s) {
             drafts = solutionAccepted(s);
         } else {
@@ -82,7 +82,7 @@ public class ContentEvents implements EventHandler {
     /** Every member but the author; the group locked first, as for a session's scheduling (GroupEvents). */
     private Uni<Drafts> notePosted(CloudEvent<?> event, NotePosted n) {
         ContentInfo note = new ContentInfo(n.noteId(), Type.NOTE, n.groupId(), n.authorId(), null, n.title());
-        return contents.posted(note, event.id(), event.time())
+        return contents.posted(note, n.sessionId(), event.id(), event.time())
                 .chain(() -> groups.lock(n.groupId()))
                 .chain(() -> audience.members(n.groupId()))
                 .chain(members -> audience.person(n.authorId())
@@ -102,10 +102,10 @@ public class ContentEvents implements EventHandler {
     }
 
     /** The problem's author and everyone who solved it before; never the solution's text. */
-    private Uni<Drafts> solutionPosted(SolutionPosted s) {
+    private Uni<Drafts> solutionPosted(CloudEvent<?> event, SolutionPosted s) {
         return knownProblem(s.problemId()).chain(problem -> contents.solvers(s.problemId())
                 .chain(solvers -> contents.posted(new ContentInfo(s.solutionId(), Type.SOLUTION, s.groupId(),
-                                s.authorId(), s.problemId(), ""))
+                                s.authorId(), s.problemId(), ""), null, event.id(), event.time())
                         .chain(() -> audience.person(s.authorId()))
                         .chain(author -> {
                             Set<UUID> recipients = new LinkedHashSet<>(solvers);

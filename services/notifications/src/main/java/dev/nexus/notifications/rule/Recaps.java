@@ -1,0 +1,197 @@
+package dev.nexus.notifications.rule;
+
+import dev.nexus.notifications.delivery.Delivery;
+import dev.nexus.notifications.delivery.Drafts;
+import dev.nexus.notifications.model.Draft;
+import dev.nexus.notifications.model.Kind;
+import dev.nexus.notifications.model.Texts;
+import dev.nexus.notifications.projection.Rsvps;
+import dev.nexus.notifications.projection.Sessions;
+import dev.nexus.notifications.projection.Sessions.SessionInfo;
+import dev.nexus.notifications.recipient.People;
+import dev.nexus.notifications.recipient.Person;
+import dev.nexus.platform.db.Sql;
+import dev.nexus.platform.events.EventHandler.AfterCommit;
+import dev.nexus.platform.time.Recurrence;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Session recaps: when an occurrence of a session ends, everyone who had a place at it (GOING, not
+ * waitlisted) gets one {@code session.recap}: who attended, the notes and problems posted for the
+ * session and the solutions to those problems (titles only: no solution's text, so the spoiler guard
+ * holds), and the series' next occurrence. A scheduler on every replica looks for occurrences that
+ * ended within {@link #LOOKBACK}; the row it inserts into {@code recaps} (primary key: session and
+ * occurrence) is in the transaction that stores the recaps, so each occurrence is recapped once with
+ * several replicas. For a series, what was posted since the previous occurrence ended counts.
+ */
+@ApplicationScoped
+public class Recaps {
+
+    private static final Logger LOG = Logger.getLogger(Recaps.class);
+    /** An occurrence that ended longer ago than this (no replica ran) gets no recap. */
+    static final Duration LOOKBACK = Duration.ofDays(1);
+
+    private final Sessions sessions;
+    private final Rsvps rsvps;
+    private final People people;
+    private final Delivery delivery;
+
+    public Recaps(Sessions sessions, Rsvps rsvps, People people, Delivery delivery) {
+        this.sessions = sessions;
+        this.rsvps = rsvps;
+        this.people = people;
+        this.delivery = delivery;
+    }
+
+    @Scheduled(every = "${nexus.recaps.interval:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> tick() {
+        return recapDue(Instant.now()).replaceWithVoid()
+                .onFailure().invoke(e -> LOG.warnf(e, "session recaps failed; the next tick retries"))
+                .onFailure().recoverWithNull();
+    }
+
+    /** An occurrence that ended: its start and end, the previous one's end (null: none), the next start (null: none). */
+    record Ended(SessionInfo session, Instant start, Instant end, Instant previousEnd, Instant next) {
+    }
+
+    /** Recaps every occurrence that ended in {@code (now - LOOKBACK, now]} and was not recapped; returns how many. */
+    public Uni<Integer> recapDue(Instant now) {
+        return Panache.withTransaction(() -> ended(now).chain(ended -> {
+                    Uni<List<AfterCommit>> chain = Uni.createFrom().item(new ArrayList<>());
+                    for (Ended e : ended) {
+                        chain = chain.chain(pushes -> Sql.execute("""
+                                        insert into recaps (session_id, occurrence_start) values (?1, ?2)
+                                        on conflict do nothing""", e.session().id(), e.start().atOffset(ZoneOffset.UTC))
+                                .chain(inserted -> inserted == 0 ? Uni.createFrom().item(pushes)
+                                        : recap(e, now).invoke(pushes::add).replaceWith(pushes)));
+                    }
+                    return chain;
+                }))
+                .call(pushes -> {
+                    Uni<Void> all = Uni.createFrom().voidItem();
+                    for (AfterCommit push : pushes) {
+                        all = all.chain(push::run);
+                    }
+                    return all;
+                })
+                .map(List::size);
+    }
+
+    /** Occurrences of sessions with attendees that ended in the window and have no recap yet. */
+    private Uni<List<Ended>> ended(Instant now) {
+        return Sql.list("""
+                        select s.id, s.group_id, s.title, s.starts_at, s.ends_at, s.time_zone, s.organizer_id, s.recurrence,
+                            array_to_string(array(select cast(extract(epoch from r.occurrence_start) as bigint)
+                                                  from recaps r where r.session_id = s.id), ',')
+                        from sessions s
+                        where not s.cancelled and s.starts_at <= ?1
+                            and (s.recurrence is not null or s.ends_at > ?2 and s.ends_at <= ?1)
+                            and exists (select 1 from rsvps r where r.session_id = s.id and r.status = 'GOING'
+                                        and not r.waitlisted)""", Object[].class,
+                        now.atOffset(ZoneOffset.UTC), now.minus(LOOKBACK).atOffset(ZoneOffset.UTC))
+                .chain(rows -> {
+                    Uni<List<Ended>> all = Uni.createFrom().item(new ArrayList<>());
+                    for (Object[] r : rows) {
+                        SessionInfo s = new SessionInfo((UUID) r[0], (UUID) r[1], (String) r[2], Sql.instant(r[3]),
+                                Sql.instant(r[4]), (String) r[5], (UUID) r[6], false, (String) r[7]);
+                        List<String> recapped = r[8] == null || ((String) r[8]).isEmpty() ? List.of()
+                                : List.of(((String) r[8]).split(","));
+                        all = all.chain(list -> occurrences(s).map(starts -> {
+                            Duration length = Duration.between(s.startsAt(), s.endsAt());
+                            for (int i = 0; i < starts.size(); i++) {
+                                Instant start = starts.get(i);
+                                Instant end = start.plus(length);
+                                if (end.isAfter(now.minus(LOOKBACK)) && !end.isAfter(now)
+                                        && !recapped.contains(String.valueOf(start.getEpochSecond()))) {
+                                    list.add(new Ended(s, start, end, i == 0 ? null : starts.get(i - 1).plus(length),
+                                            i + 1 < starts.size() ? starts.get(i + 1) : null));
+                                }
+                            }
+                            return list;
+                        }));
+                    }
+                    return all;
+                });
+    }
+
+    /** Every start of the session, moved and cancelled occurrences applied, in order. */
+    private Uni<List<Instant>> occurrences(SessionInfo s) {
+        if (s.recurrence() == null) {
+            return Uni.createFrom().item(List.of(s.startsAt()));
+        }
+        return sessions.occurrenceChanges(s.id()).map(changes -> {
+            ZonedDateTime first = s.startsAt().atZone(Texts.zone(s.timeZone()));
+            return Recurrence.occurrences(s.recurrence(), first, first.toInstant(), first.toInstant().plus(Recurrence.MAX_SPAN),
+                            changes.stream().map(c -> new Recurrence.Change(c.originalStart(), c.cancelled() ? null
+                                    : c.movedTo())).toList())
+                    .stream().map(ZonedDateTime::toInstant).sorted().distinct().toList();
+        });
+    }
+
+    /** A posted note, problem or solution (with its problem's title). */
+    private record Posted(String kind, String title, String problem) {
+    }
+
+    /** The recap of one occurrence for each attendee, in their zone; the occurrence is the cause. */
+    private Uni<AfterCommit> recap(Ended e, Instant now) {
+        UUID cause = UUID.nameUUIDFromBytes(("recap:" + e.session().id() + ":" + e.start())
+                .getBytes(StandardCharsets.UTF_8));
+        return Sql.list("""
+                        select c.kind, c.title, p.title from contents c left join contents p on p.id = c.problem_id
+                        where (c.session_id = ?1 or p.session_id = ?1) and c.posted_at > ?2 and c.posted_at <= ?3
+                        order by c.posted_at""", Object[].class, e.session().id(),
+                        (e.previousEnd() == null ? Instant.EPOCH : e.previousEnd()).atOffset(ZoneOffset.UTC),
+                        now.atOffset(ZoneOffset.UTC))
+                .map(rows -> rows.stream().map(r -> new Posted((String) r[0], (String) r[1], (String) r[2])).toList())
+                .chain(posted -> rsvps.going(e.session().id(), null).chain(people::of).map(going -> {
+                    String attended = going.values().stream().map(Person::name).sorted().collect(Collectors.joining(", "));
+                    List<Draft> drafts = going.values().stream().map(p -> new Draft(p.id(), Kind.SESSION_RECAP,
+                            e.session().groupId(), "Recap: " + e.session().title(), body(e, posted, attended, p.zone(), now),
+                            "/api/v1/sessions/" + e.session().id())).toList();
+                    return new Drafts(drafts, going);
+                }))
+                .chain(drafts -> delivery.store(cause, drafts));
+    }
+
+    /** "Tue 2 Mar 18:00 CET. Attended: Ada, Bob. Notes: Heaps. Problems: Two sum. Solutions: 2 to Two sum. Next: …" */
+    static String body(Ended e, List<Posted> posted, String attended, String zone, Instant now) {
+        StringBuilder text = new StringBuilder(Texts.time(e.start(), zone, now)).append(". Attended: ").append(attended)
+                .append('.');
+        List<String> notes = posted.stream().filter(p -> p.kind().equals("NOTE")).map(Posted::title).toList();
+        List<String> problems = posted.stream().filter(p -> p.kind().equals("PROBLEM")).map(Posted::title).toList();
+        Map<String, Long> solutions = posted.stream().filter(p -> p.kind().equals("SOLUTION"))
+                .collect(Collectors.groupingBy(Posted::problem, LinkedHashMap::new, Collectors.counting()));
+        if (posted.isEmpty()) {
+            text.append(" Nothing was posted for it.");
+        }
+        if (!notes.isEmpty()) {
+            text.append(" Notes: ").append(String.join(", ", notes)).append('.');
+        }
+        if (!problems.isEmpty()) {
+            text.append(" Problems: ").append(String.join(", ", problems)).append('.');
+        }
+        if (!solutions.isEmpty()) {
+            text.append(" Solutions: ").append(solutions.entrySet().stream().map(s -> s.getValue() + " to " + s.getKey())
+                    .collect(Collectors.joining(", "))).append('.');
+        }
+        if (e.next() != null) {
+            text.append(" Next: ").append(Texts.time(e.next(), zone, now)).append('.');
+        }
+        return text.toString();
+    }
+}
