@@ -22,6 +22,7 @@ public enum EventType {
     SESSION_CANCELLED("nexus.session.cancelled.v1", Events.SessionCancelled.class),
     SESSION_RSVP_CHANGED("nexus.session.rsvp-changed.v1", Events.RsvpChanged.class),
     SESSION_WAITLIST_PROMOTED("nexus.session.waitlist-promoted.v1", Events.WaitlistPromoted.class),
+    SESSION_ROTATION_PUBLISHED("nexus.session.rotation-published.v1", Events.RotationPublished.class),
     POLL_OPENED("nexus.poll.opened.v1", Events.PollOpened.class),
     POLL_ANSWERED("nexus.poll.answered.v1", Events.PollAnswered.class),
     POLL_CLOSED("nexus.poll.closed.v1", Events.PollClosed.class),

@@ -161,6 +161,21 @@ public final class Events {
         }
     }
 
+    /**
+     * The driver turns of one occurrence of a mob session, in order: {@code occurrenceStart} is its
+     * start as occurrence lists show it. Publishing again for the same occurrence replaces them.
+     */
+    public record RotationPublished(UUID sessionId, UUID groupId, String title, Instant occurrenceStart,
+            List<DriveTurn> turns) implements EventPayload {
+        public String subject() {
+            return sessionId.toString();
+        }
+    }
+
+    /** One driver's turn at the keyboard, from {@code at} until {@code until}. */
+    public record DriveTurn(UUID driverId, Instant at, Instant until) {
+    }
+
     // notes
 
     /** {@code sessionId} is null when the note is not linked to a session. */

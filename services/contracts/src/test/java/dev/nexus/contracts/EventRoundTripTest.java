@@ -48,6 +48,7 @@ class EventRoundTripTest {
             new PollOpened(A, B, "When do we mob?", C, T1, 3),
             new PollAnswered(A, B, C),
             new PollClosed(A, B, "When do we mob?", C, B, T1, T2, "Europe/Berlin", "FREQ=WEEKLY;COUNT=4", List.of(A, C)),
+            new RotationPublished(A, B, "Mob night", T1, List.of(new DriveTurn(C, T1, T2))),
             new NotePosted(A, B, null, C, "Lifetimes cheat sheet"),
             new NoteUpdated(A, B, C, C, "Lifetimes cheat sheet v2"),
             new ProblemPosted(A, B, null, C, "Two sum"),

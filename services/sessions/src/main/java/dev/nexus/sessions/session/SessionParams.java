@@ -14,7 +14,7 @@ import java.util.UUID;
  * Query and path parameters of the session endpoints, taken as strings and parsed here, so that a
  * malformed one is a 400 naming it (JAX-RS answers a failed conversion with a bare 404).
  */
-final class SessionParams {
+public final class SessionParams {
 
     private SessionParams() {
     }
@@ -37,7 +37,7 @@ final class SessionParams {
     }
 
     /** An RFC 3339 date-time with offset from a query or path parameter; a 400 naming {@code field} otherwise. */
-    static Instant instant(String field, String value) {
+    public static Instant instant(String field, String value) {
         try {
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {

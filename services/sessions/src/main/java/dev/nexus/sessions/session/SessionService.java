@@ -389,7 +389,7 @@ public class SessionService {
                 .call(session -> groupAccess.organizing(caller, session.groupId, SessionService::sessionNotFound));
     }
 
-    static List<OccurrenceView> occurrencesOf(CodingSession s, List<OccurrenceChange> changes, Instant from,
+    public static List<OccurrenceView> occurrencesOf(CodingSession s, List<OccurrenceChange> changes, Instant from,
             Instant to) {
         Duration length = Duration.ofMinutes(s.durationMinutes);
         return Recurrence.occurrences(s.recurrence, s.firstStart(), from.minus(length), to, changes.stream()
