@@ -17,6 +17,7 @@ const typeLabels: Record<string, string> = {
   'poll.closed': 'A poll sets the time of a session',
   'session.catch-up': 'What came while you were in a session',
   'session.recap': 'The recap of a session you went to',
+  'session.your-turn': 'Your turn to drive in a mob session',
   'webhook.disabled': 'A group webhook is turned off',
 };
 

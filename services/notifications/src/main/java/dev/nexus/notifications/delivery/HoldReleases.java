@@ -85,13 +85,7 @@ public class HoldReleases {
                     }
                     return chain;
                 })))
-                .call(pushes -> {
-                    Uni<Void> all = Uni.createFrom().voidItem();
-                    for (AfterCommit push : pushes) {
-                        all = all.chain(push::run);
-                    }
-                    return all;
-                })
+                .call(AfterCommit::runAll)
                 .map(List::size);
     }
 
@@ -154,6 +148,7 @@ public class HoldReleases {
             case "poll.closed" -> new String[] { "time set by a poll", "times set by polls" };
             case "webhook.disabled" -> new String[] { "disabled webhook", "disabled webhooks" };
             case "session.recap" -> new String[] { "session recap", "session recaps" };
+            case "session.your-turn" -> new String[] { "turn to drive", "turns to drive" };
             default -> new String[] { "other notification", "other notifications" };
         };
         return one ? forms[0] : forms[1];

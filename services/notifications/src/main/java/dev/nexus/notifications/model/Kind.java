@@ -24,6 +24,7 @@ public enum Kind {
     POLL_CLOSED("poll.closed", false),
     SESSION_CATCH_UP("session.catch-up", false),
     SESSION_RECAP("session.recap", false),
+    SESSION_YOUR_TURN("session.your-turn", false),
     WEBHOOK_DISABLED("webhook.disabled", false);
 
     /** Longer than any key. */
@@ -32,7 +33,7 @@ public enum Kind {
     public static final String KEYS_TEXT = "session.scheduled, session.rescheduled, session.cancelled, session.reminder,"
             + " session.waitlist-promoted, solution.posted, solution.accepted, comment.added, note.posted,"
             + " group.member-joined, poll.opened, poll.reminder, poll.closed, session.catch-up,"
-            + " session.recap, webhook.disabled";
+            + " session.recap, session.your-turn, webhook.disabled";
     /** The keys of {@link #groupNewsKeys}, for API descriptions (KindTest keeps them equal). */
     public static final String GROUP_NEWS_KEYS_TEXT = "session.scheduled, session.rescheduled, session.cancelled,"
             + " note.posted, group.member-joined";

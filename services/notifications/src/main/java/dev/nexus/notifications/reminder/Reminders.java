@@ -180,13 +180,7 @@ public class Reminders {
                         order by r.fire_at limit %d for update of r skip locked""".formatted(BATCH), Object[].class)
                         .map(rows -> rows.stream().map(Due::of).toList())
                         .chain(due -> due.isEmpty() ? Uni.createFrom().item(List.<AfterCommit>of()) : fire(due)))
-                .call(fired -> {
-                    Uni<Void> pushes = Uni.createFrom().voidItem();
-                    for (AfterCommit push : fired) {
-                        pushes = pushes.chain(push::run);
-                    }
-                    return pushes;
-                })
+                .call(AfterCommit::runAll)
                 .map(List::size);
     }
 

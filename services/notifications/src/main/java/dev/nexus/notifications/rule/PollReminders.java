@@ -64,13 +64,7 @@ public class PollReminders {
                             }
                             return chain;
                         }))
-                .call(pushes -> {
-                    Uni<Void> all = Uni.createFrom().voidItem();
-                    for (AfterCommit push : pushes) {
-                        all = all.chain(push::run);
-                    }
-                    return all;
-                })
+                .call(AfterCommit::runAll)
                 .map(List::size);
     }
 

@@ -4,6 +4,7 @@ import dev.nexus.contracts.CloudEvent;
 import dev.nexus.contracts.EventPayload;
 import dev.nexus.contracts.EventType;
 import io.smallrye.mutiny.Uni;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -32,5 +33,14 @@ public interface EventHandler {
         AfterCommit NOTHING = () -> Uni.createFrom().voidItem();
 
         Uni<Void> run();
+
+        /** Runs each of {@code all} once the one before it finished, in their order. */
+        static Uni<Void> runAll(List<AfterCommit> all) {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (AfterCommit each : all) {
+                chain = chain.chain(each::run);
+            }
+            return chain;
+        }
     }
 }

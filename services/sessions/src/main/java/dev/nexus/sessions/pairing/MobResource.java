@@ -3,6 +3,7 @@ package dev.nexus.sessions.pairing;
 import dev.nexus.platform.http.Caller;
 import dev.nexus.sessions.pairing.MobService.FormatView;
 import dev.nexus.sessions.pairing.MobService.RotationView;
+import dev.nexus.sessions.pairing.PairService.PairsView;
 import dev.nexus.sessions.session.SessionParams;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -39,11 +40,34 @@ public class MobResource {
     }
 
     private final MobService mobs;
+    private final PairService pairs;
     private final Caller caller;
 
-    public MobResource(MobService mobs, Caller caller) {
+    public MobResource(MobService mobs, PairService pairs, Caller caller) {
         this.mobs = mobs;
+        this.pairs = pairs;
         this.caller = caller;
+    }
+
+    @GET
+    @Path("/{sessionId}/occurrences/{start}/pairs")
+    @Operation(operationId = "getPairs", summary = "A pair occurrence's pairs: as set by an organizer, or proposed",
+            description = "set false: proposed now among the members going, by shared language, level and free hours,"
+                    + " avoiding the pairs set for the previous occurrence; a trio when the count is odd.")
+    @APIResponse(responseCode = "409", description = "Not a pair session, or the session was cancelled")
+    public Uni<PairsView> pairs(@RestPath UUID sessionId, @RestPath String start) {
+        return pairs.pairs(caller.id(), sessionId, SessionParams.instant("start", start));
+    }
+
+    @PUT
+    @Path("/{sessionId}/occurrences/{start}/pairs")
+    @Operation(operationId = "setPairs", summary = "Set a pair occurrence's pairs (owner or organizer)",
+            description = "groups: every member going in exactly one group of 2 or 3 (1 only when one is going).")
+    @APIResponse(responseCode = "400", description = "A member not going, in two groups or in none; a group of 1")
+    @APIResponse(responseCode = "409", description = "Not a pair session, or the session was cancelled")
+    public Uni<PairsView> setPairs(@RestPath UUID sessionId, @RestPath String start,
+            @Valid @NotNull PairService.SetPairs request) {
+        return pairs.setPairs(caller.id(), sessionId, SessionParams.instant("start", start), request.groups());
     }
 
     @GET

@@ -172,7 +172,7 @@ public class MobService {
         });
     }
 
-    private static Uni<FormatView> formatOf(UUID sessionId) {
+    static Uni<FormatView> formatOf(UUID sessionId) {
         return Sql.list("select format, rotation_minutes from session_formats where session_id = ?1", Object[].class,
                         sessionId)
                 .map(rows -> rows.isEmpty() ? new FormatView(null, null)
@@ -190,7 +190,7 @@ public class MobService {
     }
 
     /** The occurrence starting at {@code start} as occurrence lists show it; 404 when there is none. */
-    private static Uni<OccurrenceView> occurrence(CodingSession session, Instant start) {
+    static Uni<OccurrenceView> occurrence(CodingSession session, Instant start) {
         if (session.cancelled()) {
             throw ProblemException.conflict("The whole session was cancelled.");
         }
@@ -201,13 +201,13 @@ public class MobService {
                         + "; use the start an occurrence list shows.")));
     }
 
-    private Uni<CodingSession> visible(UUID caller, UUID sessionId) {
+    Uni<CodingSession> visible(UUID caller, UUID sessionId) {
         return CodingSession.<CodingSession>findById(sessionId)
                 .onItem().ifNull().failWith(SessionService::sessionNotFound)
                 .call(session -> groupAccess.visible(caller, session.groupId, SessionService::sessionNotFound));
     }
 
-    private Uni<CodingSession> organizing(UUID caller, UUID sessionId) {
+    Uni<CodingSession> organizing(UUID caller, UUID sessionId) {
         return CodingSession.<CodingSession>findById(sessionId, LockModeType.PESSIMISTIC_WRITE)
                 .onItem().ifNull().failWith(SessionService::sessionNotFound)
                 .call(session -> groupAccess.organizing(caller, session.groupId, SessionService::sessionNotFound));
