@@ -78,10 +78,31 @@ class NexusScriptIT {
                 assertEquals(List.of(), pids.filter(p -> p.toString().endsWith(".pid")).toList(), "no instance left");
             }
             assertFalse(answers(gateway + "/q/health"), "the gateway is down");
+        } catch (Throwable e) {
+            printErrors(state.resolve("logs")); // the state directory goes with the run
+            throw e;
         } finally {
             nexus(env, "down");
             run.cleanUp();
             deleteTree(state);
+        }
+    }
+
+    /** The ERROR lines of every instance's log, and what follows each (its cause). */
+    private static void printErrors(Path logs) throws IOException {
+        if (!Files.isDirectory(logs)) {
+            return;
+        }
+        try (var files = Files.list(logs)) {
+            for (Path log : files.sorted().toList()) {
+                List<String> lines = Files.readAllLines(log);
+                for (int i = 0; i < lines.size(); i++) {
+                    if (lines.get(i).contains(" ERROR ")) {
+                        System.out.println("[" + log.getFileName() + "] "
+                                + String.join("\n", lines.subList(i, Math.min(i + 15, lines.size()))));
+                    }
+                }
+            }
         }
     }
 
@@ -107,6 +128,9 @@ class NexusScriptIT {
         env.put("RABBITMQ_PORT", String.valueOf(servers.rabbitPort()));
         env.put("RABBITMQ_USERNAME", servers.rabbitUser());
         env.put("RABBITMQ_PASSWORD", servers.rabbitPassword());
+        // the shared platform of the other ITs holds connections too: PostgreSQL's 100 would run out
+        // (it did: "too many clients" and a 500 from sessions) with the script's own share of 80
+        env.put("NEXUS_DB_POOL", "4");
         List<Integer> ports = freePorts(10);
         List<String> names = new ArrayList<>();
         SERVICES.forEach(s -> names.add(s.toUpperCase() + "_PORT"));

@@ -93,7 +93,7 @@ class ReplicasLoadIT {
     private static final int CAPACITY = 3;
     private static final int DIGESTERS = 3;
     private static final List<String> ZONES = List.of("Europe/Berlin", "America/New_York", "Asia/Tokyo");
-    private static final Duration SETTLE = Duration.ofSeconds(120);
+    private static final Duration SETTLE = Duration.ofSeconds(180);
     /** The web app's page of a session, as e-mails link it. */
     private static final Pattern SESSION_LINK = Pattern.compile("/sessions/([0-9a-f-]{36})");
 
@@ -299,10 +299,17 @@ class ReplicasLoadIT {
 
         // settled: nothing waits in an outbox, and every stream has what is stored for its person
         long settleStart = System.nanoTime();
-        await().atMost(SETTLE).pollInterval(Duration.ofMillis(500)).until(() -> pendingOutbox() == 0
-                && streams.stream().allMatch(s -> s.missing().isEmpty()) && unsentMail() == 0 && unfiredReminders() == 0
-                && undeliveredWebhookPosts() == 0
-                && digesters.stream().allMatch(d -> !digestsTo(d).isEmpty()));
+        // each part asserted, so that a run that does not settle says which part
+        await().atMost(SETTLE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            assertEquals(0, pendingOutbox(), "events waiting in an outbox");
+            assertEquals(List.of(), streams.stream().filter(st -> !st.missing().isEmpty())
+                    .map(st -> st.person.name() + " misses " + st.missing().size()).toList(), "streams missing pushes");
+            assertEquals(0, unsentMail(), "e-mails not sent");
+            assertEquals(0, unfiredReminders(), "reminders due and not fired");
+            assertEquals(0, undeliveredWebhookPosts(), "webhook posts not delivered");
+            assertEquals(List.of(), digesters.stream().filter(d -> digestsTo(d).isEmpty()).map(Person::name).toList(),
+                    "digesters without their digest");
+        });
         double settled = (System.nanoTime() - settleStart) / 1e9;
         clock.shutdownNow();
         streams.forEach(Stream::close);

@@ -27,9 +27,10 @@ import org.jboss.logging.Logger;
  * From drafts to delivered notifications. In the cause's transaction ({@link #store}): preferences
  * decide who gets one at all (kind OFF, muted group: nobody), each remaining one is stored once per
  * cause and recipient, and an e-mail is queued where the kind is EMAIL (outside quiet hours, without
- * a daily digest), and the unread counts it changes are marked pending. After the commit (the
- * {@link AfterCommit} that {@code store} returns): every stored one moves the recipient's unread count and, outside their quiet hours, is pushed live with the new
- * count.
+ * a daily digest); the unread counts it changes are marked pending, and for a recipient in a
+ * session ({@link SessionHolds}) push and e-mail are held for after it. After the commit (the
+ * {@link AfterCommit} that {@code store} returns): every stored one moves the recipient's unread
+ * count and, outside their quiet hours and unless held, is pushed live with the new count.
  */
 @ApplicationScoped
 public class Delivery {
