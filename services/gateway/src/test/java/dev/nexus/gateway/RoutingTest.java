@@ -52,16 +52,18 @@ class RoutingTest {
 
     @Test
     void each_prefix_reaches_the_service_that_owns_it() {
-        Map<String, String> owners = Map.of(
-                "/api/v1/users/me", "identity",
-                "/.well-known/jwks.json", "identity",
-                "/api/v1/me/sessions", "sessions-",
-                "/api/v1/calendar/abc.ics", "sessions-",
-                "/api/v1/groups", "sessions-",
-                "/api/v1/polls/p1", "sessions-",
-                "/api/v1/notifications/unread-count", "notifications",
-                "/api/v1/notification-preferences", "notifications",
-                "/api/v1/webhooks", "notifications");
+        Map<String, String> owners = Map.ofEntries(
+                Map.entry("/api/v1/users/me", "identity"),
+                Map.entry("/.well-known/jwks.json", "identity"),
+                Map.entry("/api/v1/me/sessions", "sessions-"),
+                Map.entry("/api/v1/me/pairing-profile", "sessions-"),
+                Map.entry("/api/v1/calendar/abc.ics", "sessions-"),
+                Map.entry("/api/v1/groups", "sessions-"),
+                Map.entry("/api/v1/polls/p1", "sessions-"),
+                Map.entry("/api/v1/notifications/unread-count", "notifications"),
+                Map.entry("/api/v1/notification-preferences", "notifications"),
+                Map.entry("/api/v1/recaps/s1/2026-03-02T17:00:00Z", "notifications"),
+                Map.entry("/api/v1/webhooks", "notifications"));
         owners.forEach((path, service) -> {
             String answered = client().when().get(path).then().statusCode(200).extract().path("service");
             assertTrue(answered.startsWith(service), path + " was answered by " + answered);

@@ -26,6 +26,7 @@ public final class Routes {
             new Prefix("/api/v1/groups", "sessions"),
             new Prefix("/api/v1/sessions", "sessions"),
             new Prefix("/api/v1/me/sessions", "sessions"),
+            new Prefix("/api/v1/me/pairing-profile", "sessions"),
             new Prefix("/api/v1/polls", "sessions"),
             new Prefix("/api/v1/calendar", "sessions"),
             new Prefix("/api/v1/notes", "notes"),
@@ -33,6 +34,7 @@ public final class Routes {
             new Prefix("/api/v1/solutions", "notes"),
             new Prefix("/api/v1/notifications", "notifications"),
             new Prefix("/api/v1/notification-preferences", "notifications"),
+            new Prefix("/api/v1/recaps", "notifications"),
             new Prefix("/api/v1/webhooks", "notifications"));
 
     private Routes() {
