@@ -1,4 +1,4 @@
-package dev.nexus.notifications.rule;
+package dev.nexus.notifications.recap;
 
 import dev.nexus.notifications.delivery.Delivery;
 import dev.nexus.notifications.delivery.Drafts;
@@ -12,6 +12,8 @@ import dev.nexus.notifications.recipient.People;
 import dev.nexus.notifications.recipient.Person;
 import dev.nexus.platform.db.Sql;
 import dev.nexus.platform.events.EventHandler.AfterCommit;
+import dev.nexus.platform.memberships.Memberships;
+import dev.nexus.platform.problem.ProblemException;
 import dev.nexus.platform.time.Recurrence;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
@@ -49,12 +51,14 @@ public class Recaps {
     private final Sessions sessions;
     private final Rsvps rsvps;
     private final People people;
+    private final Memberships memberships;
     private final Delivery delivery;
 
-    public Recaps(Sessions sessions, Rsvps rsvps, People people, Delivery delivery) {
+    public Recaps(Sessions sessions, Rsvps rsvps, People people, Memberships memberships, Delivery delivery) {
         this.sessions = sessions;
         this.rsvps = rsvps;
         this.people = people;
+        this.memberships = memberships;
         this.delivery = delivery;
     }
 
@@ -65,7 +69,7 @@ public class Recaps {
                 .onFailure().recoverWithNull();
     }
 
-    /** An occurrence that ended: its start and end, the previous one's end (null: none), the next start (null: none). */
+    /** An occurrence: its start and end, the previous one's end (null: none), the next start (null: none). */
     record Ended(SessionInfo session, Instant start, Instant end, Instant previousEnd, Instant next) {
     }
 
@@ -137,29 +141,76 @@ public class Recaps {
         });
     }
 
-    /** A posted note, problem or solution (with its problem's title). */
-    private record Posted(String kind, String title, String problem) {
+    /** A posted note, problem or solution (a solution: its problem's id and title). */
+    record Posted(String kind, UUID id, String title, UUID problemId, String problem) {
+    }
+
+    /** What an occurrence produced up to {@code until}: who had a place, and what was posted for it. */
+    private record Produced(Map<UUID, Person> attended, List<Posted> posted) {
+        String names() {
+            return attended.values().stream().map(Person::name).sorted().collect(Collectors.joining(", "));
+        }
+    }
+
+    /**
+     * Who had a place (GOING, not waitlisted) and what was posted for the session after the previous
+     * occurrence ended and up to {@code until}: its notes and problems, and solutions to its problems.
+     */
+    private Uni<Produced> produced(Ended e, Instant until) {
+        return Sql.list("""
+                        select c.kind, c.id, c.title, p.id, p.title from contents c left join contents p on p.id = c.problem_id
+                        where (c.session_id = ?1 or p.session_id = ?1) and c.posted_at > ?2 and c.posted_at <= ?3
+                        order by c.posted_at""", Object[].class, e.session().id(),
+                        (e.previousEnd() == null ? Instant.EPOCH : e.previousEnd()).atOffset(ZoneOffset.UTC),
+                        until.atOffset(ZoneOffset.UTC))
+                .map(rows -> rows.stream().map(r -> new Posted((String) r[0], (UUID) r[1], (String) r[2], (UUID) r[3],
+                        (String) r[4])).toList())
+                .chain(posted -> rsvps.going(e.session().id(), null).chain(people::of)
+                        .map(attended -> new Produced(attended, posted)));
     }
 
     /** The recap of one occurrence for each attendee, in their zone; the occurrence is the cause. */
     private Uni<AfterCommit> recap(Ended e, Instant now) {
         UUID cause = UUID.nameUUIDFromBytes(("recap:" + e.session().id() + ":" + e.start())
                 .getBytes(StandardCharsets.UTF_8));
-        return Sql.list("""
-                        select c.kind, c.title, p.title from contents c left join contents p on p.id = c.problem_id
-                        where (c.session_id = ?1 or p.session_id = ?1) and c.posted_at > ?2 and c.posted_at <= ?3
-                        order by c.posted_at""", Object[].class, e.session().id(),
-                        (e.previousEnd() == null ? Instant.EPOCH : e.previousEnd()).atOffset(ZoneOffset.UTC),
-                        now.atOffset(ZoneOffset.UTC))
-                .map(rows -> rows.stream().map(r -> new Posted((String) r[0], (String) r[1], (String) r[2])).toList())
-                .chain(posted -> rsvps.going(e.session().id(), null).chain(people::of).map(going -> {
-                    String attended = going.values().stream().map(Person::name).sorted().collect(Collectors.joining(", "));
-                    List<Draft> drafts = going.values().stream().map(p -> new Draft(p.id(), Kind.SESSION_RECAP,
-                            e.session().groupId(), "Recap: " + e.session().title(), body(e, posted, attended, p.zone(), now),
-                            "/api/v1/sessions/" + e.session().id())).toList();
-                    return new Drafts(drafts, going);
-                }))
+        return produced(e, now).map(produced -> new Drafts(produced.attended().values().stream()
+                        .map(p -> new Draft(p.id(), Kind.SESSION_RECAP, e.session().groupId(), "Recap: " + e.session().title(),
+                                body(e, produced.posted(), produced.names(), p.zone(), now), link(e)))
+                        .toList(), produced.attended()))
                 .chain(drafts -> delivery.store(cause, drafts));
+    }
+
+    /** Where a recap notification links: the occurrence's recap ({@link RecapResource}). */
+    static String link(Ended e) {
+        return "/api/v1/recaps/" + e.session().id() + "/" + e.start();
+    }
+
+    /**
+     * The recap of the occurrence of {@code sessionId} starting at {@code start}, for a member of its
+     * group: as its recap notification was, or, before one was sent, what it would say now.
+     */
+    public Uni<RecapView> view(UUID caller, UUID sessionId, Instant start) {
+        Instant now = Instant.now();
+        return Panache.withSession(() -> sessions.find(sessionId)
+                .chain(s -> s == null ? Uni.createFrom().nullItem()
+                        : memberships.roleOf(s.groupId(), caller).chain(role -> role == null ? Uni.createFrom().nullItem()
+                                : occurrence(s, start)))
+                .onItem().ifNull().failWith(() -> ProblemException.notFound(
+                        "No such session or occurrence, or you are not in its group."))
+                .chain(e -> Sql.list("select sent_at from recaps where session_id = ?1 and occurrence_start = ?2",
+                                Object[].class, sessionId, start.atOffset(ZoneOffset.UTC))
+                        .chain(sent -> produced(e, sent.isEmpty() ? now : Sql.instant(sent.get(0))))
+                        .map(produced -> RecapView.of(e, produced.attended().values(), produced.posted(), now))));
+    }
+
+    /** The occurrence of {@code s} that starts at {@code start} (moves applied); null when there is none. */
+    private Uni<Ended> occurrence(SessionInfo s, Instant start) {
+        return occurrences(s).map(starts -> {
+            int i = starts.indexOf(start);
+            Duration length = Duration.between(s.startsAt(), s.endsAt());
+            return i < 0 || s.cancelled() ? null : new Ended(s, start, start.plus(length),
+                    i == 0 ? null : starts.get(i - 1).plus(length), i + 1 < starts.size() ? starts.get(i + 1) : null);
+        });
     }
 
     /** "Tue 2 Mar 18:00 CET. Attended: Ada, Bob. Notes: Heaps. Problems: Two sum. Solutions: 2 to Two sum. Next: …" */

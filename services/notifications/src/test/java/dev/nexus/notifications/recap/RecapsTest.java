@@ -1,7 +1,11 @@
-package dev.nexus.notifications.rule;
+package dev.nexus.notifications.recap;
 
 import static dev.nexus.testing.Events.event;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -96,12 +100,50 @@ class RecapsTest {
         String posted = ". Attended: Ada, Bob. Notes: Dijkstra recap. Problems: Two sum. Solutions: 2 to Two sum. Next: ";
         Instant next = started.plus(Duration.ofDays(7));
         assertEquals(at(started, "Europe/Berlin") + posted + at(next, "Europe/Berlin") + ".", adas.get("body"));
-        assertEquals("/api/v1/sessions/" + sessionId, adas.get("link"));
+        assertEquals("/api/v1/recaps/" + sessionId + "/" + started, adas.get("link"));
         assertEquals(at(started, "America/New_York") + posted + at(next, "America/New_York") + ".", single(bob).get("body"),
                 "in Bob's zone");
         assertEquals(List.of(), carl.notifications("session.recap"), "MAYBE is not an attendee");
         assertEquals(List.of(), olga.notifications("session.recap"), "the organizer had no place");
         assertEquals(1L, Db.value("select count(*) from recaps where session_id = ?", sessionId));
+
+        publishAndWait(event(new NotePosted(UUID.randomUUID(), groupId, sessionId, bob.id(), "Posted after the recap")));
+        carl.call().when().get((String) adas.get("link")).then().statusCode(200)
+                .body("title", is("Graph night"))
+                .body("occurrenceStart", is(started.toString()))
+                .body("occurrenceEnd", is(ended.toString()))
+                .body("ended", is(true))
+                .body("attended.displayName", contains("Ada", "Bob"))
+                .body("notes.title", contains("Dijkstra recap"))
+                .body("problems.id", contains(problemId.toString()))
+                .body("problems.title", contains("Two sum"))
+                .body("solutions.problemTitle", contains("Two sum"))
+                .body("solutions.count", contains(2))
+                .body("nextStart", is(next.toString()));
+    }
+
+    /** Before its end an occurrence's recap is what was posted so far; only members of its group see one. */
+    @Test
+    void an_occurrence_in_progress_shows_its_recap_so_far_to_members_only() {
+        Instant started = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(10));
+        UUID sessionId = UUID.randomUUID();
+        publishAndWait(event(new SessionScheduled(sessionId, groupId, "Kata hour", started, started.plus(Duration.ofHours(1)),
+                "Europe/Berlin", olga.id(), null, null, null)));
+        publishAndWait(event(new RsvpChanged(sessionId, groupId, ada.id(), "GOING", false)));
+        publishAndWait(event(new NotePosted(UUID.randomUUID(), groupId, sessionId, ada.id(), "Warm-up")));
+        String recap = "/api/v1/recaps/" + sessionId + "/" + started;
+
+        ada.call().when().get(recap).then().statusCode(200)
+                .body("ended", is(false))
+                .body("attended.displayName", contains("Ada"))
+                .body("notes.title", contains("Warm-up"))
+                .body("problems", empty())
+                .body("nextStart", nullValue());
+        Learner.named("Stranger").call().when().get(recap).then().statusCode(404);
+        ada.call().when().get("/api/v1/recaps/" + sessionId + "/" + started.plus(Duration.ofDays(7))).then().statusCode(404);
+        ada.call().when().get("/api/v1/recaps/" + UUID.randomUUID() + "/" + started).then().statusCode(404);
+        ada.call().when().get("/api/v1/recaps/" + sessionId + "/yesterday").then().statusCode(400)
+                .body("errors[0].field", is("start"));
     }
 
     /** As texts write a time more than six days away: "Tue 2 Mar 18:00 CET". */
