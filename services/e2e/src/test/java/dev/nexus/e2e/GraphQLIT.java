@@ -12,9 +12,11 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -241,6 +243,84 @@ class GraphQLIT {
             withSessions += titles.size();
         }
         assertEquals(5, withSessions);
+    }
+
+    @Test
+    void pairs_mob_rotation_recap_and_webhooks_work_through_queries_and_mutations() {
+        String owner = register("Grace");
+        String ada = register("Ada");
+        String bob = register("Bob");
+        String groupId = createGroup(owner, "Pairs", "PUBLIC");
+        String sessionId = schedule(owner, groupId, "Pairing hour");
+        List<String> ids = new ArrayList<>();
+        for (String member : List.of(owner, ada, bob)) {
+            if (!member.equals(owner)) {
+                data(member, "mutation($g: ID!) { joinGroup(id: $g) { role } }", Map.of("g", groupId));
+            }
+            data(member, "mutation($s: ID!) { rsvp(sessionId: $s, status: GOING) { status } }", Map.of("s", sessionId));
+            ids.add(data(member, "{ me { id } }", Map.of()).getString("data.me.id"));
+        }
+        Map<String, Object> occurrence = Map.of("s", sessionId,
+                "t", rest(owner, "/api/v1/sessions/" + sessionId).getString("startsAt"));
+
+        JsonPath profile = data(ada, """
+                mutation { setPairingProfile(input: {languages: ["Java", "Go"], level: 4,
+                  free: [{day: MONDAY, fromHour: 18, toHour: 21}]}) { languages level free { day fromHour toHour } } }""",
+                Map.of());
+        assertEquals(List.of("go", "java"), profile.getList("data.setPairingProfile.languages"), "normalised");
+        assertEquals(4, data(ada, "{ pairingProfile { level } }", Map.of()).getInt("data.pairingProfile.level"));
+        assertEquals(18, data(ada, "{ pairingProfile { free { fromHour } } }", Map.of())
+                .getInt("data.pairingProfile.free[0].fromHour"));
+
+        assertEquals("PAIR", data(owner, "mutation($s: ID!) { setSessionFormat(sessionId: $s, format: PAIR) { format } }",
+                Map.of("s", sessionId)).getString("data.setSessionFormat.format"));
+        JsonPath proposed = data(owner, """
+                query($s: ID!, $t: String!) { session(id: $s) { format { format } }
+                  pairs(sessionId: $s, occurrenceStart: $t) { set groups { userId } } }""", occurrence);
+        assertEquals("PAIR", proposed.getString("data.session.format.format"));
+        assertEquals(false, proposed.getBoolean("data.pairs.set"));
+        List<List<Object>> groups = proposed.getList("data.pairs.groups");
+        assertEquals(List.of(3), groups.stream().map(List::size).toList(), "one trio of three");
+        String setPairs = "mutation($s: ID!, $t: String!, $g: [[String!]!]!) { setPairs(sessionId: $s,"
+                + " occurrenceStart: $t, groups: $g) { set groups { displayName } } }";
+        Map<String, Object> leftOut = new HashMap<>(occurrence);
+        leftOut.put("g", List.of(ids.subList(1, 3)));
+        JsonPath refused = gql(owner, setPairs, leftOut);
+        assertEquals("INVALID_REQUEST", refused.getString("errors[0].extensions.code"), refused.prettify());
+        Map<String, Object> trio = new HashMap<>(occurrence);
+        trio.put("g", List.of(ids));
+        JsonPath set = data(owner, setPairs, trio);
+        assertEquals(true, set.getBoolean("data.setPairs.set"));
+        assertEquals(List.of("Grace", "Ada", "Bob"), set.getList("data.setPairs.groups[0].displayName"));
+
+        data(owner, "mutation($s: ID!) { setSessionFormat(sessionId: $s, format: MOB, rotationMinutes: 20) { format } }",
+                Map.of("s", sessionId));
+        JsonPath preview = data(owner, "query($s: ID!, $t: String!) { rotation(sessionId: $s, occurrenceStart: $t)"
+                + " { published turns { driverId } } }", occurrence);
+        assertEquals(false, preview.getBoolean("data.rotation.published"));
+        JsonPath published = data(owner, "mutation($s: ID!, $t: String!) { publishRotation(sessionId: $s,"
+                + " occurrenceStart: $t) { published turns { driverId at } } }", occurrence);
+        assertEquals(true, published.getBoolean("data.publishRotation.published"));
+        assertEquals(Set.copyOf(ids), Set.copyOf(published.getList("data.publishRotation.turns.driverId")),
+                "60 minutes in turns of 20: each of the three drives once");
+
+        JsonPath recap = data(bob, "query($s: ID!, $t: String!) { recap(sessionId: $s, occurrenceStart: $t)"
+                + " { title ended attended { displayName } notes { title } nextStart } }", occurrence);
+        assertEquals("Pairing hour", recap.getString("data.recap.title"));
+        assertEquals(false, recap.getBoolean("data.recap.ended"));
+        assertEquals(List.of("Ada", "Bob", "Grace"), recap.getList("data.recap.attended.displayName"));
+
+        assertEquals(List.of(), data(owner, "query($g: ID!) { group(id: $g) { webhooks { items { id } } } }",
+                Map.of("g", groupId)).getList("data.group.webhooks.items"));
+        assertEquals("FORBIDDEN", gql(ada, "query($g: ID!) { group(id: $g) { webhooks { items { id } } } }",
+                Map.of("g", groupId)).getString("errors[0].extensions.code"));
+        JsonPath refusedUrl = gql(owner, """
+                mutation($g: ID!) { registerWebhook(input: {groupId: $g, url: "http://example.org/hook",
+                  kinds: ["session.scheduled"], format: CLOUDEVENTS}) { id secret } }""", Map.of("g", groupId));
+        assertEquals("INVALID_REQUEST", refusedUrl.getString("errors[0].extensions.code"), refusedUrl.prettify());
+        assertEquals(List.of("url"), refusedUrl.getList("errors[0].extensions.errors.field"));
+        assertEquals("NOT_FOUND", gql(owner, "mutation($w: ID!) { rotateWebhookSecret(id: $w) { secret } }",
+                Map.of("w", UUID.randomUUID().toString())).getString("errors[0].extensions.code"));
     }
 
     @Test

@@ -38,4 +38,40 @@ public final class NotificationTypes {
     @Input("ChannelPreferenceInput")
     public record ChannelPreferenceInput(String type, String channel) {
     }
+
+    public record RecapAttendee(@Id String userId, String displayName) {
+    }
+
+    @Description("A note or problem posted for an occurrence")
+    public record RecapItem(@Id String id, String title) {
+    }
+
+    @Description("How many solutions to a problem of the session were posted for the occurrence")
+    public record RecapSolutions(@Id String problemId, String problemTitle, int count) {
+    }
+
+    @Description("What an occurrence produced: who had a place, what was posted for it (titles only), the next"
+            + " occurrence (null: none); ended false: so far")
+    public record Recap(@Id String sessionId, @Id String groupId, String title, String occurrenceStart,
+            String occurrenceEnd, boolean ended, List<RecapAttendee> attended, List<RecapItem> notes,
+            List<RecapItem> problems, List<RecapSolutions> solutions, String nextStart) {
+    }
+
+    public enum WebhookFormat { CHAT, CLOUDEVENTS }
+
+    @Description("A group webhook: CHAT posts text to a Discord/Slack incoming webhook, CLOUDEVENTS posts signed"
+            + " CloudEvents to any public https endpoint")
+    public record Webhook(@Id String id, @Id String groupId, String url, List<String> kinds, WebhookFormat format,
+            String createdAt, boolean disabled, int consecutiveFailures,
+            @Description("The signing secret (whsec_…): only in the answer of registerWebhook and rotateWebhookSecret")
+            String secret) {
+    }
+
+    public record WebhookConnection(List<Webhook> items, String nextCursor) {
+    }
+
+    @Input("WebhookInput")
+    @Description("groupId, url (https), kinds (group news types) and format (default CHAT)")
+    public record WebhookInput(@Id String groupId, String url, List<String> kinds, WebhookFormat format) {
+    }
 }

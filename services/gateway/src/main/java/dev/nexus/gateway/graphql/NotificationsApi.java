@@ -7,6 +7,7 @@ import dev.nexus.gateway.graphql.NotificationTypes.ChannelPreference;
 import dev.nexus.gateway.graphql.NotificationTypes.NotificationConnection;
 import dev.nexus.gateway.graphql.NotificationTypes.NotificationPreferences;
 import dev.nexus.gateway.graphql.NotificationTypes.NotificationPreferencesInput;
+import dev.nexus.gateway.graphql.NotificationTypes.Recap;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 import java.util.LinkedHashMap;
@@ -19,7 +20,7 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
-/** The caller's inbox and preferences, resolved through the notifications service's REST API. */
+/** The caller's inbox and preferences, and session recaps, resolved through the notifications service's REST API. */
 @GraphQLApi
 public class NotificationsApi {
 
@@ -78,6 +79,13 @@ public class NotificationsApi {
     public Uni<NotificationPreferences> notificationPreferences() {
         return rest.get(caller.authorization(), "/api/v1/notification-preferences", PreferencesDocument.class)
                 .map(PreferencesDocument::toGraph);
+    }
+
+    @Query
+    @Description("What an occurrence of a session produced (members of its group); occurrenceStart: RFC 3339, as a"
+            + " recap notification's link or an occurrence list gives it")
+    public Uni<Recap> recap(@NonNull @Id String sessionId, @NonNull String occurrenceStart) {
+        return rest.get(caller.authorization(), path("/api/v1/recaps/%s/%s", sessionId, occurrenceStart), Recap.class);
     }
 
     @Mutation

@@ -122,4 +122,45 @@ public final class SessionTypes {
     @Description("The slot to schedule; recurrence (an RFC 5545 RRULE), capacity and meetingUrl as for a session")
     public record ClosePollInput(@Id String slotId, String recurrence, Integer capacity, String meetingUrl) {
     }
+
+    public enum PairOrMob { PAIR, MOB }
+
+    @Description("How a session is run: format PAIR or MOB (null: an ordinary session); a mob's driver turn")
+    public record SessionFormat(PairOrMob format, Integer rotationMinutes) {
+    }
+
+    public enum Weekday { MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY }
+
+    @Description("Hours usually free on a day, [fromHour, toHour) in the caller's zone")
+    public record FreeHours(Weekday day, int fromHour, int toHour) {
+    }
+
+    @Description("What pair proposals read: languages, a level from 1 (new) to 5 (expert), free hours in timeZone")
+    public record PairingProfile(List<String> languages, int level, List<FreeHours> free, String timeZone) {
+    }
+
+    @Input("FreeHoursInput")
+    @Description("day; fromHour 0-23; toHour 1-24, after fromHour")
+    public record FreeHoursInput(Weekday day, Integer fromHour, Integer toHour) {
+    }
+
+    @Input("PairingProfileInput")
+    @Description("languages: 1-10; level: 1-5; free: the hours usually free, in the caller's zone")
+    public record PairingProfileInput(List<String> languages, Integer level, List<FreeHoursInput> free) {
+    }
+
+    public record Paired(@Id String userId, String displayName) {
+    }
+
+    @Description("An occurrence's pairs (a trio when the count is odd): set by an organizer, or proposed (set false)")
+    public record Pairs(@Id String sessionId, String occurrenceStart, boolean set, List<List<Paired>> groups) {
+    }
+
+    @Description("A driver's turn from at until until, in the session's zone")
+    public record DriverTurn(@Id String driverId, String displayName, String at, String until) {
+    }
+
+    @Description("A mob occurrence's driver rotation: published, or what publishing would make now")
+    public record Rotation(@Id String sessionId, String occurrenceStart, boolean published, List<DriverTurn> turns) {
+    }
 }
