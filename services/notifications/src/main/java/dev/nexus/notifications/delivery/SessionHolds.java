@@ -1,6 +1,7 @@
 package dev.nexus.notifications.delivery;
 
 import dev.nexus.notifications.model.Texts;
+import dev.nexus.notifications.projection.Sessions;
 import dev.nexus.notifications.store.NotificationStore;
 import dev.nexus.platform.db.Sql;
 import dev.nexus.platform.time.Recurrence;
@@ -29,6 +30,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class SessionHolds {
 
+    private final Sessions sessions;
+
+    public SessionHolds(Sessions sessions) {
+        this.sessions = sessions;
+    }
+
     /** A session occurrence going on now. */
     public record Live(UUID sessionId, String title, Instant endsAt) {
     }
@@ -50,7 +57,7 @@ public class SessionHolds {
                         Object[].class, users.stream().distinct().toArray(UUID[]::new), now.atOffset(ZoneOffset.UTC))
                 .chain(rows -> {
                     List<UUID> series = rows.stream().filter(r -> r[6] != null).map(r -> (UUID) r[1]).distinct().toList();
-                    return changes(series).map(changes -> {
+                    return sessions.changes(series).map(changes -> {
                         Map<UUID, List<Live>> live = new HashMap<>();
                         for (Object[] r : rows) {
                             Instant start = Sql.instant(r[3]);
@@ -67,23 +74,6 @@ public class SessionHolds {
                         }
                         return live;
                     });
-                });
-    }
-
-    /** The moved and cancelled occurrences of these series. */
-    private static Uni<Map<UUID, List<Recurrence.Change>>> changes(List<UUID> series) {
-        if (series.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        return Sql.list("select session_id, original_start, cancelled, moved_to from occurrence_changes"
-                        + " where session_id = any(cast(?1 as uuid[]))", Object[].class, (Object) series.toArray(UUID[]::new))
-                .map(rows -> {
-                    Map<UUID, List<Recurrence.Change>> changes = new HashMap<>();
-                    for (Object[] r : rows) {
-                        changes.computeIfAbsent((UUID) r[0], s -> new ArrayList<>()).add(new Recurrence.Change(
-                                Sql.instant(r[1]), (Boolean) r[2] || r[3] == null ? null : Sql.instant(r[3])));
-                    }
-                    return changes;
                 });
     }
 

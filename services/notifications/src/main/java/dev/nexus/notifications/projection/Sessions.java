@@ -1,10 +1,17 @@
 package dev.nexus.notifications.projection;
 
+import dev.nexus.notifications.model.Texts;
 import dev.nexus.platform.db.Sql;
+import dev.nexus.platform.time.Recurrence;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -18,10 +25,6 @@ public class Sessions {
     /** A session as the texts need it. */
     public record SessionInfo(UUID id, UUID groupId, String title, Instant startsAt, Instant endsAt, String timeZone,
             UUID organizerId, boolean cancelled, String recurrence) {
-    }
-
-    /** One occurrence of a series that was cancelled or moved, by the start its rule gives it. */
-    public record OccurrenceChange(Instant originalStart, boolean cancelled, Instant movedTo) {
     }
 
     /** A session scheduled by the event {@code eventId}, made {@code at}. */
@@ -77,11 +80,38 @@ public class Sessions {
                 sessionId, Projection.utc(originalStart), movedTo == null, Projection.utc(movedTo), Projection.utc(at));
     }
 
-    public Uni<List<OccurrenceChange>> occurrenceChanges(UUID sessionId) {
-        return Sql.list("select original_start, cancelled, moved_to from occurrence_changes where session_id = ?1",
-                        Object[].class, sessionId)
-                .map(rows -> rows.stream().map(r -> new OccurrenceChange(Sql.instant(r[0]), (Boolean) r[1],
-                        r[2] == null ? null : Sql.instant(r[2]))).toList());
+    /**
+     * The occurrences of these series that were moved ({@code movedTo}) or cancelled ({@code movedTo}
+     * null), by series.
+     */
+    public Uni<Map<UUID, List<Recurrence.Change>>> changes(Collection<UUID> series) {
+        if (series.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Sql.list("select session_id, original_start, cancelled, moved_to from occurrence_changes"
+                        + " where session_id = any(cast(?1 as uuid[]))", Object[].class,
+                        (Object) series.stream().distinct().toArray(UUID[]::new))
+                .map(rows -> {
+                    Map<UUID, List<Recurrence.Change>> changes = new HashMap<>();
+                    for (Object[] r : rows) {
+                        changes.computeIfAbsent((UUID) r[0], id -> new ArrayList<>()).add(new Recurrence.Change(
+                                Sql.instant(r[1]), (Boolean) r[2] || r[3] == null ? null : Sql.instant(r[3])));
+                    }
+                    return changes;
+                });
+    }
+
+    /** Every start of the session in time order, moves and cancellations applied; a single session's one start. */
+    public Uni<List<Instant>> starts(SessionInfo s) {
+        if (s.recurrence() == null) {
+            return Uni.createFrom().item(List.of(s.startsAt()));
+        }
+        return changes(List.of(s.id())).map(changes -> {
+            ZonedDateTime first = s.startsAt().atZone(Texts.zone(s.timeZone()));
+            return Recurrence.occurrences(s.recurrence(), first, first.toInstant(), first.toInstant().plus(Recurrence.MAX_SPAN),
+                            changes.getOrDefault(s.id(), List.of()))
+                    .stream().map(ZonedDateTime::toInstant).sorted().distinct().toList();
+        });
     }
 
     /** The session; null when its scheduling has not been handled here. */

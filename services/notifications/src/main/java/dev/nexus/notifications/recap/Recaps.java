@@ -14,7 +14,6 @@ import dev.nexus.platform.db.Sql;
 import dev.nexus.platform.events.EventHandler.AfterCommit;
 import dev.nexus.platform.memberships.Memberships;
 import dev.nexus.platform.problem.ProblemException;
-import dev.nexus.platform.time.Recurrence;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -23,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,7 +107,7 @@ public class Recaps {
                                 Sql.instant(r[4]), (String) r[5], (UUID) r[6], false, (String) r[7]);
                         List<String> recapped = r[8] == null || ((String) r[8]).isEmpty() ? List.of()
                                 : List.of(((String) r[8]).split(","));
-                        all = all.chain(list -> occurrences(s).map(starts -> {
+                        all = all.chain(list -> sessions.starts(s).map(starts -> {
                             Duration length = Duration.between(s.startsAt(), s.endsAt());
                             for (int i = 0; i < starts.size(); i++) {
                                 Instant start = starts.get(i);
@@ -125,20 +123,6 @@ public class Recaps {
                     }
                     return all;
                 });
-    }
-
-    /** Every start of the session, moved and cancelled occurrences applied, in order. */
-    private Uni<List<Instant>> occurrences(SessionInfo s) {
-        if (s.recurrence() == null) {
-            return Uni.createFrom().item(List.of(s.startsAt()));
-        }
-        return sessions.occurrenceChanges(s.id()).map(changes -> {
-            ZonedDateTime first = s.startsAt().atZone(Texts.zone(s.timeZone()));
-            return Recurrence.occurrences(s.recurrence(), first, first.toInstant(), first.toInstant().plus(Recurrence.MAX_SPAN),
-                            changes.stream().map(c -> new Recurrence.Change(c.originalStart(), c.cancelled() ? null
-                                    : c.movedTo())).toList())
-                    .stream().map(ZonedDateTime::toInstant).sorted().distinct().toList();
-        });
     }
 
     /** A posted note, problem or solution (a solution: its problem's id and title). */
@@ -205,7 +189,7 @@ public class Recaps {
 
     /** The occurrence of {@code s} that starts at {@code start} (moves applied); null when there is none. */
     private Uni<Ended> occurrence(SessionInfo s, Instant start) {
-        return occurrences(s).map(starts -> {
+        return sessions.starts(s).map(starts -> {
             int i = starts.indexOf(start);
             Duration length = Duration.between(s.startsAt(), s.endsAt());
             return i < 0 || s.cancelled() ? null : new Ended(s, start, start.plus(length),

@@ -10,7 +10,6 @@ import dev.nexus.notifications.projection.Sessions.SessionInfo;
 import dev.nexus.notifications.recipient.People;
 import dev.nexus.notifications.recipient.Preferences;
 import dev.nexus.platform.db.Sql;
-import dev.nexus.platform.time.Recurrence;
 import dev.nexus.platform.events.EventHandler.AfterCommit;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
@@ -18,11 +17,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -93,19 +89,7 @@ public class Reminders {
 
     /** Starts of the session's occurrences that are still ahead, moved and cancelled ones applied. */
     private Uni<List<Instant>> occurrences(SessionInfo session, Instant now) {
-        if (session.recurrence() == null) {
-            return Uni.createFrom().item(session.startsAt().isAfter(now) ? List.of(session.startsAt()) : List.of());
-        }
-        return sessions.occurrenceChanges(session.id()).map(changes -> {
-            ZonedDateTime first = session.startsAt().atZone(Texts.zone(session.timeZone()));
-            Set<Instant> starts = new TreeSet<>();
-            Recurrence.occurrences(session.recurrence(), first, first.toInstant(),
-                            first.toInstant().plus(Recurrence.MAX_SPAN), changes.stream()
-                                    .map(c -> new Recurrence.Change(c.originalStart(), c.cancelled() ? null : c.movedTo()))
-                                    .toList())
-                    .forEach(start -> starts.add(start.toInstant()));
-            return starts.stream().filter(start -> start.isAfter(now)).toList();
-        });
+        return sessions.starts(session).map(starts -> starts.stream().filter(start -> start.isAfter(now)).toList());
     }
 
     /** Drops the session's unfired reminders that are not wanted any more and adds the wanted ones still ahead. */
