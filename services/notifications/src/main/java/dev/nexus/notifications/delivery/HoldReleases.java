@@ -14,7 +14,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,24 +66,20 @@ public class HoldReleases {
                         left join sessions s on s.id = h.session_id
                         where h.release_at <= ?1 order by h.release_at limit %d for update of h skip locked"""
                         .formatted(BATCH), Object[].class, now.atOffset(ZoneOffset.UTC))
-                .chain(rows -> holds.live(rows.stream().map(r -> (UUID) r[0]).toList(), now).chain(live -> {
-                    Uni<List<AfterCommit>> chain = Uni.createFrom().item(new ArrayList<>());
-                    for (Object[] row : rows) {
-                        UUID person = (UUID) row[0];
-                        List<SessionHolds.Live> still = live.get(person);
-                        if (still != null) {
+                .chain(rows -> holds.live(rows.stream().map(r -> (UUID) r[0]).toList(), now)
+                        .chain(live -> AfterCommit.inTurn(rows, row -> {
+                            UUID person = (UUID) row[0];
+                            List<SessionHolds.Live> still = live.get(person);
+                            if (still == null) {
+                                return release(person, (String) row[1], now);
+                            }
+                            // in another session by now: wait for the one ending last
                             SessionHolds.Live last = still.stream().max(Comparator.comparing(SessionHolds.Live::endsAt))
                                     .orElseThrow();
-                            chain = chain.call(() -> Sql.execute("update holds set release_at = ?2, session_id = ?3"
-                                    + " where recipient_id = ?1", person, last.endsAt().atOffset(ZoneOffset.UTC),
-                                    last.sessionId()));
-                        } else {
-                            chain = chain.chain(pushes -> release(person, (String) row[1], now).invoke(pushes::add)
-                                    .replaceWith(pushes));
-                        }
-                    }
-                    return chain;
-                })))
+                            return Sql.execute("update holds set release_at = ?2, session_id = ?3 where recipient_id = ?1",
+                                    person, last.endsAt().atOffset(ZoneOffset.UTC), last.sessionId()).replaceWith(
+                                    (AfterCommit) null);
+                        }))))
                 .call(AfterCommit::runAll)
                 .map(List::size);
     }

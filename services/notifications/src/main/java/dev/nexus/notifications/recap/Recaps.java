@@ -73,17 +73,10 @@ public class Recaps {
 
     /** Recaps every occurrence that ended in {@code (now - LOOKBACK, now]} and was not recapped; returns how many. */
     public Uni<Integer> recapDue(Instant now) {
-        return Panache.withTransaction(() -> ended(now).chain(ended -> {
-                    Uni<List<AfterCommit>> chain = Uni.createFrom().item(new ArrayList<>());
-                    for (Ended e : ended) {
-                        chain = chain.chain(pushes -> Sql.execute("""
-                                        insert into recaps (session_id, occurrence_start) values (?1, ?2)
-                                        on conflict do nothing""", e.session().id(), e.start().atOffset(ZoneOffset.UTC))
-                                .chain(inserted -> inserted == 0 ? Uni.createFrom().item(pushes)
-                                        : recap(e, now).invoke(pushes::add).replaceWith(pushes)));
-                    }
-                    return chain;
-                }))
+        return Panache.withTransaction(() -> ended(now).chain(ended -> AfterCommit.inTurn(ended, e -> Sql.execute("""
+                                insert into recaps (session_id, occurrence_start) values (?1, ?2)
+                                on conflict do nothing""", e.session().id(), e.start().atOffset(ZoneOffset.UTC))
+                        .chain(inserted -> inserted == 0 ? Uni.createFrom().<AfterCommit>nullItem() : recap(e, now)))))
                 .call(AfterCommit::runAll)
                 .map(List::size);
     }

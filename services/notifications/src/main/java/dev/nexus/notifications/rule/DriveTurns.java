@@ -17,7 +17,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -92,20 +91,13 @@ public class DriveTurns implements EventHandler {
                         select id, session_id, group_id, title, driver_id, until from drive_turns
                         where fired_at is null and turn_at <= ?1 order by turn_at limit %d for update skip locked"""
                         .formatted(BATCH), Object[].class, now.atOffset(ZoneOffset.UTC))
-                .chain(rows -> {
-                    Uni<List<AfterCommit>> chain = Uni.createFrom().item(new ArrayList<>());
-                    for (Object[] r : rows) {
-                        Due due = new Due((UUID) r[0], (UUID) r[1], (UUID) r[2], (String) r[3], (UUID) r[4],
-                                Sql.instant(r[5]));
-                        chain = chain.chain(pushes -> {
-                            Uni<?> told = due.until().isAfter(now) ? tell(due, now).invoke(pushes::add)
-                                    : Uni.createFrom().voidItem(); // over already: dropped
-                            return told.chain(() -> Sql.execute("update drive_turns set fired_at = ?2 where id = ?1",
-                                    due.id(), now.atOffset(ZoneOffset.UTC))).replaceWith(pushes);
-                        });
-                    }
-                    return chain;
-                }))
+                .chain(rows -> AfterCommit.inTurn(rows, r -> {
+                    Due due = new Due((UUID) r[0], (UUID) r[1], (UUID) r[2], (String) r[3], (UUID) r[4], Sql.instant(r[5]));
+                    Uni<AfterCommit> told = due.until().isAfter(now) ? tell(due, now)
+                            : Uni.createFrom().nullItem(); // over already: dropped
+                    return told.call(() -> Sql.execute("update drive_turns set fired_at = ?2 where id = ?1", due.id(),
+                            now.atOffset(ZoneOffset.UTC)));
+                })))
                 .call(AfterCommit::runAll)
                 .map(List::size);
     }

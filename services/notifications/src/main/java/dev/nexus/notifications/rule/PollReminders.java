@@ -12,7 +12,6 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -55,15 +54,8 @@ public class PollReminders {
                         select id, group_id, title, organizer_id, deadline from polls
                         where not closed and reminded_at is null and remind_at <= now() and deadline > now()
                         order by remind_at limit %d for update skip locked""".formatted(BATCH), Object[].class)
-                        .chain(rows -> {
-                            Uni<List<AfterCommit>> chain = Uni.createFrom().item(new ArrayList<>());
-                            for (Object[] row : rows) {
-                                Due due = new Due((UUID) row[0], (UUID) row[1], (String) row[2], (UUID) row[3],
-                                        Sql.instant(row[4]));
-                                chain = chain.chain(pushes -> remind(due).invoke(pushes::add).replaceWith(pushes));
-                            }
-                            return chain;
-                        }))
+                        .chain(rows -> AfterCommit.inTurn(rows, row -> remind(new Due((UUID) row[0], (UUID) row[1],
+                                (String) row[2], (UUID) row[3], Sql.instant(row[4]))))))
                 .call(AfterCommit::runAll)
                 .map(List::size);
     }

@@ -4,8 +4,10 @@ import dev.nexus.contracts.CloudEvent;
 import dev.nexus.contracts.EventPayload;
 import dev.nexus.contracts.EventType;
 import io.smallrye.mutiny.Uni;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Applies events of some types to a service's own data. Beans implementing it are called by the
@@ -33,6 +35,24 @@ public interface EventHandler {
         AfterCommit NOTHING = () -> Uni.createFrom().voidItem();
 
         Uni<Void> run();
+
+        /**
+         * Applies {@code step} to each of {@code items}, one after the other (one database session runs
+         * one statement at a time), and collects what each says to do after the commit; a step that
+         * answers null has nothing to do then. For schedulers that handle due rows in one transaction.
+         */
+        static <T> Uni<List<AfterCommit>> inTurn(List<T> items, Function<T, Uni<AfterCommit>> step) {
+            Uni<List<AfterCommit>> chain = Uni.createFrom().item(new ArrayList<>());
+            for (T item : items) {
+                chain = chain.chain(all -> step.apply(item).map(next -> {
+                    if (next != null) {
+                        all.add(next);
+                    }
+                    return all;
+                }));
+            }
+            return chain;
+        }
 
         /** Runs each of {@code all} once the one before it finished, in their order. */
         static Uni<Void> runAll(List<AfterCommit> all) {
