@@ -10,8 +10,10 @@ import dev.nexus.contracts.CloudEvent;
 import dev.nexus.contracts.EventType;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -116,6 +118,16 @@ public final class Broker implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("not a Nexus event type: " + event.type()))
                 .routingKey();
         publish(routingKey, Events.json(event));
+    }
+
+    /**
+     * Publishes the event and waits, up to 20 s, until the service under test has handled it: its
+     * inbox holds the event's id (the inbox records it in the transaction that applies it).
+     */
+    public void publishAndWait(CloudEvent<?> event) {
+        publish(event);
+        Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> Db.value("select count(*) from inbox where event_id = ?", event.id()).equals(1L));
     }
 
     /** Deletes an exchange of this run (e.g. {@code nexus.events}), as an operator's mistake could. */

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.nexus.contracts.CloudEvent;
 import dev.nexus.contracts.Events.NotePosted;
 import dev.nexus.notifications.Learner;
 import dev.nexus.testing.Broker;
@@ -121,7 +120,7 @@ class WebhookDeliveryTest {
     void group_news_of_a_chosen_kind_is_posted_in_discord_and_slack_form() throws Throwable {
         register("note.posted");
         UUID noteId = UUID.randomUUID();
-        publishAndWait(event(new NotePosted(noteId, groupId, null, olga.id(), "Dijkstra recap")));
+        broker.publishAndWait(event(new NotePosted(noteId, groupId, null, olga.id(), "Dijkstra recap")));
 
         assertEquals(1, send());
         JsonObject body = new JsonObject(received.get(0));
@@ -133,7 +132,7 @@ class WebhookDeliveryTest {
     @Test
     void a_title_that_mentions_everyone_pings_nobody_in_discord_or_slack() throws Throwable {
         register("note.posted");
-        publishAndWait(event(new NotePosted(UUID.randomUUID(), groupId, null, olga.id(),
+        broker.publishAndWait(event(new NotePosted(UUID.randomUUID(), groupId, null, olga.id(),
                 "@everyone <!channel> <@U123> & friends")));
 
         assertEquals(1, send());
@@ -149,7 +148,7 @@ class WebhookDeliveryTest {
         register("note.posted");
         status.set(200);
         endless = true;
-        publishAndWait(event(new NotePosted(UUID.randomUUID(), groupId, null, olga.id(), "Long answer")));
+        broker.publishAndWait(event(new NotePosted(UUID.randomUUID(), groupId, null, olga.id(), "Long answer")));
 
         assertEquals(1, send(), "delivered, without reading the 1.6 GB answer");
     }
@@ -158,7 +157,7 @@ class WebhookDeliveryTest {
     void a_failing_webhook_is_retried_with_backoff_then_disabled_and_its_organizer_told() throws Throwable {
         UUID webhookId = register("note.posted");
         status.set(500);
-        publishAndWait(event(new NotePosted(UUID.randomUUID(), groupId, null, olga.id(), "One")));
+        broker.publishAndWait(event(new NotePosted(UUID.randomUUID(), groupId, null, olga.id(), "One")));
 
         for (int attempt = 1; attempt <= 3; attempt++) {
             assertEquals(0, send());
@@ -171,7 +170,7 @@ class WebhookDeliveryTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> !olga.notifications("webhook.disabled").isEmpty());
         assertTrue(((String) olga.notifications("webhook.disabled").get(0).get("body")).contains("HTTP 500"));
 
-        publishAndWait(event(new NotePosted(UUID.randomUUID(), groupId, null, olga.id(), "Two")));
+        broker.publishAndWait(event(new NotePosted(UUID.randomUUID(), groupId, null, olga.id(), "Two")));
         assertEquals(0, send());
         assertEquals(3, received.size(), "a disabled webhook gets nothing");
         assertEquals(Collections.nCopies(3, Db.value("select id from webhook_deliveries where webhook_id = ?"
@@ -182,7 +181,7 @@ class WebhookDeliveryTest {
     void a_post_in_flight_holds_no_row_lock_and_its_lease_keeps_other_runs_off_it() throws Throwable {
         UUID webhookId = register("note.posted");
         gate = new CountDownLatch(1);
-        publishAndWait(event(new NotePosted(UUID.randomUUID(), groupId, null, olga.id(), "Slow")));
+        broker.publishAndWait(event(new NotePosted(UUID.randomUUID(), groupId, null, olga.id(), "Slow")));
         CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> {
             try {
                 return send();
@@ -216,7 +215,7 @@ class WebhookDeliveryTest {
         String url = "http://" + PinnedDns.HOST + ":" + stub.getAddress().getPort() + "/hook";
         olga.call().body(Map.of("groupId", groupId, "url", url, "kinds", List.of("note.posted")))
                 .when().post("/api/v1/webhooks").then().statusCode(201);
-        publishAndWait(event(new NotePosted(UUID.randomUUID(), groupId, null, olga.id(), "Pinned")));
+        broker.publishAndWait(event(new NotePosted(UUID.randomUUID(), groupId, null, olga.id(), "Pinned")));
 
         assertEquals(1, send(), "delivered although only the guard's resolver knows the name");
         assertEquals(List.of(PinnedDns.HOST + ":" + stub.getAddress().getPort()), hosts, "Host names the URL's host");
@@ -226,7 +225,7 @@ class WebhookDeliveryTest {
     void a_redirect_is_not_followed() throws Throwable {
         UUID webhookId = register("note.posted");
         status.set(302);
-        publishAndWait(event(new NotePosted(UUID.randomUUID(), groupId, null, olga.id(), "Moved")));
+        broker.publishAndWait(event(new NotePosted(UUID.randomUUID(), groupId, null, olga.id(), "Moved")));
         assertEquals(0, send());
         assertEquals(List.of("/hook"), paths, "only the registered URL was called");
         assertTrue(((String) Db.value("select last_error from webhook_deliveries where webhook_id = ?", webhookId))
@@ -257,11 +256,5 @@ class WebhookDeliveryTest {
 
     private int send() throws Throwable {
         return VertxContextSupport.subscribeAndAwait(() -> sender.sendDue());
-    }
-
-    private void publishAndWait(CloudEvent<?> event) {
-        broker.publish(event);
-        await().atMost(Duration.ofSeconds(20)).until(() -> Db.value("select count(*) from inbox where event_id = ?",
-                event.id()).equals(1L));
     }
 }
