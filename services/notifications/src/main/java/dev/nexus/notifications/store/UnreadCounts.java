@@ -1,6 +1,7 @@
 package dev.nexus.notifications.store;
 
 import dev.nexus.notifications.store.NotificationStore.Counted;
+import dev.nexus.platform.cache.RedisScript;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,7 +65,7 @@ public class UnreadCounts {
      * KEYS: n counts, their n generations, their n snapshots, their n pending sets; ARGV: n deltas,
      * the id of the transaction that made them, the TTL in ms. Per user: count or -1, generation.
      */
-    private static final String ADD = SAW + """
+    private static final RedisScript ADD = RedisScript.of(SAW + """
             local n = #KEYS / 4
             local xid = ARGV[n + 1]
             local out = {}
@@ -84,13 +85,13 @@ public class UnreadCounts {
               out[2 * i - 1] = count
               out[2 * i] = tostring(gen)
             end
-            return out""";
+            return out""");
     /**
      * KEYS: n counts, their n generations, their n snapshots, their n pending sets; ARGV: n
      * generations read before counting, n counts, the snapshot counted in, the TTL in ms. A stored
      * count has counted the pending transactions its snapshot saw: they are removed.
      */
-    private static final String STORE_IF_UNCHANGED = SAW + """
+    private static final RedisScript STORE_IF_UNCHANGED = RedisScript.of(SAW + """
             local n = #KEYS / 4
             local snapshot = ARGV[2 * n + 1]
             for i = 1, n do
@@ -102,22 +103,22 @@ public class UnreadCounts {
                 end
               end
             end
-            return n""";
+            return n""");
     /**
      * KEYS: a count, its generation, its pending set; ARGV: the time (ms) before which a pending
      * transaction is overdue. The count (none while a transaction is overdue) and the generation.
      */
-    private static final String GET = """
+    private static final RedisScript GET = RedisScript.of("""
             local count = redis.call('GET', KEYS[1])
             if count and redis.call('ZCOUNT', KEYS[3], '-inf', '(' .. ARGV[1]) > 0 then count = false end
-            return {count, redis.call('GET', KEYS[2])}""";
+            return {count, redis.call('GET', KEYS[2])}""");
     /** KEYS: pending sets; ARGV: the transaction, the time (ms), the TTL in ms. */
-    private static final String PENDING = """
+    private static final RedisScript PENDING = RedisScript.of("""
             for i = 1, #KEYS do
               redis.call('ZADD', KEYS[i], ARGV[2], ARGV[1])
               redis.call('PEXPIRE', KEYS[i], ARGV[3])
             end
-            return #KEYS""";
+            return #KEYS""");
 
     private final ReactiveRedisDataSource redis;
     private final NotificationStore store;
@@ -140,7 +141,7 @@ public class UnreadCounts {
 
     public Uni<Long> get(UUID user) {
         String due = String.valueOf(System.currentTimeMillis() - overdue.toMillis());
-        return dropMissed().chain(() -> redis.execute("EVAL", GET, "3", key(user), generation(user), pending(user), due))
+        return dropMissed().chain(() -> GET.run(redis, List.of("3", key(user), generation(user), pending(user), due)))
                 .ifNoItem().after(timeout).fail()
                 .onFailure().recoverWithNull()
                 .chain(values -> {
@@ -159,12 +160,12 @@ public class UnreadCounts {
      * left pending too long is counted again.
      */
     public Uni<Void> pending(Collection<UUID> users, String transaction) {
-        List<String> args = new ArrayList<>(List.of(PENDING, String.valueOf(users.size())));
+        List<String> args = new ArrayList<>(List.of(String.valueOf(users.size())));
         users.forEach(u -> args.add(pending(u)));
         args.add(transaction);
         args.add(String.valueOf(System.currentTimeMillis()));
         args.add(String.valueOf(TTL.toMillis()));
-        return redis.execute("EVAL", args.toArray(String[]::new))
+        return PENDING.run(redis, args)
                 .ifNoItem().after(timeout).fail()
                 .replaceWithVoid()
                 .onFailure().recoverWithItem(e -> {
@@ -207,11 +208,11 @@ public class UnreadCounts {
     /** Moves the counts that exist and did not count the transaction yet, and bumps every generation; null when Redis failed. */
     Uni<Moved> add(Map<UUID, Long> deltas, String transaction) {
         List<UUID> users = new ArrayList<>(deltas.keySet());
-        List<String> args = script(ADD, users);
+        List<String> args = keys(users);
         users.forEach(u -> args.add(String.valueOf(deltas.get(u))));
         args.add(transaction);
         args.add(String.valueOf(TTL.toMillis()));
-        return dropMissed().chain(() -> redis.execute("EVAL", args.toArray(String[]::new)))
+        return dropMissed().chain(() -> ADD.run(redis, args))
                 .ifNoItem().after(timeout).fail()
                 .map(response -> {
                     Map<UUID, Long> counts = new HashMap<>();
@@ -241,20 +242,20 @@ public class UnreadCounts {
 
     Uni<Void> storeIfUnchanged(Map<UUID, String> tokens, Counted counted) {
         List<UUID> users = new ArrayList<>(tokens.keySet());
-        List<String> args = script(STORE_IF_UNCHANGED, users);
+        List<String> args = keys(users);
         users.forEach(u -> args.add(tokens.get(u)));
         users.forEach(u -> args.add(String.valueOf(counted.counts().get(u))));
         args.add(counted.snapshot());
         args.add(String.valueOf(TTL.toMillis()));
-        return redis.execute("EVAL", args.toArray(String[]::new))
+        return STORE_IF_UNCHANGED.run(redis, args)
                 .ifNoItem().after(timeout).fail()
                 .replaceWithVoid()
                 .onFailure().recoverWithNull();
     }
 
-    /** EVAL arguments of a script over users' counts, generations, snapshots and pending sets: the script, the key count, the keys. */
-    private List<String> script(String script, List<UUID> users) {
-        List<String> args = new ArrayList<>(List.of(script, String.valueOf(4 * users.size())));
+    /** The key count and keys of a script over users' counts, generations, snapshots and pending sets. */
+    private List<String> keys(List<UUID> users) {
+        List<String> args = new ArrayList<>(List.of(String.valueOf(4 * users.size())));
         users.forEach(u -> args.add(key(u)));
         users.forEach(u -> args.add(generation(u)));
         users.forEach(u -> args.add(prefix + "unread-snap:" + u));
