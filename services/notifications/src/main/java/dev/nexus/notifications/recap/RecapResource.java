@@ -6,11 +6,14 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -37,6 +40,8 @@ public class RecapResource {
                     + " list gives it. Who had a place, the notes and problems posted for the session since the previous"
                     + " occurrence ended, the solutions to its problems, and the next occurrence: as the recap"
                     + " notification said once sent, before that what was posted so far.")
+    @APIResponse(responseCode = "200", description = "The recap",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecapView.class)))
     @APIResponse(responseCode = "400", description = "start is not an RFC 3339 date-time")
     @APIResponse(responseCode = "404", description = "No such session or occurrence, or the caller is not in its group")
     public Uni<RecapView> get(@RestPath UUID sessionId, @RestPath String start) {

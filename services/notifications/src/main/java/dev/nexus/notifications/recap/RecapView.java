@@ -16,13 +16,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * What an occurrence of a session produced: who had a place at it, the notes and problems posted for
  * it and the solutions to those problems (titles only: the spoiler guard holds), and the next
- * occurrence (null: none). {@code ended} false: so far.
+ * occurrence (null: none). {@code ended} false: so far. Each list holds at most {@value #MAX_LISTED}.
  */
 public record RecapView(UUID sessionId, UUID groupId, @Schema(maxLength = TITLE) String title, Instant occurrenceStart,
-        Instant occurrenceEnd, boolean ended, List<Attendee> attended, List<Item> notes, List<Item> problems,
-        List<Solutions> solutions, Instant nextStart) {
+        Instant occurrenceEnd, boolean ended, @Schema(maxItems = MAX_LISTED) List<Attendee> attended,
+        @Schema(maxItems = MAX_LISTED) List<Item> notes, @Schema(maxItems = MAX_LISTED) List<Item> problems,
+        @Schema(maxItems = MAX_LISTED) List<Solutions> solutions, Instant nextStart) {
 
     static final int TITLE = 200;
+    static final int MAX_LISTED = 1000;
 
     public record Attendee(UUID userId, @Schema(maxLength = Events.MAX_DISPLAY_NAME) String displayName) {
     }
@@ -44,11 +46,13 @@ public record RecapView(UUID sessionId, UUID groupId, @Schema(maxLength = TITLE)
         return new RecapView(e.session().id(), e.session().groupId(), e.session().title(), e.start(), e.end(),
                 !e.end().isAfter(now),
                 attended.stream().map(p -> new Attendee(p.id(), p.name())).sorted(Comparator.comparing(Attendee::displayName))
-                        .toList(),
-                items(posted, "NOTE"), items(posted, "PROBLEM"), List.copyOf(solutions.values()), e.next());
+                        .limit(MAX_LISTED).toList(),
+                items(posted, "NOTE"), items(posted, "PROBLEM"), solutions.values().stream().limit(MAX_LISTED).toList(),
+                e.next());
     }
 
     private static List<Item> items(List<Posted> posted, String kind) {
-        return posted.stream().filter(p -> p.kind().equals(kind)).map(p -> new Item(p.id(), p.title())).toList();
+        return posted.stream().filter(p -> p.kind().equals(kind)).map(p -> new Item(p.id(), p.title())).limit(MAX_LISTED)
+                .toList();
     }
 }

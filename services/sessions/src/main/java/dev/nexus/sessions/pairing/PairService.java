@@ -60,7 +60,7 @@ public class PairService {
 
     /** An occurrence's pairs (and the trio when the count is odd): set by an organizer, or proposed. */
     public record PairsView(UUID sessionId, OffsetDateTime occurrenceStart, boolean set,
-            @Schema(maxItems = 1000) List<List<Paired>> groups) {
+            @Schema(maxItems = 1000) List<@Size(max = 3) List<Paired>> groups) {
     }
 
     /** The groups an organizer sets: every member going in exactly one, of 2 or 3. */

@@ -15,8 +15,11 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -48,6 +51,8 @@ public class ProfileResource {
 
     @GET
     @Operation(operationId = "getPairingProfile", summary = "My pairing profile (empty, level 3, until set)")
+    @APIResponse(responseCode = "200", description = "Your pairing profile",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProfileView.class)))
     public Uni<ProfileView> get() {
         return pairs.profile(caller.id(), zones.zone());
     }
@@ -55,6 +60,8 @@ public class ProfileResource {
     @PUT
     @Operation(operationId = "setPairingProfile", summary = "Replace my pairing profile",
             description = "free: [{day: MONDAY..SUNDAY, fromHour 0-23, toHour 1-24}] in my time zone, stored in UTC.")
+    @APIResponse(responseCode = "200", description = "Your pairing profile as saved",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProfileView.class)))
     @APIResponse(responseCode = "400", description = "A field out of range, or a toHour not after its fromHour")
     public Uni<ProfileView> put(@Valid @NotNull SetProfile request) {
         return pairs.setProfile(caller.id(), zones.zone(), request.languages(), request.level(),
