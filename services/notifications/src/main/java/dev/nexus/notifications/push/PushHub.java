@@ -149,6 +149,8 @@ public class PushHub {
         });
         private boolean replaying = true;
         private final List<Push> waiting = new ArrayList<>();
+        /** Notifications with a higher sequence are this stream's to get live (none until known): see {@link MissedPushes}. */
+        private volatile long floor = Long.MAX_VALUE;
 
         Stream(UUID user, String session, WebSocketConnection connection) {
             this.user = user;
@@ -166,6 +168,16 @@ public class PushHub {
             if (sent.add(seq)) {
                 send(message(notification));
             }
+        }
+
+        /** {@code seq}: the user's newest notification when the stream opened; what comes after is pushed live. */
+        public void liveAbove(long seq) {
+            floor = seq;
+        }
+
+        /** Whether the stream should have had notification {@code seq} live and has not sent it. */
+        synchronized boolean misses(long seq) {
+            return seq > floor && !sent.contains(seq);
         }
 
         /** The replay is done: what arrived meanwhile follows. */
@@ -193,6 +205,16 @@ public class PushHub {
             connection.sendText(message).subscribe().with(ignored -> {
             }, e -> LOG.debugf("push to a closed socket of %s: %s", user, e.getMessage()));
         }
+    }
+
+    /** This replica's streams of {@code user} (none: empty). */
+    Set<Stream> streamsOf(UUID user) {
+        return streams.getOrDefault(user, Set.of());
+    }
+
+    /** The users with a stream on this replica. */
+    List<UUID> usersHere() {
+        return List.copyOf(streams.keySet());
     }
 
     /** Registers a stream; when the user now holds more than the cap, the oldest are closed wherever they are. */

@@ -107,6 +107,25 @@ public class NotificationStore {
                 order by seq limit %d""".formatted(COLUMNS, limit), recipient, after, overlap.toMillis() / 1000.0);
     }
 
+    /** The newest sequence in the inbox order, of {@code recipient}'s notifications or (null) of all; 0 when none. */
+    public Uni<Long> lastSeq(UUID recipient) {
+        return Sql.list("select coalesce(max(seq), 0) from notifications"
+                        + (recipient == null ? "" : " where recipient_id = ?1"), Long.class,
+                        recipient == null ? new Object[0] : new Object[] { recipient })
+                .map(rows -> rows.get(0));
+    }
+
+    /** The recipients' notifications with a sequence in ({@code from}, {@code to}], as (recipient, seq) pairs. */
+    public Uni<List<Object[]>> seqs(List<UUID> recipients, long from, long to) {
+        return Sql.list("select recipient_id, seq from notifications where recipient_id = any(?1) and seq > ?2 and seq <= ?3",
+                Object[].class, recipients.toArray(UUID[]::new), from, to);
+    }
+
+    /** The notifications with these sequences, in their order. */
+    public Uni<List<Stored>> bySeq(List<Long> seqs) {
+        return query("select " + COLUMNS + " from notifications where seq = any(?1) order by seq", (Object) seqs.toArray(Long[]::new));
+    }
+
     /** The sequence of the recipient's notification {@code id}; null when it is not theirs. */
     public Uni<Long> seqOf(UUID recipient, UUID id) {
         return Panache.getSession().chain(s -> s.createNativeQuery(

@@ -2,6 +2,7 @@ package dev.nexus.notifications.push;
 
 import static dev.nexus.testing.Events.event;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,9 +19,12 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.WebSocketHandshakeException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -38,6 +42,12 @@ class StreamTest {
 
     @Inject
     RedisDataSource redis;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    MissedPushes missed;
 
     @ConfigProperty(name = "nexus.cache.prefix")
     String prefix;
@@ -218,6 +228,45 @@ class StreamTest {
         assertEquals(PushHub.ACCESS_CHANGED, second.closeCode());
         broker.publish(event(new NotePosted(UUID.randomUUID(), groupId, null, ada.id(), "Bob still hears")));
         assertEquals("New note: Bob still hears", bobs.next("notification").getJsonObject("notification").getString("title"));
+    }
+
+    @Test
+    void a_notification_committed_but_never_pushed_reaches_the_live_stream_once() throws Exception {
+        try (StreamClient socket = StreamClient.open(base.toString(), "ticket=" + ticket(ada))) {
+            socket.next(); // count
+            // as when the replica that committed it was killed before its push
+            long seq = storeWithoutPush(ada, "Never pushed");
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> socket.pending() > 0);
+            assertEquals("Never pushed", socket.next().getJsonObject("notification").getString("title"));
+            assertEquals("unread-count", socket.next().getString("type"));
+            long swept = missed.last().number();
+            await().atMost(Duration.ofSeconds(30)).until(() -> missed.last().number() > swept && missed.last().looked(seq));
+            broker.publish(event(new NotePosted(UUID.randomUUID(), groupId, null, bob.id(), "Live")));
+            assertEquals("New note: Live", socket.next("notification").getJsonObject("notification").getString("title"),
+                    "not the caught-up one again");
+        }
+    }
+
+    @Test
+    void a_notification_from_before_the_stream_opened_is_not_sent_as_missed() throws Exception {
+        long seq = storeWithoutPush(ada, "Before the stream");
+        try (StreamClient socket = StreamClient.open(base.toString(), "ticket=" + ticket(ada))) {
+            socket.next(); // count
+            long opened = missed.last().number();
+            await().atMost(Duration.ofSeconds(30)).until(() -> missed.last().number() > opened && missed.last().looked(seq));
+            broker.publish(event(new NotePosted(UUID.randomUUID(), groupId, null, bob.id(), "Live")));
+            assertEquals("New note: Live", socket.next("notification").getJsonObject("notification").getString("title"));
+        }
+    }
+
+    /** Commits a notification for {@code to} and pushes nothing; returns its sequence. */
+    private long storeWithoutPush(Learner to, String title) {
+        return pool.preparedQuery("""
+                        insert into notifications (id, recipient_id, event_id, type, group_id, title, body, link, created_at)
+                        values ($1, $2, $3, 'note.posted', $4, $5, '', '/api/v1/notes/x', now()) returning seq""")
+                .execute(Tuple.of(UUID.randomUUID(), to.id(), UUID.randomUUID(), groupId, title))
+                .await().indefinitely().iterator().next().getLong(0);
     }
 
     /** A stream that is open and live (its first message, the unread count, has arrived); closed after the test. */
