@@ -7,6 +7,7 @@ import { ClientMarkdown } from '../components/ClientMarkdown';
 import { ManageSession } from '../components/ManageSession';
 import { ErrorMessage, Loading, Page } from '../components/page';
 import { PairsAndMob } from '../components/PairsAndMob';
+import { PastDates } from '../components/PastDates';
 import { RequireLogin } from '../components/RequireLogin';
 import { SessionDates } from '../components/SessionDates';
 import { useLoad } from '../components/useLoad';
@@ -91,6 +92,7 @@ function SessionDetails({ sessionId }: { sessionId: string }) {
         <SessionDates session={session} zone={viewerZone} canManage={canManage} onChanged={reload} />
       )}
       {!session.cancelled && group && <PairsAndMob session={session} zone={viewerZone} canManage={canManage} />}
+      <PastDates session={session} zone={viewerZone} />
       {canManage && <ManageSession session={session} onChanged={reload} />}
     </Page>
   );
