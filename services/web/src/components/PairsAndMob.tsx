@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { codingSessions, pairAndMob, type FormatKind, type Occurrence, type Pairs, type Rotation, type Session, type SessionFormat } from '../api/api';
 import { ApiError, messageOf } from '../api/problem';
 import { moveToGroup, pairIds } from '../pairing';
-import { formatDateTime, formatTimeRange } from '../time';
+import { formatClockRange, formatDateTime } from '../time';
 import { FormError, SelectField, TextField, useSubmit } from './forms';
 import { ErrorMessage, Loading } from './page';
 import { useLoad } from './useLoad';
@@ -70,16 +70,21 @@ function useOccurrences(session: Session) {
 }
 
 function PairsOf({ session, start, zone, canManage }: Props & { start: string }) {
-  const { data: loaded, error: loadError, reload } = useLoad(() => pairAndMob.pairs(session.id!, start), [session.id, start]);
+  const { data: loaded, error: loadError } = useLoad(() => pairAndMob.pairs(session.id!, start), [session.id, start]);
   const [edited, setEdited] = useState<string[][]>();
   const [saved, setSaved] = useState<Pairs>();
+  // The groups last sent: the API's errors name positions in them, so they show only while those stay.
+  const [sent, setSent] = useState<string>();
   const pairs = saved ?? loaded;
   const groups = edited ?? (pairs ? pairIds(pairs) : []);
   const names = new Map((pairs?.groups ?? []).flat().map((member) => [member.userId!, member.displayName!]));
+  const nameOf = (id: string) => names.get(id) ?? 'Someone';
   const { submit, busy, fieldError, formMessage } = useSubmit(async () => {
+    setSent(JSON.stringify(groups));
     setSaved(await pairAndMob.setPairs(session.id!, start, groups));
     setEdited(undefined);
   });
+  const errorOf = (index: number) => (sent === JSON.stringify(groups) ? fieldError(`groups[${index}]`) : undefined);
   const when = formatDateTime(start, zone);
   if (loadError) return <ErrorMessage message={loadError} />;
   if (!pairs) return <Loading what="the pairs" />;
@@ -91,11 +96,11 @@ function PairsOf({ session, start, zone, canManage }: Props & { start: string })
       <ol class="members" aria-label={`Pairs on ${when}`}>
         {groups.map((group, index) => (
           <li key={group.join()} class="member">
-            <strong>{group.length === 3 ? `Trio ${index + 1}` : `Pair ${index + 1}`}: {group.map((id) => names.get(id) ?? 'Someone').join(', ')}</strong>
+            <strong>{group.length === 3 ? 'Trio' : 'Pair'} {index + 1}: {group.map(nameOf).join(', ')}</strong>
             {canManage && (
               <div class="row">
                 {group.map((id) => (
-                  <SelectField key={id} id={`pair-of-${id}`} label={`Pair of ${names.get(id) ?? 'Someone'}`} value={String(index)}
+                  <SelectField key={id} id={`pair-of-${id}`} label={`Pair for ${nameOf(id)}`} value={String(index)}
                     onChange={(e) => setEdited(moveToGroup(groups, id, Number(e.currentTarget.value)))}>
                     {groups.map((_, target) => <option key={target} value={target}>Pair {target + 1}</option>)}
                     <option value={groups.length}>A new pair</option>
@@ -103,7 +108,7 @@ function PairsOf({ session, start, zone, canManage }: Props & { start: string })
                 ))}
               </div>
             )}
-            {fieldError(`groups[${index}]`) && <p class="field-error">{fieldError(`groups[${index}]`)}</p>}
+            {errorOf(index) && <p class="field-error">{errorOf(index)}</p>}
           </li>
         ))}
       </ol>
@@ -112,11 +117,7 @@ function PairsOf({ session, start, zone, canManage }: Props & { start: string })
           <FormError message={formMessage(groups.map((_, index) => `groups[${index}]`))} />
           <div class="actions">
             <button type="submit" disabled={busy}>{busy ? 'Setting…' : pairs.set && !edited ? 'Set these pairs again' : 'Set these pairs'}</button>
-            {(edited || pairs.set) && (
-              <button type="button" class="secondary" onClick={() => { setEdited(undefined); setSaved(undefined); reload(); }}>
-                {edited ? 'Undo changes' : 'Reload'}
-              </button>
-            )}
+            {edited && <button type="button" class="secondary" onClick={() => setEdited(undefined)}>Undo changes</button>}
           </div>
         </>
       )}
@@ -155,7 +156,7 @@ function RotationOf({ session, start, zone, canManage }: Props & { start: string
         : (
           <ol class="occurrences" aria-label={`Driver turns on ${when}`}>
             {turns.map((turn) => (
-              <li key={turn.at}><span class="when">{formatTimeRange(turn.at!, turn.until!, zone)}</span> {turn.displayName}</li>
+              <li key={turn.at}><span class="when">{formatClockRange(turn.at!, turn.until!, zone)}</span> {turn.displayName}</li>
             ))}
           </ol>
         )}
@@ -200,7 +201,7 @@ export function PairsAndMob({ session, zone, canManage }: Props) {
   const [saved, setSaved] = useState<SessionFormat>();
   const format = saved ?? loaded;
   return (
-    <section aria-labelledby="pairs-heading">
+    <section class="pairs-mob" aria-labelledby="pairs-heading">
       <h2 id="pairs-heading">Pairs / mob</h2>
       {error && <ErrorMessage message={error} />}
       {!format && !error && <Loading what="how the session is run" />}
