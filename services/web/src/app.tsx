@@ -12,6 +12,8 @@ const Group = lazy(() => import('./pages/GroupPage'));
 const Invite = lazy(() => import('./pages/InvitePage'));
 const NewSession = lazy(() => import('./pages/NewSessionPage'));
 const Session = lazy(() => import('./pages/SessionPage'));
+const Recap = lazy(() => import('./pages/RecapPage'));
+const PairingProfile = lazy(() => import('./pages/PairingProfilePage'));
 const NewPoll = lazy(() => import('./pages/NewPollPage'));
 const Poll = lazy(() => import('./pages/PollPage'));
 const Agenda = lazy(() => import('./pages/AgendaPage'));
@@ -42,6 +44,8 @@ export function App() {
               <Route path="/groups/:groupId/sessions/new" component={NewSession} />
               <Route path="/invite/:groupId/:code" component={Invite} />
               <Route path="/sessions/:sessionId" component={Session} />
+              <Route path="/sessions/:sessionId/recap/:start" component={Recap} />
+              <Route path="/pairing-profile" component={PairingProfile} />
               <Route path="/groups/:groupId/polls/new" component={NewPoll} />
               <Route path="/polls/:pollId" component={Poll} />
               <Route path="/agenda" component={Agenda} />

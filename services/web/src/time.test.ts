@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatTimeRange, offsetMinutes, sessionTimes, wallClockToOffsetDateTime } from './time';
+import { formatClockRange, formatDateTime, formatTimeRange, offsetMinutes, sessionTimes, wallClockToOffsetDateTime } from './time';
 
 describe('time in a zone', () => {
   it('formats an instant in the given zone, named by its city', () => {
@@ -11,6 +11,12 @@ describe('time in a zone', () => {
     expect(formatTimeRange('2026-12-15T17:00:00Z', '2026-12-15T18:30:00Z', 'Europe/Berlin')).toBe('Tue, 15 Dec 2026, 18:00–19:30 (Berlin)');
     expect(formatTimeRange('2026-12-15T22:00:00Z', '2026-12-15T23:30:00Z', 'Europe/Berlin'))
       .toBe('Tue, 15 Dec 2026, 23:00 – Wed, 16 Dec 2026, 00:30 (Berlin)');
+  });
+
+  it('formats a span within a day by its times only, and one past midnight with both days', () => {
+    expect(formatClockRange('2026-12-15T17:00:00Z', '2026-12-15T17:15:00Z', 'America/New_York')).toBe('12:00–12:15 (New York)');
+    expect(formatClockRange('2026-12-15T22:50:00Z', '2026-12-15T23:05:00Z', 'Europe/Berlin'))
+      .toBe('Tue, 15 Dec 2026, 23:50 – Wed, 16 Dec 2026, 00:05 (Berlin)');
   });
 
   it('knows a zone’s offset on both sides of a daylight-saving switch', () => {

@@ -51,6 +51,16 @@ export function formatTimeRange(startIso: string, endIso: string, timeZone: stri
   return `${start.day}, ${start.time}${until} (${zoneLabel(timeZone)})`;
 }
 
+/**
+ * `18:00–18:15 (Berlin)`: a span within a day already named nearby (a mob's driver turns under their
+ * date), as `formatTimeRange` writes it but without the day; one that ends on another day names both.
+ */
+export function formatClockRange(startIso: string, endIso: string, timeZone: string): string {
+  const start = dayAndTime(startIso, timeZone);
+  const end = dayAndTime(endIso, timeZone);
+  return start.day === end.day ? `${start.time}–${end.time} (${zoneLabel(timeZone)})` : formatTimeRange(startIso, endIso, timeZone);
+}
+
 /** Minutes east of UTC that `timeZone` is at the instant `epochMs`. */
 export function offsetMinutes(timeZone: string, epochMs: number): number {
   const parts = new Intl.DateTimeFormat('en-US', {

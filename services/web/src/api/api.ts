@@ -41,6 +41,17 @@ export type Solution = NotesTypes['schemas']['SolutionView'];
 export type NewSolution = NotesTypes['schemas']['PostSolution'];
 export type Comment = NotesTypes['schemas']['CommentView'];
 export type Invite = SessionsTypes['schemas']['InviteView'];
+export type PairingProfile = SessionsTypes['schemas']['ProfileView'];
+export type NewPairingProfile = SessionsTypes['schemas']['SetProfile'];
+export type FreeTime = SessionsTypes['schemas']['FreeTime'];
+export type Weekday = FreeTime['day'];
+export type SessionFormat = SessionsTypes['schemas']['FormatView'];
+export type FormatKind = NonNullable<SessionFormat['format']>;
+export type Pairs = SessionsTypes['schemas']['PairsView'];
+export type Paired = NonNullable<Pairs['groups']>[number][number];
+export type Rotation = SessionsTypes['schemas']['RotationView'];
+export type DriveTurn = NonNullable<Rotation['turns']>[number];
+export type Recap = NotificationsTypes['schemas']['RecapView'];
 
 async function signIn(call: ReturnType<typeof publicIdentity.POST>): Promise<Account> {
   const { data, error, response } = await call;
@@ -127,6 +138,57 @@ export const codingSessions = {
   },
   rsvp: (sessionId: string, status: RsvpStatus) =>
     unwrap(sessions.PUT('/api/v1/sessions/{sessionId}/rsvp', { params: { path: { sessionId } }, body: { status } })),
+  /** The occurrences of a session that started before now, newest last (within the 366 days the API looks back). */
+  async past(session: Session): Promise<Occurrence[]> {
+    const now = Date.now();
+    const from = Math.max(Date.parse(session.startsAt!), now - 365 * 24 * 3600 * 1000);
+    if (from >= now) return [];
+    const all: Occurrence[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await unwrap(sessions.GET('/api/v1/groups/{groupId}/sessions', {
+        params: { path: { groupId: session.groupId! }, query: { from: new Date(from).toISOString(), to: new Date(now).toISOString(), cursor, limit: 100 } },
+      }));
+      all.push(...(page.items ?? []).filter((occurrence) => occurrence.sessionId === session.id && Date.parse(occurrence.startsAt!) <= now));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return all;
+  },
+};
+
+/** Pair and mob sessions: how a session is run, an occurrence's pairs or its driver rotation. */
+export const pairAndMob = {
+  /** `format` absent: an ordinary session. */
+  format: (sessionId: string) =>
+    unwrap(sessions.GET('/api/v1/sessions/{sessionId}/format', { params: { path: { sessionId } } })),
+  /** `format` undefined makes it ordinary again; `rotationMinutes` (5–60, default 10) is a mob's driver turn. */
+  setFormat: (sessionId: string, body: SessionFormat) =>
+    unwrap(sessions.PUT('/api/v1/sessions/{sessionId}/format', { params: { path: { sessionId } }, body })),
+  /** `start` is the occurrence's start as a list shows it; `set` false: proposed now, not set by an organizer. */
+  pairs: (sessionId: string, start: string) =>
+    unwrap(sessions.GET('/api/v1/sessions/{sessionId}/occurrences/{start}/pairs', { params: { path: { sessionId, start } } })),
+  /** Every member going in exactly one group of 2 or 3. */
+  setPairs: (sessionId: string, start: string, groups: string[][]) =>
+    unwrap(sessions.PUT('/api/v1/sessions/{sessionId}/occurrences/{start}/pairs', { params: { path: { sessionId, start } }, body: { groups } })),
+  /** `published` false: the turns publishing would make now. */
+  rotation: (sessionId: string, start: string) =>
+    unwrap(sessions.GET('/api/v1/sessions/{sessionId}/occurrences/{start}/rotation', { params: { path: { sessionId, start } } })),
+  /** Publishes (again) the driver turns among those going; each driver is notified at their turn. */
+  publishRotation: (sessionId: string, start: string) =>
+    unwrap(sessions.POST('/api/v1/sessions/{sessionId}/occurrences/{start}/rotation', { params: { path: { sessionId, start } } })),
+};
+
+/** The caller's pairing profile, which pair proposals read; free hours are in the caller's zone. */
+export const pairingProfile = {
+  get: () => unwrap(sessions.GET('/api/v1/me/pairing-profile')),
+  /** Replaces it whole; the API stores languages lower-case and answers them sorted. */
+  save: (body: NewPairingProfile) => unwrap(sessions.PUT('/api/v1/me/pairing-profile', { body })),
+};
+
+/** What an occurrence of a session produced: as the recap notification said once sent, before that so far. */
+export const recaps = {
+  get: (sessionId: string, start: string) =>
+    unwrap(notifications.GET('/api/v1/recaps/{sessionId}/{start}', { params: { path: { sessionId, start } } })),
 };
 
 /** Availability polls: an organizer proposes times, members answer, an organizer sets the time. */

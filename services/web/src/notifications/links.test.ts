@@ -13,4 +13,9 @@ describe('a notification’s page in the app', () => {
     expect(pageOf('/api/v1/webhooks/w1')).toBeUndefined();
     expect(pageOf(undefined)).toBeUndefined();
   });
+
+  it('opens the recap page of the date a recap notification is about', () => {
+    expect(pageOf('/api/v1/recaps/s1/2026-12-04T17:00:00Z')).toBe('/sessions/s1/recap/2026-12-04T17:00:00Z');
+    expect(pageOf('/api/v1/recaps/s1')).toBeUndefined();
+  });
 });

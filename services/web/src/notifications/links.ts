@@ -1,11 +1,14 @@
 /**
  * The page of this app for a notification's `link`, which is a path of the API
- * (`/api/v1/sessions/…`, `/api/v1/groups/…/members`, the inbox …); `undefined` when the app has no such page yet.
+ * (`/api/v1/sessions/…`, `/api/v1/groups/…/members`, `/api/v1/recaps/<session>/<start>`, the inbox …);
+ * `undefined` when the app has no such page yet.
  */
 export function pageOf(apiLink: string | undefined): string | undefined {
   if (!apiLink) return undefined;
   const path = apiLink.split('?')[0];
   if (path === '/api/v1/notifications') return '/notifications';
+  const recap = /^\/api\/v1\/recaps\/([^/]+)\/([^/]+)$/.exec(path);
+  if (recap) return `/sessions/${recap[1]}/recap/${recap[2]}`;
   const session = /^\/api\/v1\/sessions\/([^/]+)$/.exec(path);
   if (session) return `/sessions/${session[1]}`;
   const group = /^\/api\/v1\/groups\/([^/]+)(\/.*)?$/.exec(path);

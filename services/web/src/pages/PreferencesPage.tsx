@@ -118,7 +118,12 @@ function PreferencesLoader() {
 export default function PreferencesPage() {
   return (
     <RequireLogin>
-      <Page title="Notification preferences" actions={<a class="button secondary" href="/notifications">Inbox</a>}>
+      <Page title="Notification preferences" actions={(
+        <div class="actions">
+          <a class="button secondary" href="/pairing-profile">Pairing profile</a>
+          <a class="button secondary" href="/notifications">Inbox</a>
+        </div>
+      )}>
         <PreferencesLoader />
       </Page>
     </RequireLogin>

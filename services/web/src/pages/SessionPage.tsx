@@ -6,6 +6,8 @@ import { useAuth } from '../auth';
 import { ClientMarkdown } from '../components/ClientMarkdown';
 import { ManageSession } from '../components/ManageSession';
 import { ErrorMessage, Loading, Page } from '../components/page';
+import { PairsAndMob } from '../components/PairsAndMob';
+import { PastDates } from '../components/PastDates';
 import { RequireLogin } from '../components/RequireLogin';
 import { SessionDates } from '../components/SessionDates';
 import { useLoad } from '../components/useLoad';
@@ -89,6 +91,8 @@ function SessionDetails({ sessionId }: { sessionId: string }) {
       {session.recurrence && !session.cancelled && (
         <SessionDates session={session} zone={viewerZone} canManage={canManage} onChanged={reload} />
       )}
+      {!session.cancelled && group && <PairsAndMob session={session} zone={viewerZone} canManage={canManage} />}
+      <PastDates session={session} zone={viewerZone} />
       {canManage && <ManageSession session={session} onChanged={reload} />}
     </Page>
   );
