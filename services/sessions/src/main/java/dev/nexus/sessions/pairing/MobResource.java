@@ -92,6 +92,7 @@ public class MobResource {
             description = "format PAIR, MOB or null (neither); rotationMinutes (5-60, default 10): a mob's driver turn.")
     @APIResponse(responseCode = "200", description = "The session's format as set",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FormatView.class)))
+    @APIResponse(responseCode = "409", description = "The session was cancelled")
     public Uni<FormatView> setFormat(@RestPath UUID sessionId, @Valid @NotNull SetFormat request) {
         return mobs.setFormat(caller.id(), sessionId, request.format(), request.rotationMinutes());
     }

@@ -72,7 +72,8 @@ public class MobService {
     /** Sets (or, with {@code format} null, clears) how the session is run; owner or organizers. */
     public Uni<FormatView> setFormat(UUID caller, UUID sessionId, Format format, Integer rotationMinutes) {
         int minutes = rotationMinutes == null ? 10 : rotationMinutes;
-        return Panache.withTransaction(() -> organizing(caller, sessionId).chain(session -> format == null
+        return Panache.withTransaction(() -> organizing(caller, sessionId).invoke(MobService::notCancelled)
+                .chain(session -> format == null
                 ? Sql.execute("delete from session_formats where session_id = ?1", sessionId)
                 : Sql.execute("""
                         insert into session_formats (session_id, format, rotation_minutes) values (?1, ?2, ?3)
@@ -191,9 +192,7 @@ public class MobService {
 
     /** The occurrence starting at {@code start} as occurrence lists show it; 404 when there is none. */
     static Uni<OccurrenceView> occurrence(CodingSession session, Instant start) {
-        if (session.cancelled()) {
-            throw ProblemException.conflict("The whole session was cancelled.");
-        }
+        notCancelled(session);
         return SessionService.changesOf(List.of(session)).map(changes -> SessionService.occurrencesOf(session,
                         changes.getOrDefault(session.id, List.of()), start, start.plusSeconds(1)).stream()
                 .filter(o -> o.startsAt().toInstant().equals(start)).findFirst()
@@ -205,6 +204,12 @@ public class MobService {
         return CodingSession.<CodingSession>findById(sessionId)
                 .onItem().ifNull().failWith(SessionService::sessionNotFound)
                 .call(session -> groupAccess.visible(caller, session.groupId, SessionService::sessionNotFound));
+    }
+
+    static void notCancelled(CodingSession session) {
+        if (session.cancelled()) {
+            throw ProblemException.conflict("The whole session was cancelled.");
+        }
     }
 
     Uni<CodingSession> organizing(UUID caller, UUID sessionId) {

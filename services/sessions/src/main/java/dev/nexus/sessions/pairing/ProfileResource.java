@@ -33,8 +33,8 @@ public class ProfileResource {
 
     /** languages: 1-10; level 1 (new) to 5 (expert); free: the hours usually free, per day, in my zone. */
     public record SetProfile(
-            @NotNull @Size(min = 1, max = 10) List<@NotNull @Size(max = 30) @Pattern(regexp = "^[\\p{L}\\p{N}+#. -]{1,30}$",
-                    message = "must be 1 to 30 letters, digits, spaces or + # . -") String> languages,
+            @NotNull @Size(min = 1, max = 10) List<@NotNull @Size(max = 30) @Pattern(regexp = "^(?=.*[^ ])[\\p{L}\\p{N}+#. -]+$",
+                    message = "must be letters, digits, spaces or + # . -, not only spaces") String> languages,
             @NotNull @Min(value = 1, message = "must be 1 to 5") @Max(value = 5, message = "must be 1 to 5") Integer level,
             @Size(max = 168) List<@NotNull @Valid FreeTime> free) {
     }

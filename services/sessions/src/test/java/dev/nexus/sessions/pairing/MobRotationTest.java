@@ -123,5 +123,10 @@ class MobRotationTest {
         ada.call().when().post(rotation(sessionId, FIRST)).then().statusCode(403);
         owner.call().when().post(rotation(sessionId, FIRST)).then().statusCode(200)
                 .body("turns.displayName", contains("Ada", "Ada", "Ada", "Ada", "Ada", "Ada"));
+
+        owner.call().when().post("/api/v1/sessions/" + sessionId + "/cancel").then().statusCode(200);
+        owner.call().body(Map.of("format", "PAIR")).when().put("/api/v1/sessions/" + sessionId + "/format").then()
+                .statusCode(409).body("detail", equalTo("The whole session was cancelled."));
+        owner.call().when().get("/api/v1/sessions/" + sessionId + "/format").then().body("format", equalTo("MOB"));
     }
 }

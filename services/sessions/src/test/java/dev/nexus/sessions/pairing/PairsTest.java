@@ -77,6 +77,12 @@ class PairsTest {
                         "free", List.of(Map.of("day", "MONDAY", "fromHour", 20, "toHour", 20))))
                 .when().put("/api/v1/me/pairing-profile").then().statusCode(400)
                 .body("errors.field", contains("free[0].toHour"));
+        ada.call().body(Map.of("languages", List.of("go", "   ", "x".repeat(31)), "level", 3)).when()
+                .put("/api/v1/me/pairing-profile").then().statusCode(400)
+                .body("errors.field", contains("languages[1]", "languages[2]"))
+                .body("errors.message", contains("must be letters, digits, spaces or + # . -, not only spaces",
+                        "size must be between 0 and 30"));
+        ada.call().when().get("/api/v1/me/pairing-profile").then().body("languages", contains("python", "rust"));
     }
 
     @Test
