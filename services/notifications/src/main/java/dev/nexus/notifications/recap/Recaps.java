@@ -6,8 +6,8 @@ import dev.nexus.notifications.model.Draft;
 import dev.nexus.notifications.model.Kind;
 import dev.nexus.notifications.model.Texts;
 import dev.nexus.notifications.projection.Rsvps;
-import dev.nexus.notifications.projection.Sessions;
 import dev.nexus.notifications.projection.Sessions.SessionInfo;
+import dev.nexus.notifications.projection.Sessions;
 import dev.nexus.notifications.recipient.People;
 import dev.nexus.notifications.recipient.Person;
 import dev.nexus.platform.db.Sql;
@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,10 +131,11 @@ public class Recaps {
     }
 
     /**
-     * Who had a place (GOING, not waitlisted) and what was posted for the session after the previous
-     * occurrence ended and up to {@code until}: its notes and problems, and solutions to its problems.
+     * Who had a place and what was posted for the session after the previous occurrence ended and up
+     * to {@code until}: its notes and problems, and solutions to its problems. {@code attended}: who had
+     * a place when the recap went out; null: who has one now (GOING, not waitlisted).
      */
-    private Uni<Produced> produced(Ended e, Instant until) {
+    private Uni<Produced> produced(Ended e, Instant until, List<UUID> attended) {
         return Sql.list("""
                         select c.kind, c.id, c.title, p.id, p.title from contents c left join contents p on p.id = c.problem_id
                         where (c.session_id = ?1 or p.session_id = ?1) and c.posted_at > ?2 and c.posted_at <= ?3
@@ -142,15 +144,19 @@ public class Recaps {
                         until.atOffset(ZoneOffset.UTC))
                 .map(rows -> rows.stream().map(r -> new Posted((String) r[0], (UUID) r[1], (String) r[2], (UUID) r[3],
                         (String) r[4])).toList())
-                .chain(posted -> rsvps.going(e.session().id(), null).chain(people::of)
-                        .map(attended -> new Produced(attended, posted)));
+                .chain(posted -> (attended != null ? Uni.createFrom().item(attended) : rsvps.going(e.session().id(), null))
+                        .chain(people::of).map(who -> new Produced(who, posted)));
     }
 
     /** The recap of one occurrence for each attendee, in their zone; the occurrence is the cause. */
     private Uni<AfterCommit> recap(Ended e, Instant now) {
         UUID cause = UUID.nameUUIDFromBytes(("recap:" + e.session().id() + ":" + e.start())
                 .getBytes(StandardCharsets.UTF_8));
-        return produced(e, now).map(produced -> new Drafts(produced.attended().values().stream()
+        return produced(e, now, null)
+                .call(produced -> Sql.execute("update recaps set attended = cast(?3 as uuid[]) where session_id = ?1 and occurrence_start = ?2",
+                        e.session().id(), e.start().atOffset(ZoneOffset.UTC),
+                        produced.attended().keySet().toArray(UUID[]::new)))
+                .map(produced -> new Drafts(produced.attended().values().stream()
                         .map(p -> new Draft(p.id(), Kind.SESSION_RECAP, e.session().groupId(), "Recap: " + e.session().title(),
                                 body(e, produced.posted(), produced.names(), p.zone(), now), link(e)))
                         .toList(), produced.attended()))
@@ -164,7 +170,8 @@ public class Recaps {
 
     /**
      * The recap of the occurrence of {@code sessionId} starting at {@code start}, for a member of its
-     * group: as its recap notification was, or, before one was sent, what it would say now.
+     * group: as its recap notification was (who had a place then, what was posted until then), or,
+     * before one was sent, what it would say now.
      */
     public Uni<RecapView> view(UUID caller, UUID sessionId, Instant start) {
         Instant now = Instant.now();
@@ -174,10 +181,19 @@ public class Recaps {
                                 : occurrence(s, start)))
                 .onItem().ifNull().failWith(() -> ProblemException.notFound(
                         "No such session or occurrence, or you are not in its group."))
-                .chain(e -> Sql.list("select sent_at from recaps where session_id = ?1 and occurrence_start = ?2",
+                .chain(e -> Sql.list("""
+                                select sent_at, array_to_string(attended, ',') from recaps
+                                where session_id = ?1 and occurrence_start = ?2""",
                                 Object[].class, sessionId, start.atOffset(ZoneOffset.UTC))
-                        .chain(sent -> produced(e, sent.isEmpty() ? now : Sql.instant(sent.get(0))))
+                        .chain(sent -> sent.isEmpty() ? produced(e, now, null)
+                                : produced(e, Sql.instant(sent.get(0)[0]), ids((String) sent.get(0)[1])))
                         .map(produced -> RecapView.of(e, produced.attended().values(), produced.posted(), now))));
+    }
+
+    /** The ids of {@code array_to_string(uuid[], ',')}; null for null. */
+    private static List<UUID> ids(String joined) {
+        return joined == null ? null : joined.isEmpty() ? List.of()
+                : Arrays.stream(joined.split(",")).map(UUID::fromString).toList();
     }
 
     /** The occurrence of {@code s} that starts at {@code start} (moves applied); null when there is none. */

@@ -105,6 +105,8 @@ class RecapsTest {
         assertEquals(1L, Db.value("select count(*) from recaps where session_id = ?", sessionId));
 
         broker.publishAndWait(event(new NotePosted(UUID.randomUUID(), groupId, sessionId, bob.id(), "Posted after the recap")));
+        broker.publishAndWait(event(new RsvpChanged(sessionId, groupId, bob.id(), "DECLINED", false)));
+        broker.publishAndWait(event(new RsvpChanged(sessionId, groupId, carl.id(), "GOING", false)));
         carl.call().when().get((String) adas.get("link")).then().statusCode(200)
                 .body("title", is("Graph night"))
                 .body("occurrenceStart", is(started.toString()))
