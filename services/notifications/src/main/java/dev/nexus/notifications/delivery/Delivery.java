@@ -20,7 +20,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -99,7 +101,9 @@ public class Delivery {
                 }
             }
             Uni<Void> queued = mails;
-            return store.insert(causeId, kept).call(() -> queued).call(this::pending)
+            Set<UUID> pushed = ways.entrySet().stream().filter(w -> w.getValue().push()).map(Map.Entry::getKey)
+                    .collect(Collectors.toSet());
+            return store.insert(causeId, kept, pushed).call(() -> queued).call(this::pending)
                     .call(inserted -> holds.hold(inserted.stored(), held))
                     .map(inserted -> {
                         List<Outgoing> outgoing = inserted.stored().stream()

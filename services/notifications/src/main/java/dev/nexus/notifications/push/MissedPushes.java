@@ -26,8 +26,8 @@ import org.jboss.logging.Logger;
  * the publish (it then reaches only that replica's sockets), the notification is in the inbox and
  * the sockets elsewhere never hear of it until they reconnect. So every
  * {@code nexus.push.catch-up-interval} each replica reads which notifications its sockets' users got
- * lately, by sequence, and sends each live socket what it should have had and did not, then the
- * unread count. A sequence is looked at from {@link #GRACE} after it was taken (its live push has
+ * lately to be pushed (not those their quiet hours or a session held back), by sequence, and sends
+ * each live socket what it should have had and did not, then the unread count. A sequence is looked at from {@link #GRACE} after it was taken (its live push has
  * normally come long before) until {@link #LOOKBACK} after; a socket never sends one twice.
  */
 @ApplicationScoped
@@ -98,7 +98,7 @@ public class MissedPushes {
     }
 
     private Uni<Void> catchUp(List<UUID> users, long from, long to) {
-        return store.seqs(users, from, to).chain(rows -> {
+        return store.pushed(users, from, to).chain(rows -> {
             Map<Long, List<Stream>> missing = new TreeMap<>();
             for (Object[] row : rows) {
                 long seq = (Long) row[1];

@@ -2,10 +2,10 @@ package dev.nexus.notifications.store;
 
 import dev.nexus.notifications.model.Draft;
 import dev.nexus.notifications.model.Notification;
+import dev.nexus.platform.db.Sql;
 import dev.nexus.platform.paging.Cursor;
 import dev.nexus.platform.paging.Page;
 import dev.nexus.platform.problem.ProblemException;
-import dev.nexus.platform.db.Sql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -55,18 +56,21 @@ public class NotificationStore {
 
     /**
      * Inserts what is not there yet: one notification per cause (an event, a reminder, a disabled
-     * webhook) and recipient, so a cause handled twice adds nothing. Returns the rows inserted.
+     * webhook) and recipient, so a cause handled twice adds nothing. {@code pushed}: the recipients it
+     * is pushed to live (not in quiet hours nor held). Returns the rows inserted.
      */
-    public Uni<Inserted> insert(UUID causeId, List<Draft> drafts) {
+    public Uni<Inserted> insert(UUID causeId, List<Draft> drafts, Set<UUID> pushed) {
         if (drafts.isEmpty()) {
             return Uni.createFrom().item(new Inserted(List.of(), null));
         }
         Map<UUID, Draft> byRecipient = new HashMap<>();
         drafts.forEach(d -> byRecipient.put(d.recipientId(), d));
         return Sql.list("""
-                        insert into notifications (id, recipient_id, event_id, type, group_id, title, body, link, created_at)
+                        insert into notifications (id, recipient_id, event_id, type, group_id, title, body, link, push,
+                            created_at)
                         select unnest(cast(?1 as uuid[])), unnest(cast(?2 as uuid[])), ?3, unnest(cast(?4 as text[])),
-                            ?5, unnest(cast(?6 as text[])), unnest(cast(?7 as text[])), unnest(cast(?8 as text[])), now()
+                            ?5, unnest(cast(?6 as text[])), unnest(cast(?7 as text[])), unnest(cast(?8 as text[])),
+                            unnest(cast(?9 as boolean[])), now()
                         on conflict (event_id, recipient_id) do nothing
                         returning id, recipient_id, seq, created_at, pg_current_xact_id()::text""", Object[].class,
                         drafts.stream().map(d -> UUID.randomUUID()).toArray(UUID[]::new),
@@ -76,7 +80,8 @@ public class NotificationStore {
                         drafts.get(0).groupId(),
                         drafts.stream().map(Draft::title).toArray(String[]::new),
                         drafts.stream().map(Draft::body).toArray(String[]::new),
-                        drafts.stream().map(Draft::link).toArray(String[]::new))
+                        drafts.stream().map(Draft::link).toArray(String[]::new),
+                        drafts.stream().map(d -> pushed.contains(d.recipientId())).toArray(Boolean[]::new))
                 .map(rows -> {
                     List<Stored> stored = new ArrayList<>(rows.size());
                     for (Object[] r : rows) {
@@ -115,9 +120,10 @@ public class NotificationStore {
                 .map(rows -> rows.get(0));
     }
 
-    /** The recipients' notifications with a sequence in ({@code from}, {@code to}], as (recipient, seq) pairs. */
-    public Uni<List<Object[]>> seqs(List<UUID> recipients, long from, long to) {
-        return Sql.list("select recipient_id, seq from notifications where recipient_id = any(?1) and seq > ?2 and seq <= ?3",
+    /** The recipients' notifications pushed live with a sequence in ({@code from}, {@code to}], as (recipient, seq) pairs. */
+    public Uni<List<Object[]>> pushed(List<UUID> recipients, long from, long to) {
+        return Sql.list("select recipient_id, seq from notifications where recipient_id = any(?1) and seq > ?2 and seq <= ?3"
+                        + " and push",
                 Object[].class, recipients.toArray(UUID[]::new), from, to);
     }
 

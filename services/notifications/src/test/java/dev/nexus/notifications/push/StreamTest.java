@@ -235,7 +235,7 @@ class StreamTest {
         try (StreamClient socket = StreamClient.open(base.toString(), "ticket=" + ticket(ada))) {
             socket.next(); // count
             // as when the replica that committed it was killed before its push
-            long seq = storeWithoutPush(ada, "Never pushed");
+            long seq = storeWithoutPush(ada, "Never pushed", true);
 
             await().atMost(Duration.ofSeconds(30)).until(() -> socket.pending() > 0);
             assertEquals("Never pushed", socket.next().getJsonObject("notification").getString("title"));
@@ -250,7 +250,7 @@ class StreamTest {
 
     @Test
     void a_notification_from_before_the_stream_opened_is_not_sent_as_missed() throws Exception {
-        long seq = storeWithoutPush(ada, "Before the stream");
+        long seq = storeWithoutPush(ada, "Before the stream", true);
         try (StreamClient socket = StreamClient.open(base.toString(), "ticket=" + ticket(ada))) {
             socket.next(); // count
             long opened = missed.last().number();
@@ -260,12 +260,25 @@ class StreamTest {
         }
     }
 
-    /** Commits a notification for {@code to} and pushes nothing; returns its sequence. */
-    private long storeWithoutPush(Learner to, String title) {
+    @Test
+    void a_notification_held_back_from_the_push_is_not_sent_as_missed() throws Exception {
+        try (StreamClient socket = StreamClient.open(base.toString(), "ticket=" + ticket(ada))) {
+            socket.next(); // count
+            // as stored in Ada's quiet hours, or while she was in a session
+            long seq = storeWithoutPush(ada, "Held back", false);
+            long stored = missed.last().number();
+            await().atMost(Duration.ofSeconds(30)).until(() -> missed.last().number() > stored && missed.last().looked(seq));
+            broker.publish(event(new NotePosted(UUID.randomUUID(), groupId, null, bob.id(), "Live")));
+            assertEquals("New note: Live", socket.next("notification").getJsonObject("notification").getString("title"));
+        }
+    }
+
+    /** Commits a notification for {@code to} ({@code push}: meant to be pushed) and pushes nothing; returns its sequence. */
+    private long storeWithoutPush(Learner to, String title, boolean push) {
         return pool.preparedQuery("""
-                        insert into notifications (id, recipient_id, event_id, type, group_id, title, body, link, created_at)
-                        values ($1, $2, $3, 'note.posted', $4, $5, '', '/api/v1/notes/x', now()) returning seq""")
-                .execute(Tuple.of(UUID.randomUUID(), to.id(), UUID.randomUUID(), groupId, title))
+                        insert into notifications (id, recipient_id, event_id, type, group_id, title, body, link, push, created_at)
+                        values ($1, $2, $3, 'note.posted', $4, $5, '', '/api/v1/notes/x', $6, now()) returning seq""")
+                .execute(Tuple.of(UUID.randomUUID(), to.id(), UUID.randomUUID(), groupId, title, push))
                 .await().indefinitely().iterator().next().getLong(0);
     }
 
