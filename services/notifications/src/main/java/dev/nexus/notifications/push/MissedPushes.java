@@ -27,8 +27,9 @@ import org.jboss.logging.Logger;
  * the sockets elsewhere never hear of it until they reconnect. So every
  * {@code nexus.push.catch-up-interval} each replica reads which notifications its sockets' users got
  * lately to be pushed (not those their quiet hours or a session held back), by sequence, and sends
- * each live socket what it should have had and did not, then the unread count. A sequence is looked at from {@link #GRACE} after it was taken (its live push has
- * normally come long before) until {@link #LOOKBACK} after; a socket never sends one twice.
+ * each live socket what it should have had and did not, then the unread count. A sequence is looked
+ * at from {@link #GRACE} after it was taken (its live push has normally come long before) until
+ * {@link #LOOKBACK} after; a socket never sends one twice.
  */
 @ApplicationScoped
 public class MissedPushes {
@@ -122,8 +123,8 @@ public class MissedPushes {
                         found.size());
                 return Multi.createFrom().iterable(told)
                         .onItem().transformToUniAndConcatenate(user -> counts.get(user).invoke(count -> {
-                            String message = hub.countMessage(count);
-                            hub.streamsOf(user).forEach(stream -> stream.send(message));
+                            Push push = hub.countPush(user, count);
+                            hub.streamsOf(user).forEach(stream -> stream.push(push));
                         }))
                         .collect().last().replaceWithVoid();
             });
