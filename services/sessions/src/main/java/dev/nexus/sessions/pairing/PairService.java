@@ -14,6 +14,8 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.DayOfWeek;
@@ -26,6 +28,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -42,10 +45,10 @@ public class PairService {
 
     /** Hours a member is usually free on one day of the week, in their own zone: {@code [fromHour, toHour)}. */
     public record FreeTime(@NotNull DayOfWeek day,
-            @NotNull @jakarta.validation.constraints.Min(value = 0, message = "must be 0 to 23")
-            @jakarta.validation.constraints.Max(value = 23, message = "must be 0 to 23") Integer fromHour,
-            @NotNull @jakarta.validation.constraints.Min(value = 1, message = "must be 1 to 24")
-            @jakarta.validation.constraints.Max(value = 24, message = "must be 1 to 24") Integer toHour) {
+            @NotNull @Min(value = 0, message = "must be 0 to 23")
+            @Max(value = 23, message = "must be 0 to 23") Integer fromHour,
+            @NotNull @Min(value = 1, message = "must be 1 to 24")
+            @Max(value = 24, message = "must be 1 to 24") Integer toHour) {
     }
 
     /** A pairing profile; {@code free} in {@code timeZone}, the caller's. */
@@ -102,7 +105,7 @@ public class PairService {
                 utc.add(Math.floorMod((t.day().getValue() - 1) * 24 + hour - offsetHours(zone), HOURS_A_WEEK));
             }
         }
-        List<String> names = languages.stream().map(l -> l.trim().toLowerCase(java.util.Locale.ROOT)).distinct().toList();
+        List<String> names = languages.stream().map(l -> l.trim().toLowerCase(Locale.ROOT)).distinct().toList();
         return Panache.withTransaction(() -> Sql.execute("""
                         insert into pairing_profiles (user_id, languages, level, free_hours, updated_at)
                         values (?1, ?2, ?3, ?4, now())
