@@ -66,7 +66,7 @@ public class MissedPushes {
 
     @Scheduled(every = "${nexus.push.catch-up-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
-        return Panache.withSession(() -> store.lastSeq(null).chain(newest -> {
+        return Panache.withSession(() -> store.lastSeq().chain(newest -> {
                     long[] window = window(System.nanoTime(), newest);
                     List<UUID> users = hub.usersHere();
                     Uni<Void> done = window == null || users.isEmpty() ? Uni.createFrom().voidItem()

@@ -50,7 +50,7 @@ public class NotificationStream {
         PushHub.Stream stream = hub.open(user, connection.userData().get(SESSION), connection);
         // what commits after the user's newest is this stream's (MissedPushes sends it if its push never comes);
         // without a lastSeenId there is nothing to replay: live from now on
-        Uni<List<Stored>> missed = Panache.withSession(() -> store.lastSeq(user).invoke(stream::liveAbove)
+        Uni<List<Stored>> missed = Panache.withSession(() -> store.lastSeqOf(user).invoke(stream::liveAbove)
                 .chain(() -> after == null ? Uni.createFrom().item(List.<Stored>of())
                         : store.replay(user, after, REPLAY_OVERLAP, REPLAY_LIMIT)));
         return missed.invoke(rows -> rows.forEach(r -> stream.replayed(r.notification(), r.seq())))

@@ -3,6 +3,7 @@ package dev.nexus.notifications.push;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nexus.notifications.model.Notification;
+import dev.nexus.platform.cache.RedisScript;
 import dev.nexus.platform.trace.Traces;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -59,7 +60,7 @@ public class PushHub {
     public static final short ACCESS_CHANGED = 4004;
 
     /** Adds a stream to the user's set (score: opening time) and pops the oldest beyond the cap. */
-    private static final String COUNT_STREAM = """
+    private static final RedisScript COUNT_STREAM = RedisScript.of("""
             redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
             redis.call('PEXPIRE', KEYS[1], 86400000)
             local over = redis.call('ZCARD', KEYS[1]) - tonumber(ARGV[3])
@@ -67,7 +68,7 @@ public class PushHub {
               return redis.call('ZPOPMIN', KEYS[1], over)
             end
             return {}
-            """;
+            """);
 
     private final ReactiveRedisDataSource redis;
     private final ObjectMapper json;
@@ -225,8 +226,8 @@ public class PushHub {
             set.add(stream);
             return set;
         });
-        redis.execute("EVAL", COUNT_STREAM, "1", streamsKey + user, String.valueOf(System.currentTimeMillis()),
-                        connection.id(), String.valueOf(maxStreams))
+        COUNT_STREAM.run(redis, List.of("1", streamsKey + user, String.valueOf(System.currentTimeMillis()),
+                        connection.id(), String.valueOf(maxStreams)))
                 .ifNoItem().after(timeout).fail()
                 .chain(popped -> {
                     List<Push> drops = new ArrayList<>();

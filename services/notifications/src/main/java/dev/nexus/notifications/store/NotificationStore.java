@@ -112,11 +112,14 @@ public class NotificationStore {
                 order by seq limit %d""".formatted(COLUMNS, limit), recipient, after, overlap.toMillis() / 1000.0);
     }
 
-    /** The newest sequence in the inbox order, of {@code recipient}'s notifications or (null) of all; 0 when none. */
-    public Uni<Long> lastSeq(UUID recipient) {
-        return Sql.list("select coalesce(max(seq), 0) from notifications"
-                        + (recipient == null ? "" : " where recipient_id = ?1"), Long.class,
-                        recipient == null ? new Object[0] : new Object[] { recipient })
+    /** The newest sequence in the inbox order; 0 when there is none. */
+    public Uni<Long> lastSeq() {
+        return Sql.list("select coalesce(max(seq), 0) from notifications", Long.class).map(rows -> rows.get(0));
+    }
+
+    /** The newest sequence of {@code recipient}'s notifications; 0 when they have none. */
+    public Uni<Long> lastSeqOf(UUID recipient) {
+        return Sql.list("select coalesce(max(seq), 0) from notifications where recipient_id = ?1", Long.class, recipient)
                 .map(rows -> rows.get(0));
     }
 
