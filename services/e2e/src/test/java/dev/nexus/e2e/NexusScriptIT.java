@@ -64,8 +64,12 @@ class NexusScriptIT {
             assertTrue(groupsCreated(Integer.parseInt(env.get("SESSIONS_MANAGEMENT_PORT"))) > 0, "sessions took some");
             assertTrue(groupsCreated(sessionsTwo) > 0, "sessions-2 took some");
 
-            ProcessHandle.of(Long.parseLong(Files.readString(state.resolve("run/sessions-2.pid")).trim()))
-                    .orElseThrow().destroyForcibly();
+            ProcessHandle sessions2 = ProcessHandle.of(Long.parseLong(Files.readString(state.resolve("run/sessions-2.pid"))
+                    .trim())).orElseThrow();
+            sessions2.destroyForcibly();
+            // killed means gone: its sockets are closed once it has exited, so the gateway's pooled connections to it
+            // end instead of taking the next request and breaking (a 502, as the gateway README says)
+            sessions2.onExit().get(30, TimeUnit.SECONDS);
             for (int i = 0; i < 4; i++) {
                 assertEquals(201, createGroup(gateway, token), "with sessions-2 killed");
             }
