@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nexus.testing.Ports;
 import dev.nexus.testing.Servers;
 import dev.nexus.testing.TestRun;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -146,25 +145,16 @@ class NexusScriptIT {
         return env;
     }
 
-    /** Ports free now, each with the one 100 higher free too. */
-    private static List<Integer> freePorts(int count) throws IOException {
+    /** Ports free now, each with the one 100 higher (a second replica's) free too. */
+    private static List<Integer> freePorts(int count) {
         List<Integer> ports = new ArrayList<>();
         while (ports.size() < count) {
-            int port = ThreadLocalRandom.current().nextInt(20_000, 40_000);
-            if (!ports.contains(port) && !ports.contains(port + 100) && !ports.contains(port - 100)
-                    && free(port) && free(port + 100)) {
+            int port = Ports.free();
+            if (!ports.contains(port + 100) && !ports.contains(port - 100) && Ports.isFree(port + 100)) {
                 ports.add(port);
             }
         }
         return ports;
-    }
-
-    private static boolean free(int port) {
-        try (ServerSocket socket = new ServerSocket(port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     private static int nexus(Map<String, String> env, String... args) throws Exception {

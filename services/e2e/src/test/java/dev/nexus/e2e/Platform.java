@@ -2,11 +2,11 @@ package dev.nexus.e2e;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.nexus.testing.Ports;
 import dev.nexus.testing.Servers;
 import dev.nexus.testing.TestRun;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -89,8 +89,8 @@ final class Platform implements AutoCloseable, ExtensionContext.Store.CloseableR
         try {
             platform.signingKey = platform.copyDevKey();
             for (String instance : platform.instances) {
-                platform.ports.put(instance, freePort());
-                platform.managementPorts.put(instance, freePort());
+                platform.ports.put(instance, Ports.free());
+                platform.managementPorts.put(instance, Ports.free());
             }
             for (String instance : platform.instances) {
                 platform.launch(instance);
@@ -293,11 +293,5 @@ final class Platform implements AutoCloseable, ExtensionContext.Store.CloseableR
 
     private static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.nexus.gateway;
 
+import dev.nexus.testing.Ports;
 import dev.nexus.testing.Servers;
 import dev.nexus.testing.TcpProxy;
 import dev.nexus.testing.TestRun;
@@ -10,8 +11,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -113,10 +112,6 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
 
     /** An address where nothing listens: connections are refused. */
     private static String refusing() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return "http://localhost:" + socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return "http://localhost:" + Ports.free();
     }
 }

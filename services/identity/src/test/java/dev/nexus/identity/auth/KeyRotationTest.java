@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import dev.nexus.testing.Ports;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -14,7 +15,6 @@ import io.smallrye.jwt.util.KeyUtils;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +41,7 @@ class KeyRotationTest {
     public static class Rotated implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            int port = freePort();
+            int port = Ports.free();
             return Map.of("nexus.jwt.signing-key-location", write(newKeyPair().getPrivate()).toString(),
                     "nexus.jwt.previous-key-location", "nexus-dev-keys/public.pem",
                     "quarkus.http.test-port", String.valueOf(port),
@@ -116,14 +116,6 @@ class KeyRotationTest {
                     + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getEncoded())
                     + "\n-----END PRIVATE KEY-----\n");
             return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
