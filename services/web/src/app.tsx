@@ -15,6 +15,7 @@ const Session = lazy(() => import('./pages/SessionPage'));
 const Recap = lazy(() => import('./pages/RecapPage'));
 const PairingProfile = lazy(() => import('./pages/PairingProfilePage'));
 const NewPoll = lazy(() => import('./pages/NewPollPage'));
+const Webhooks = lazy(() => import('./pages/WebhooksPage'));
 const Poll = lazy(() => import('./pages/PollPage'));
 const Agenda = lazy(() => import('./pages/AgendaPage'));
 const Preferences = lazy(() => import('./pages/PreferencesPage'));
@@ -47,6 +48,7 @@ export function App() {
               <Route path="/sessions/:sessionId/recap/:start" component={Recap} />
               <Route path="/pairing-profile" component={PairingProfile} />
               <Route path="/groups/:groupId/polls/new" component={NewPoll} />
+              <Route path="/groups/:groupId/webhooks" component={Webhooks} />
               <Route path="/polls/:pollId" component={Poll} />
               <Route path="/agenda" component={Agenda} />
               <Route path="/notes" component={Notes} />

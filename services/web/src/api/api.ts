@@ -52,6 +52,9 @@ export type Paired = NonNullable<Pairs['groups']>[number][number];
 export type Rotation = SessionsTypes['schemas']['RotationView'];
 export type DriveTurn = NonNullable<Rotation['turns']>[number];
 export type Recap = NotificationsTypes['schemas']['RecapView'];
+export type Webhook = NotificationsTypes['schemas']['WebhookView'];
+export type NewWebhook = NotificationsTypes['schemas']['CreateWebhook'];
+export type WebhookFormat = NonNullable<Webhook['format']>;
 
 async function signIn(call: ReturnType<typeof publicIdentity.POST>): Promise<Account> {
   const { data, error, response } = await call;
@@ -228,6 +231,23 @@ export const inbox = {
     unwrap(notifications.POST('/api/v1/notifications/{notificationId}/read', { params: { path: { notificationId } } })),
   readAll: () => unwrap(notifications.POST('/api/v1/notifications/read-all')),
   streamTicket: () => unwrap(notifications.POST('/api/v1/notifications/stream-ticket')),
+};
+
+/**
+ * A group's webhooks (owner and organizers): its news posted to a Discord/Slack channel or, signed,
+ * to an endpoint of the organizer's own. A `CLOUDEVENTS` webhook's `secret` is only in the answers
+ * to `create` and `rotateSecret`.
+ */
+export const webhooks = {
+  /** Oldest first. */
+  list: (groupId: string, cursor?: string) =>
+    unwrap(notifications.GET('/api/v1/webhooks', { params: { query: { groupId, cursor } } })),
+  create: (body: NewWebhook) => unwrap(notifications.POST('/api/v1/webhooks', { body })),
+  /** The previous secret keeps signing beside the new one for a day. */
+  rotateSecret: (webhookId: string) =>
+    unwrap(notifications.POST('/api/v1/webhooks/{webhookId}/rotate-secret', { params: { path: { webhookId } } })),
+  remove: (webhookId: string) =>
+    unwrap(notifications.DELETE('/api/v1/webhooks/{webhookId}', { params: { path: { webhookId } } })),
 };
 
 export const preferences = {

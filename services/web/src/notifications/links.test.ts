@@ -11,7 +11,12 @@ describe('a notification’s page in the app', () => {
     expect(pageOf('/api/v1/polls/q1')).toBe('/polls/q1');
     expect(pageOf('/api/v1/notifications?unread=true')).toBe('/notifications');
     expect(pageOf('/api/v1/webhooks/w1')).toBeUndefined();
+    expect(pageOf('/api/v1/webhooks')).toBeUndefined();
     expect(pageOf(undefined)).toBeUndefined();
+  });
+
+  it('opens the webhooks of the group a disabled webhook belongs to', () => {
+    expect(pageOf('/api/v1/webhooks?groupId=g1')).toBe('/groups/g1/webhooks');
   });
 
   it('opens the recap page of the date a recap notification is about', () => {

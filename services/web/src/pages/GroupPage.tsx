@@ -192,6 +192,19 @@ function Polls({ group }: { group: Group }) {
   );
 }
 
+/** Owner and organizers post the group's news to a chat channel or an endpoint of their own. */
+function WebhooksLink({ group }: { group: Group }) {
+  return (
+    <section aria-labelledby="webhooks-heading">
+      <div class="section-head">
+        <h2 id="webhooks-heading">Webhooks</h2>
+        <a class="button secondary" href={`/groups/${group.id}/webhooks`}>Manage webhooks</a>
+      </div>
+      <p>Post the group’s news (sessions, notes, new members) to a Discord or Slack channel, or signed to an endpoint of your own.</p>
+    </section>
+  );
+}
+
 /** A member other than the owner leaves (the owner hands the group over first). */
 function LeaveButton({ group }: { group: Group }) {
   const { account } = useAuth();
@@ -255,6 +268,7 @@ function GroupDetails({ groupId }: { groupId: string }) {
       <UpcomingSessions group={group} />
       <Polls group={group} />
       {canOrganize(group) && <InviteBox group={group} />}
+      {canOrganize(group) && <WebhooksLink group={group} />}
       <Members group={group} onChanged={reload} />
     </Page>
   );
