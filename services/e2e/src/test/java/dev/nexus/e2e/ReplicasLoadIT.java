@@ -155,17 +155,7 @@ class ReplicasLoadIT {
         }
     }
 
-    /** {@code joined}: when the join was answered (nanoTime), 0 for an owner. */
-    private record Person(UUID id, String name, String email, String token, long joined) {
-
-        Person joinedNow() {
-            return new Person(id, name, email, token, System.nanoTime());
-        }
-
-        /** Whether notes has surely heard of the join by now (its actions and reads need it). */
-        boolean settled() {
-            return System.nanoTime() - joined > TimeUnit.SECONDS.toNanos(10);
-        }
+    private record Person(UUID id, String name, String email, String token) {
     }
 
     private static final class Group {
@@ -175,6 +165,8 @@ class ReplicasLoadIT {
         final List<String> sessions = new CopyOnWriteArrayList<>();
         final List<String> notes = new CopyOnWriteArrayList<>();
         final List<Problem> problems = new CopyOnWriteArrayList<>();
+        /** The members notes' projection holds (its actions and reads need it): see {@link #refreshKnownToNotes}. */
+        final Set<UUID> knownToNotes = ConcurrentHashMap.newKeySet();
 
         Group(UUID id, Person owner) {
             this.id = id;
@@ -186,10 +178,10 @@ class ReplicasLoadIT {
             return members.get(ThreadLocalRandom.current().nextInt(members.size()));
         }
 
-        /** A member notes surely knows: the owner, or one who joined more than 10 s ago. */
+        /** A member notes knows: one its projection holds, or else the owner. */
         Person settledMember() {
             Person member = anyMember();
-            return member.settled() ? member : owner;
+            return knownToNotes.contains(member.id()) ? member : owner;
         }
     }
 
@@ -277,6 +269,8 @@ class ReplicasLoadIT {
         }
 
         ScheduledExecutorService clock = Executors.newScheduledThreadPool(2);
+        refreshKnownToNotes(groups, groupIds);
+        clock.scheduleWithFixedDelay(() -> refreshKnownToNotes(groups, groupIds), 500, 500, TimeUnit.MILLISECONDS);
         List<CompletableFuture<?>> actions = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger sent = new AtomicInteger();
         int total = SECONDS * RATE;
@@ -410,7 +404,7 @@ class ReplicasLoadIT {
                 .put("password", "correct horse battery").put("displayName", "Pat" + n).put("timeZone", zone);
         return send("register", "POST", "/api/v1/auth/register", null, body)
                 .thenApply(made -> made == null ? null : new Person(UUID.fromString(made.getJsonObject("user")
-                        .getString("id")), "Pat" + n, email, made.getString("accessToken"), 0));
+                        .getString("id")), "Pat" + n, email, made.getString("accessToken")));
     }
 
     private CompletableFuture<?> join(Group group) {
@@ -422,7 +416,7 @@ class ReplicasLoadIT {
                 : send("join", "POST", "/api/v1/groups/" + group.id + "/members", person, new JsonObject())
                         .thenAccept(joined -> {
                             if (joined != null) {
-                                group.members.add(person.joinedNow());
+                                group.members.add(person);
                             }
                         }));
     }
@@ -925,6 +919,20 @@ class ReplicasLoadIT {
             pending += Long.parseLong(strings(service, "select count(*) from outbox").get(0));
         }
         return pending;
+    }
+
+    /** Reads who notes' membership projection holds now, for {@link Group#settledMember}. */
+    private static void refreshKnownToNotes(List<Group> groups, String groupIds) {
+        try {
+            for (String row : strings("notes", "select group_id || ' ' || user_id from group_members"
+                    + " where group_id = any(?::uuid[]) and role is not null", groupIds)) {
+                String[] ids = row.split(" ");
+                groups.stream().filter(g -> g.id.toString().equals(ids[0])).findFirst()
+                        .ifPresent(g -> g.knownToNotes.add(UUID.fromString(ids[1])));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<String> strings(String service, String sql, String... parameters) throws SQLException {
