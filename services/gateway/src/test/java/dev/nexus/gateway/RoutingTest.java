@@ -42,6 +42,10 @@ class RoutingTest {
     @TestHTTPResource("/")
     URI base;
 
+    /** The management interface's {@code /q/} (metrics). */
+    @TestHTTPResource(value = "/", management = true)
+    URI q;
+
     @Inject
     Vertx vertx;
 
@@ -217,5 +221,23 @@ class RoutingTest {
                 .body("headers.x-forwarded-proto", equalTo("http"))
                 .body("headers.x-forwarded-port", equalTo(String.valueOf(RestAssured.port)))
                 .body("headers.upgrade", nullValue());
+    }
+
+    @Test
+    void every_call_is_timed_by_its_service_and_status() {
+        double before = timed("notifications", "409");
+        for (int i = 0; i < 2; i++) {
+            client().header("x-test-status", "409").when().get("/api/v1/webhooks").then().statusCode(409);
+        }
+        await().atMost(BOUND).until(() -> timed("notifications", "409") == before + 2);
+    }
+
+    /** How many calls {@code nexus_gateway_upstream_seconds} counted for a service and status. */
+    private double timed(String service, String status) {
+        String metrics = given().baseUri(q.toString()).when().get("metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(line -> line.startsWith("nexus_gateway_upstream_seconds_count{")
+                        && line.contains("service=\"" + service + "\"") && line.contains("status=\"" + status + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(0);
     }
 }
