@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nexus.testing.Servers;
@@ -237,6 +238,24 @@ class EdgeTest {
                     .body("checks.find { it.name == 'rate limits' }.data.redis", equalTo("DOWN"))
                     .body("checks.find { it.name == 'rate limits' }.data.mode",
                             equalTo("degraded: calls are not counted (fail open)"));
+        } finally {
+            FakeServices.redis.restore();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                from(newAddress()).when().get("/api/v1/groups").header("RateLimit-Limit") != null);
+    }
+
+    @Test
+    void with_redis_not_answering_calls_go_through_uncounted_after_the_timeout() {
+        double failOpenBefore = failOpen();
+        FakeServices.redis.stall();
+        try {
+            // without the timeout the call would wait for Redis as long as it is stalled
+            Response response = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                    () -> from(newAddress()).when().get("/api/v1/groups"));
+            assertEquals(200, response.statusCode());
+            assertNull(response.header("RateLimit-Limit"));
+            assertTrue(failOpen() > failOpenBefore, "fail-open counted");
         } finally {
             FakeServices.redis.restore();
         }

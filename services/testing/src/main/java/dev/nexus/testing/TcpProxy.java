@@ -22,6 +22,8 @@ public final class TcpProxy implements AutoCloseable {
     private final int targetPort;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean up = true;
+    /** While set, bytes are held back in both directions (a server that stopped answering). */
+    private boolean stalled;
 
     private TcpProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
@@ -53,8 +55,25 @@ public final class TcpProxy implements AutoCloseable {
         open.clear();
     }
 
+    /** Keeps every connection open but passes no bytes until {@link #restore}: a server that hangs. */
+    public void stall() {
+        synchronized (this) {
+            stalled = true;
+        }
+    }
+
     public void restore() {
         up = true;
+        synchronized (this) {
+            stalled = false;
+            notifyAll();
+        }
+    }
+
+    private synchronized void awaitFlow() throws InterruptedException {
+        while (stalled) {
+            wait();
+        }
     }
 
     @Override
@@ -92,9 +111,10 @@ public final class TcpProxy implements AutoCloseable {
             byte[] buffer = new byte[8192];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 for (int n; (n = in.read(buffer)) >= 0; ) {
+                    awaitFlow();
                     out.write(buffer, 0, n);
                 }
-            } catch (IOException e) {
+            } catch (IOException | InterruptedException e) {
                 // either side closed
             } finally {
                 closeQuietly(from);

@@ -17,7 +17,6 @@ import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
 import graphql.parser.ParserOptions;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
@@ -106,8 +105,7 @@ public class GraphQLGuard {
         String address = request.remoteAddress().hostAddress();
         callers.subject(request.getHeader("authorization"))
                 .map(subject -> new RateLimiter.Key("graphql", subject.orElse(address), config.graphql(), cost))
-                .compose(key -> Future.fromCompletionStage(limiter.take(List.of(key)).subscribeAsCompletionStage(),
-                        Vertx.currentContext()))
+                .compose(key -> limiter.take(List.of(key)))
                 .onSuccess(verdict -> {
                     if (verdict.isEmpty()) {
                         ctx.next();

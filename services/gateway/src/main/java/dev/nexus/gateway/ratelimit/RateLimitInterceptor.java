@@ -2,7 +2,6 @@ package dev.nexus.gateway.ratelimit;
 
 import dev.nexus.gateway.edge.Problems;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -54,8 +53,7 @@ public class RateLimitInterceptor implements ProxyInterceptor {
             return context.sendRequest();
         }
         HttpServerRequest incoming = context.request().proxiedRequest();
-        return keys(context).compose(keys -> Future.fromCompletionStage(
-                        limiter.take(keys).subscribeAsCompletionStage(), Vertx.currentContext()))
+        return keys(context).compose(limiter::take)
                 .compose(verdict -> {
                     if (verdict.isEmpty()) {
                         return context.sendRequest();

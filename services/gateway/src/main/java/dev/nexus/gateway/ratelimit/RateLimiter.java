@@ -3,12 +3,16 @@ package dev.nexus.gateway.ratelimit;
 import dev.nexus.gateway.edge.Problems;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
-import io.vertx.mutiny.redis.client.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,6 +21,7 @@ import java.util.HexFormat;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
@@ -76,12 +81,15 @@ public class RateLimiter {
     private static final String SCRIPT_SHA = sha1(SCRIPT);
     private static final Logger LOG = Logger.getLogger(RateLimiter.class);
 
-    private final ReactiveRedisDataSource redis;
+    /** The bare Vert.x client: a call on the proxy's hot path is one Redis round trip and one event-loop timer. */
+    private final Redis redis;
+    private final Vertx vertx;
     private final RateLimitConfig config;
     private final Counter failOpen;
 
-    RateLimiter(ReactiveRedisDataSource redis, RateLimitConfig config, MeterRegistry registry) {
+    RateLimiter(Redis redis, Vertx vertx, RateLimitConfig config, MeterRegistry registry) {
         this.redis = redis;
+        this.vertx = vertx;
         this.config = config;
         this.failOpen = Counter.builder("nexus.gateway.rate_limit.fail_open")
                 .description("calls let through uncounted because Redis failed or was slow")
@@ -113,8 +121,11 @@ public class RateLimiter {
         return config;
     }
 
-    /** Counts one call in every bucket of {@code keys}; empty when Redis could not be asked (the call goes through). */
-    public Uni<Optional<Verdict>> take(List<Key> keys) {
+    /**
+     * Counts one call in every bucket of {@code keys}; empty when Redis could not be asked or did not answer
+     * within the configured timeout (the call goes through). Call it on the event loop of the request.
+     */
+    public Future<Optional<Verdict>> take(List<Key> keys) {
         List<String> args = new ArrayList<>();
         args.add(String.valueOf(keys.size()));
         keys.forEach(key -> args.add(config.prefix() + "rl:" + key.name() + ":" + key.id()));
@@ -122,8 +133,18 @@ public class RateLimiter {
             args.add(String.valueOf(key.bucket().window().toMillis()));
             args.add(String.valueOf(key.cost()));
         });
-        return run(args)
-                .ifNoItem().after(config.timeout()).fail()
+        Promise<Response> answer = Promise.promise();
+        long timeout = config.timeout().toMillis();
+        long timer = vertx.setTimer(timeout, id -> answer.tryFail(new TimeoutException("no answer within " + timeout + " ms")));
+        run(args).onComplete(result -> {
+            vertx.cancelTimer(timer);
+            if (result.succeeded()) {
+                answer.tryComplete(result.result());
+            } else {
+                answer.tryFail(result.cause());
+            }
+        });
+        return answer.future()
                 .map(reply -> {
                     List<Verdict> verdicts = new ArrayList<>();
                     for (int i = 0; i < keys.size(); i++) {
@@ -134,7 +155,7 @@ public class RateLimiter {
                     return verdicts.stream().min(Comparator.comparing(Verdict::allowed)
                             .thenComparing(Verdict::remaining));
                 })
-                .onFailure().recoverWithItem(e -> {
+                .otherwise(e -> {
                     failOpen.increment();
                     LOG.debugf("rate limits not counted (Redis: %s)", e.getMessage());
                     return Optional.empty();
@@ -142,14 +163,15 @@ public class RateLimiter {
     }
 
     /** The script by its SHA-1 (Redis keeps it compiled), sent whole only when Redis does not know it (yet). */
-    private Uni<Response> run(List<String> args) {
-        List<String> bySha = new ArrayList<>(args);
-        bySha.add(0, SCRIPT_SHA);
-        return redis.execute("EVALSHA", bySha.toArray(String[]::new))
-                .onFailure(e -> String.valueOf(e.getMessage()).startsWith("NOSCRIPT")).recoverWithUni(() -> {
-                    List<String> whole = new ArrayList<>(args);
-                    whole.add(0, SCRIPT);
-                    return redis.execute("EVAL", whole.toArray(String[]::new));
-                });
+    private Future<Response> run(List<String> args) {
+        return redis.send(script(Command.EVALSHA, SCRIPT_SHA, args))
+                .recover(e -> String.valueOf(e.getMessage()).startsWith("NOSCRIPT")
+                        ? redis.send(script(Command.EVAL, SCRIPT, args)) : Future.failedFuture(e));
+    }
+
+    private static Request script(Command command, String script, List<String> args) {
+        Request request = Request.cmd(command).arg(script);
+        args.forEach(request::arg);
+        return request;
     }
 }
