@@ -264,10 +264,6 @@ class EdgeTest {
     }
 
     private double failOpen() {
-        String metrics = given().baseUri(q.toString()).when().get("metrics").then().statusCode(200)
-                .extract().asString();
-        return metrics.lines().filter(line -> line.startsWith("nexus_gateway_rate_limit_fail_open_total"))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .findFirst().orElse(0);
+        return Metrics.value(q, "nexus_gateway_rate_limit_fail_open_total");
     }
 }

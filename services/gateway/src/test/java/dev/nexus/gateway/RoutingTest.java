@@ -234,10 +234,7 @@ class RoutingTest {
 
     /** How many calls {@code nexus_gateway_upstream_seconds} counted for a service and status. */
     private double timed(String service, String status) {
-        String metrics = given().baseUri(q.toString()).when().get("metrics").then().statusCode(200).extract().asString();
-        return metrics.lines().filter(line -> line.startsWith("nexus_gateway_upstream_seconds_count{")
-                        && line.contains("service=\"" + service + "\"") && line.contains("status=\"" + status + "\""))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .findFirst().orElse(0);
+        return Metrics.value(q, "nexus_gateway_upstream_seconds_count",
+                "service=\"" + service + "\"", "status=\"" + status + "\"");
     }
 }

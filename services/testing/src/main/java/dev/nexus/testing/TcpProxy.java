@@ -56,18 +56,18 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     /** Keeps every connection open but passes no bytes until {@link #restore}: a server that hangs. */
-    public void stall() {
-        synchronized (this) {
-            stalled = true;
-        }
+    public synchronized void stall() {
+        stalled = true;
     }
 
     public void restore() {
         up = true;
-        synchronized (this) {
-            stalled = false;
-            notifyAll();
-        }
+        resume();
+    }
+
+    private synchronized void resume() {
+        stalled = false;
+        notifyAll();
     }
 
     private synchronized void awaitFlow() throws InterruptedException {
@@ -78,6 +78,7 @@ public final class TcpProxy implements AutoCloseable {
 
     @Override
     public void close() {
+        resume(); // no pump stays waiting on a proxy that is gone
         cut();
         closeQuietly(listener);
     }
